@@ -1,0 +1,140 @@
+package dev.scvcdk.policies;
+
+import java.util.List;
+
+/**
+ * The resource names SCV contact flows, Salesforce and the two stacks agree on. Both stacks compute
+ * names from here, so the account stack can name exactly what each contact-center stack creates.
+ */
+public final class ScvNames {
+    private ScvNames() {
+    }
+
+    /** Alias every SCV function is invoked through. */
+    public static final String ACTIVE_ALIAS = "active";
+
+    /** Path of the SCV managed policies. */
+    public static final String POLICY_PATH = "/scv/";
+
+    /** Name of the permission boundary this project creates. */
+    public static final String BOUNDARY_POLICY_NAME = "SCVPermissionsBoundary";
+
+    public static final String CLOUDTRAIL_NAME = "scvBYOACloudTrail";
+
+    /** Functions of a contact center; the deployed name is {@code <cc>-<name>}. */
+    public enum Function {
+        INVOKE_TELEPHONY_INTEGRATION_API("InvokeTelephonyIntegrationApiFunction"),
+        INVOKE_SALESFORCE_REST_API("InvokeSalesforceRestApiFunction"),
+        CTR_DATA_SYNC("CTRDataSyncFunction"),
+        HANDLE_CONTACT_EVENTS("HandleContactEventsFunction"),
+        KVS_CONSUMER_TRIGGER("kvsConsumerTrigger"),
+        KVS_TRANSCRIBER("kvsTranscriber"),
+        AUTH_KEYS_SSM_UTIL("AuthKeysSSMUtilFunction"),
+        CUSTOM_SSM("CustomSSMFunction"),
+        CONTACT_LENS_CONSUMER("ContactLensConsumerFunction"),
+        CONTACT_LENS_PROCESSOR("ContactLensProcessorFunction"),
+        POST_CALL_ANALYSIS_TRIGGER("PostCallAnalysisTriggerFunction"),
+        CONTACT_DATA_SYNC("ContactDataSyncFunction"),
+        VOICEMAIL_AUDIO_PROCESSING("VoiceMailAudioProcessingFunction"),
+        VOICEMAIL_TRANSCRIBE("VoiceMailTranscribeFunction"),
+        VOICEMAIL_PACKAGING("VoiceMailPackagingFunction"),
+        REALTIME_ALERT("RealtimeAlert");
+
+        private final String baseName;
+
+        Function(String baseName) {
+            this.baseName = baseName;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+
+        /** {@code <cc>-<Name>}. */
+        public String nameFor(String callCenter) {
+            return callCenter + "-" + baseName;
+        }
+    }
+
+    /** SSM SecureString parameters of a contact center; the name is {@code <cc>-<suffix>}. */
+    public enum Parameter {
+        REST_API_PRIVATE_KEY("salesforce-rest-api-auth-private-key"),
+        REST_API_CONSUMER_KEY("salesforce-rest-api-auth-consumer-key"),
+        REST_API_ACCESS_TOKEN("salesforce-rest-api-access-token"),
+        REST_API_AUDIENCE("salesforce-rest-api-audience"),
+        REST_API_SUBJECT("salesforce-rest-api-subject"),
+        SCRT_PRIVATE_KEY("scrt-jwt-auth-private-key");
+
+        private final String suffix;
+
+        Parameter(String suffix) {
+            this.suffix = suffix;
+        }
+
+        public String nameFor(String callCenter) {
+            return callCenter + "-" + suffix;
+        }
+
+        /** The {@code <cc>-salesforce-rest-api-} parameters, read by InvokeSalesforceRestApi. */
+        public static List<Parameter> restApi() {
+            return List.of(REST_API_PRIVATE_KEY, REST_API_CONSUMER_KEY, REST_API_ACCESS_TOKEN,
+                    REST_API_AUDIENCE, REST_API_SUBJECT);
+        }
+    }
+
+    public static String ctrStream(String callCenter, String account) {
+        return callCenter + "-" + account + "-CTRStream";
+    }
+
+    public static String contactLensStream(String callCenter, String account) {
+        return callCenter + "-" + account + "-ContactLensStream";
+    }
+
+    /** Alias of the data-stream key. */
+    public static String kvsKeyAlias(String callCenter) {
+        return "alias/" + callCenter + "KvsKey";
+    }
+
+    /** Alias of the live-media (Kinesis Video) key. */
+    public static String liveMediaKeyAlias(String callCenter) {
+        return "alias/" + callCenter + "LMKvsKey";
+    }
+
+    public static String samlRole(String callCenter) {
+        return callCenter + "-SAMLRole";
+    }
+
+    public static String connectCallRole(String callCenter) {
+        return callCenter + "-ConnectCallRole";
+    }
+
+    public static String s3Role(String callCenter) {
+        return callCenter + "-SCVS3Role";
+    }
+
+    public static String contactEventsRule(String callCenter) {
+        return callCenter + "-ContactEventsRule";
+    }
+
+    /** Failure destination of the contact-center's stream mappings and async invocations. */
+    public static String failureQueue(String callCenter) {
+        return callCenter + "-SCVFailureQueue";
+    }
+
+    /** The tenant bucket (≤ 63 characters: call-center names are at most 25). */
+    public static String tenantBucket(String callCenter, String account, String region) {
+        return callCenter.replace('_', '-') + "-" + account + "-" + region + "-scv";
+    }
+
+    public static String samlProvider(String orgId) {
+        return "SalesforceServiceVoiceIdp_" + orgId;
+    }
+
+    /** Prefix of voicemail objects in the tenant bucket. */
+    public static final String VOICEMAIL_PREFIX = "voicemailmessages/";
+
+    /** Name of the Salesforce credentials secret the stack creates when none is configured. */
+    public static String salesforceCredentialsSecret(String callCenter) {
+        return callCenter + "-salesforce-credentials";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.scvcdk.policies.config;
+
+/**
+ * Optional parts of a contact center.
+ *
+ * @param realtimeTranscription deploy kvsConsumerTrigger (live-media transcription); {@code null} means true
+ * @param contactEvents         deploy HandleContactEvents and its EventBridge rule; {@code null} means true
+ */
+public record Features(Boolean realtimeTranscription, Boolean contactEvents) {
+
+    public static Features defaults() {
+        return new Features(true, true);
+    }
+
+    public boolean realtimeTranscriptionEnabled() {
+        return realtimeTranscription == null || realtimeTranscription;
+    }
+
+    public boolean contactEventsEnabled() {
+        return contactEvents == null || contactEvents;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.scvcdk.policies.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one input of an SCV tenant: everything about one AWS account and its contact centers.
+ *
+ * <p>Values are kept as written in the file so that validation can quote them; use
+ * {@link TenantConfigValidator} (or {@link #validated()}) before building anything from it.
+ *
+ * @param accountId            AWS account id (12 digits); {@code null} for an environment-agnostic app
+ * @param partition            {@code aws} or {@code aws-us-gov}; {@code null} means {@code aws}
+ * @param salesforceOrgId      the Salesforce org id, {@code 00D} + 12 alphanumerics
+ * @param salesforceAccountId  Salesforce's AWS account (MPA); {@code null} means the partition's default
+ * @param externalId           {@code sts:ExternalId} required of Salesforce's account; {@code null} means the org id
+ * @param permissionBoundaryArn an existing managed policy to use as every role's boundary;
+ *                             {@code null} means the stack creates the SCV boundary
+ * @param samlMetadataFile     the org's SAML metadata XML, relative to the config file
+ * @param contactCenters       one entry per contact center of this account (at least one)
+ */
+public record TenantConfig(
+        String accountId,
+        String partition,
+        String salesforceOrgId,
+        String salesforceAccountId,
+        String externalId,
+        String permissionBoundaryArn,
+        String samlMetadataFile,
+        List<ContactCenterConfig> contactCenters) {
+
+    public TenantConfig {
+        contactCenters = contactCenters == null ? null : List.copyOf(contactCenters);
+    }
+
+    /** The partition this tenant lives in. */
+    public Partition partitionValue() {
+        return partition == null ? Partition.AWS : Partition.fromId(partition);
+    }
+
+    /** Salesforce's AWS account, configured or the partition's default. */
+    public String effectiveSalesforceAccountId() {
+        return salesforceAccountId != null ? salesforceAccountId : partitionValue().salesforceAccountId();
+    }
+
+    /** The external id Salesforce must present when it assumes a role in this account. */
+    public String effectiveExternalId() {
+        return externalId != null ? externalId : salesforceOrgId;
+    }
+
+    public Optional<String> accountIdValue() {
+        return Optional.ofNullable(accountId);
+    }
+
+    public Optional<String> permissionBoundaryArnValue() {
+        return Optional.ofNullable(permissionBoundaryArn);
+    }
+
+    /** Throws {@link InvalidTenantConfigException} listing every problem, or returns this config. */
+    public TenantConfig validated() {
+        List<String> problems = TenantConfigValidator.validate(this);
+        if (!problems.isEmpty()) {
+            throw new InvalidTenantConfigException(null, problems);
+        }
+        return this;
+    }
+}
