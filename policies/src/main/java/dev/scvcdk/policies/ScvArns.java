@@ -2,6 +2,8 @@ package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
+import dev.scvcdk.policies.config.TenantConfig;
+import software.amazon.awscdk.Aws;
 
 /**
  * Partition-aware ARNs of SCV resources. The partition comes from the tenant config (checked
@@ -15,6 +17,11 @@ public final class ScvArns {
     public ScvArns(String partition, String account) {
         this.partition = partition;
         this.account = account;
+    }
+
+    /** ARNs in the tenant's partition and account ({@code AWS::AccountId} when the app is env-agnostic). */
+    public static ScvArns forTenant(TenantConfig config) {
+        return new ScvArns(config.partitionValue().id(), config.accountIdValue().orElse(Aws.ACCOUNT_ID));
     }
 
     public String partition() {
