@@ -49,12 +49,8 @@ class ProvisioningRoleTest {
     @Test
     void iamWritesReachOnlyScvRoles() {
         List<String> scvRoles = List.of("arn:aws:iam::111122223333:role/SCV*",
-                "arn:aws:iam::111122223333:role/acmesupport-SAMLRole",
-                "arn:aws:iam::111122223333:role/acmesupport-ConnectCallRole",
-                "arn:aws:iam::111122223333:role/acmesupport-SCVS3Role",
-                "arn:aws:iam::111122223333:role/acmesales-SAMLRole",
-                "arn:aws:iam::111122223333:role/acmesales-ConnectCallRole",
-                "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
+                "arn:aws:iam::111122223333:role/acmesupport-*",
+                "arn:aws:iam::111122223333:role/acmesales-*");
 
         allows(EXAMPLE).stream()
                 .filter(s -> actions(s).stream().anyMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
@@ -124,6 +120,17 @@ class ProvisioningRoleTest {
         assertThat(condition(bySid(inline, "LambdaEventSourceAccess"), "StringLike", "lambda:FunctionArn"))
                 .containsExactly("arn:aws:lambda:us-west-2:111122223333:function:acmesupport-*",
                         "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-*");
+    }
+
+    @Test
+    void connectAccessConfiguresTheInstancesButLeavesUserAndQueueManagementToTheManagementRole() {
+        Map<String, Object> connect = bySid(inline(EXAMPLE), "ConnectAccess");
+
+        assertThat(actions(connect)).contains("connect:AssociateInstanceStorageConfig", "connect:AssociateLambdaFunction")
+                .doesNotContain("connect:CreateUser", "connect:CreateQueue");
+        assertThat(resources(connect)).containsExactly(
+                "arn:aws:connect:us-west-2:111122223333:instance/" + TestTenants.SUPPORT_INSTANCE,
+                "arn:aws:connect:eu-west-2:111122223333:instance/" + TestTenants.SALES_INSTANCE);
     }
 
     @Test
