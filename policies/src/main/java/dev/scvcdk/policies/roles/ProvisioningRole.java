@@ -29,10 +29,10 @@ public final class ProvisioningRole {
 
     /**
      * IAM role writes that change no permission. IAM offers no {@code iam:PermissionsBoundary} key
-     * for them, so they are limited to the SCV role names alone.
+     * for them, so they are limited to {@code role/SCV*}. Tagging is left out: tags can grant
+     * access where policies match on them.
      */
-    public static final List<String> IAM_METADATA_WRITES = List.of(
-            "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:TagRole", "iam:UntagRole");
+    public static final List<String> IAM_METADATA_WRITES = List.of("iam:UpdateRole", "iam:UpdateRoleDescription");
 
     private final TenantResources res;
     private final CommonGrants grants;
@@ -67,7 +67,10 @@ public final class ProvisioningRole {
         return arns;
     }
 
-    /** {@code role/SCV*} and each contact center's {@code role/<cc>-*}: the only roles provisioning may change. */
+    /**
+     * {@code role/SCV*} and each contact center's {@code role/<cc>-*}: the only roles whose permissions
+     * provisioning may change, and only those that carry the SCV boundary.
+     */
     public List<String> scvRoleArns() {
         List<String> arns = new ArrayList<>();
         arns.add(res.arns().role("SCV*"));
@@ -192,7 +195,7 @@ public final class ProvisioningRole {
                         .actions("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
                                 "iam:ListAttachedRolePolicies", "iam:ListRoleTags")
                         .actions(IAM_METADATA_WRITES)
-                        .resources(scvRoles)
+                        .resources(res.arns().role("SCV*"))
                         .build(),
                 Statements.allow("IAMPassScvRolesToLambda")
                         .actions("iam:PassRole")

@@ -47,16 +47,31 @@ class ProvisioningRoleTest {
     }
 
     @Test
-    void iamWritesReachOnlyScvRoles() {
-        List<String> scvRoles = List.of("arn:aws:iam::111122223333:role/SCV*",
+    void iamPermissionWritesReachOnlyScvRoles() {
+        assertThat(resources(bySid(inline(EXAMPLE), "IAMAccess"))).containsExactly(
+                "arn:aws:iam::111122223333:role/SCV*",
                 "arn:aws:iam::111122223333:role/acmesupport-*",
                 "arn:aws:iam::111122223333:role/acmesales-*");
+    }
 
-        allows(EXAMPLE).stream()
-                .filter(s -> actions(s).stream().anyMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
-                        || ProvisioningRole.IAM_METADATA_WRITES.contains(a)))
-                .forEach(s -> assertThat(resources(s)).as(s.get("Sid").toString())
-                        .containsExactlyInAnyOrderElementsOf(scvRoles));
+    @Test
+    void iamWritesWithoutABoundaryConditionReachOnlyScvNamedRolesAndNeverTag() {
+        Map<String, Object> metadata = bySid(inline(EXAMPLE), "IAMRoleMetadataAccess");
+
+        assertThat(resources(metadata)).containsExactly("arn:aws:iam::111122223333:role/SCV*");
+        assertThat(actions(metadata)).doesNotContain("iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy");
+    }
+
+    @Test
+    void everyAllowedIamWriteIsOneOfTheTwoKnownKinds() {
+        List<Object> iamWrites = allows(EXAMPLE).stream()
+                .flatMap(s -> actions(s).stream())
+                .filter(a -> a.toString().startsWith("iam:") && !a.toString().matches("iam:(Get|List).*"))
+                .toList();
+
+        assertThat(iamWrites).allMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
+                || ProvisioningRole.IAM_METADATA_WRITES.contains(a)
+                || a.equals("iam:PassRole") || a.equals("iam:UpdateSAMLProvider"));
     }
 
     @Test
