@@ -138,6 +138,21 @@ public final class QueryTemplate {
         return out.toString();
     }
 
+    /**
+     * Fills {@code {{name}}} placeholders in plain text (a Chatter message): values go in as written,
+     * and placeholders that name no parameter stay as they are.
+     */
+    public static String fillText(String template, Map<String, String> values) {
+        Matcher m = Syntax.DOUBLE_BRACE.pattern.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private static String literal(String value, boolean likePattern) {
         return likePattern ? Soql.escapeLike(value) : Soql.escapeLiteral(value);
     }

@@ -55,6 +55,15 @@ public final class SalesforceNames {
         return name;
     }
 
+    /** Returns {@code name} when a parameter's name is a field API name, so it can be sent as a record field. */
+    public static String requireFieldName(String name) {
+        if (!isIdentifier(name)) {
+            throw new InvalidRequestException("parameter name '" + name
+                    + "' is not a Salesforce field API name (letters, digits and underscores, starting with a letter)");
+        }
+        return name;
+    }
+
     /** Returns {@code path} when it is a field name or relationship path; otherwise fails naming the parameter. */
     public static String requireFieldPath(String parameter, String path) {
         if (!isFieldPath(path)) {
