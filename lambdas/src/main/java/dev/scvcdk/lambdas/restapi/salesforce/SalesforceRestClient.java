@@ -3,6 +3,7 @@ package dev.scvcdk.lambdas.restapi.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -22,34 +22,51 @@ import java.util.UUID;
  * non-2xx answer becomes a {@link SalesforceApiException}.
  *
  * <p>Paths are built by callers from validated names only; query values are URL-encoded here.
+ *
+ * <p>GET, PATCH and DELETE are retried on 429, 5xx and transport failures ({@code retrying}); POST,
+ * which creates records, posts to Chatter and publishes events, goes through {@code once}: a retry
+ * after a timeout could create the same record twice.
  */
 public final class SalesforceRestClient {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
-
     private final String base;
     private final SalesforceAuthClient auth;
-    private final HttpSender http;
+    private final RetryingHttpClient retrying;
+    private final RetryingHttpClient once;
     private final ObjectMapper json;
+    private final String contactId;
 
-    public SalesforceRestClient(URI endpointBase, SalesforceAuthClient auth, HttpSender http, ObjectMapper json) {
-        this.base = endpointBase.toString().replaceAll("/+$", "");
+    public SalesforceRestClient(URI endpointBase, SalesforceAuthClient auth, RetryingHttpClient retrying,
+            RetryingHttpClient once, ObjectMapper json) {
+        this(endpointBase.toString().replaceAll("/+$", ""), auth, retrying, once, json, null);
+    }
+
+    private SalesforceRestClient(String base, SalesforceAuthClient auth, RetryingHttpClient retrying,
+            RetryingHttpClient once, ObjectMapper json, String contactId) {
+        this.base = base;
         this.auth = auth;
-        this.http = http;
+        this.retrying = retrying;
+        this.once = once;
         this.json = json;
+        this.contactId = contactId;
+    }
+
+    /** The same client, labelling its log lines with {@code contactId}. */
+    public SalesforceRestClient forContact(String contactId) {
+        return new SalesforceRestClient(base, auth, retrying, once, json, contactId);
     }
 
     /** GET {@code path} with URL-encoded query parameters. */
     public SalesforceResponse get(String path, Map<String, String> query) {
         URI uri = URI.create(base + path + queryString(query));
-        return call(token -> builder(uri, token).GET().build());
+        return call(retrying, token -> builder(uri, token).GET().build());
     }
 
     /** POST a JSON body to {@code path}. */
     public SalesforceResponse post(String path, JsonNode body) {
         byte[] bytes = bytes(body);
         URI uri = URI.create(base + path);
-        return call(token -> builder(uri, token).header("Content-Type", "application/json")
+        return call(once, token -> builder(uri, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
@@ -57,14 +74,14 @@ public final class SalesforceRestClient {
     public SalesforceResponse patch(String path, JsonNode body) {
         byte[] bytes = bytes(body);
         URI uri = URI.create(base + path);
-        return call(token -> builder(uri, token).header("Content-Type", "application/json")
+        return call(retrying, token -> builder(uri, token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
     /** DELETE {@code path}. */
     public SalesforceResponse delete(String path) {
         URI uri = URI.create(base + path);
-        return call(token -> builder(uri, token).DELETE().build());
+        return call(retrying, token -> builder(uri, token).DELETE().build());
     }
 
     /** POST a multipart/form-data body of file parts to {@code path}. */
@@ -73,7 +90,7 @@ public final class SalesforceRestClient {
         String boundary = "scv-" + UUID.randomUUID();
         byte[] bytes = multipart(boundary, files);
         URI uri = URI.create(base + path);
-        return call(token -> builder(uri, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return call(once, token -> builder(uri, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
@@ -81,12 +98,12 @@ public final class SalesforceRestClient {
         HttpRequest create(String accessToken);
     }
 
-    private SalesforceResponse call(RequestFactory factory) {
-        String token = auth.accessToken();
-        HttpResponse<String> response = send(factory.create(token));
+    private SalesforceResponse call(RetryingHttpClient http, RequestFactory factory) {
+        String token = auth.accessToken(contactId);
+        HttpResponse<String> response = send(http, factory.create(token));
         if (response.statusCode() == 401) {
-            token = auth.renewAfterRejection(token);
-            response = send(factory.create(token));
+            token = auth.renewAfterRejection(token, contactId);
+            response = send(http, factory.create(token));
         }
         int status = response.statusCode();
         if (status / 100 != 2) {
@@ -95,20 +112,17 @@ public final class SalesforceRestClient {
         return new SalesforceResponse(status, parse(response.body()));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(RetryingHttpClient http, HttpRequest request) {
         try {
-            return http.send(request);
+            return http.send(request, contactId);
         } catch (IOException e) {
             throw new SalesforceApiException(503, StatusTexts.of(503), "CONNECTION_ERROR",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SalesforceApiException(503, StatusTexts.of(503), "INTERRUPTED", "interrupted while calling Salesforce");
         }
     }
 
     private static HttpRequest.Builder builder(URI uri, String token) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+        return HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
