@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +49,7 @@ final class FakeSalesforce implements AutoCloseable {
     private final String subject;
     private final String audience;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Reply>> onceReplies = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<String> grantProblems = new CopyOnWriteArrayList<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
@@ -71,6 +74,12 @@ final class FakeSalesforce implements AutoCloseable {
     /** Answers {@code method path} (path below {@code /services/data/v60.0}) with {@code status} and {@code body}. */
     FakeSalesforce reply(String method, String path, int status, String body) {
         replies.put(method + " " + API + path, new Reply(status, body));
+        return this;
+    }
+
+    /** Answers the next {@code method path} once with {@code status} and {@code body}, before any standing reply. */
+    FakeSalesforce replyOnce(String method, String path, int status, String body) {
+        onceReplies.computeIfAbsent(method + " " + API + path, k -> new ConcurrentLinkedQueue<>()).add(new Reply(status, body));
         return this;
     }
 
@@ -175,7 +184,9 @@ final class FakeSalesforce implements AutoCloseable {
             send(exchange, 401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
             return;
         }
-        Reply reply = replies.get(exchange.getRequestMethod() + " " + path);
+        String key = exchange.getRequestMethod() + " " + path;
+        Queue<Reply> once = onceReplies.get(key);
+        Reply reply = once == null || once.isEmpty() ? replies.get(key) : once.poll();
         if (reply == null) {
             send(exchange, 404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"no reply set for "
                     + exchange.getRequestMethod() + " " + path + "\"}]");
