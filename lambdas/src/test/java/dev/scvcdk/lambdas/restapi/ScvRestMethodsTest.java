@@ -237,6 +237,14 @@ class ScvRestMethodsTest {
     }
 
     @Test
+    void fetchOutboundPhoneNumberAnswersSuccessWithoutANumberWhenTheQueryFails() {
+        rig.salesforce.reply("GET", "/query", 400, "[{\"errorCode\":\"INVALID_TYPE\",\"message\":\"sObject type 'MessagingChannel' is not supported\"}]");
+
+        assertThat(invoke(handler, "scv-fetchOutboundPhoneNumber"))
+                .containsExactly(entry("success", "true"), entry("errorCode", "INVALID_TYPE"));
+    }
+
+    @Test
     void fetchOutboundPhoneNumberWithoutAnAgentAnswersSuccessWithoutANumber() {
         Map<String, Object> event = Json.toMap(RestApiRig.fixture("scv-fetchOutboundPhoneNumber"));
         castMap(castMap(event.get("Details")).get("Parameters")).remove("agentARN");
