@@ -5,12 +5,12 @@
  * <p>Two contracts, chosen by the parameter the event carries:
  * <ul>
  *   <li>{@code methodName} — SCV's own ({@link dev.scvcdk.lambdas.restapi.scv.ScvRestMethods}):
- *       createRecord, updateRecord, queryRecord ({@code {name}} placeholders), searchRecord
- *       ({@code {name}} placeholders), uploadTranscript, fetchUploadIdsStatus, realtimeAlertEvent,
+ *       createRecord, updateRecord, queryRecord ({@code {name}} slots), searchRecord
+ *       ({@code {name}} slots), uploadTranscript, fetchUploadIdsStatus, realtimeAlertEvent,
  *       fetchOutboundPhoneNumber;</li>
  *   <li>{@code sf_operation} — the Amazon Connect Salesforce Lambda package's
  *       ({@link dev.scvcdk.lambdas.restapi.connectpkg.SfOperations}): lookup, lookup_all, phoneLookup,
- *       create, update, delete, query and queryOne ({@code {{name}}} placeholders), createChatterPost,
+ *       create, update, delete, query and queryOne ({@code {{name}}} slots), createChatterPost,
  *       createChatterComment.</li>
  * </ul>
  *

@@ -7,24 +7,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills placeholders in caller-written SOQL and SOSL templates, escaping each value for the place it
+ * Fills the named slots ({@code {name}}, {@code {{name}}}) of caller-written SOQL and SOSL templates,
+ * escaping each value for the place it
  * lands in. The template belongs to whoever built the contact flow; the values come from callers and
  * are data:
  *
  * <ul>
  *   <li>inside a single-quoted literal: SOQL literal escaping, plus {@code %}/{@code _} escaping when
  *       the literal is a {@code LIKE} pattern (the template's own wildcards stay wildcards);</li>
- *   <li>inside a SOSL search term ({@code FIND {...}}): SOSL escaping; a placeholder that directly
+ *   <li>inside a SOSL search term ({@code FIND {...}}): SOSL escaping; a slot that directly
  *       follows {@code FIND} becomes a whole, braced search term;</li>
  *   <li>anywhere else: the value must be a field or object name (or a comma-separated list of them),
  *       a number or a date literal — never free text.</li>
  * </ul>
  *
- * Every occurrence of every placeholder is filled.
+ * Every occurrence of every slot is filled.
  */
 public final class QueryTemplate {
 
-    /** How placeholders are written. */
+    /** How slots are written. */
     public enum Syntax {
         /** SCV's {@code {name}}. */
         SINGLE_BRACE(Pattern.compile("\\{([A-Za-z0-9_.\\-]+)\\}")),
@@ -47,7 +48,7 @@ public final class QueryTemplate {
     }
 
     /**
-     * Fills a SOQL template. A placeholder with no parameter of that name is an error: braces are never
+     * Fills a SOQL template. A slot with no parameter of that name is an error: braces are never
      * valid SOQL, so sending it would only fail later and less clearly.
      *
      * @param parameter the name of the parameter holding the template, for error messages
@@ -64,7 +65,7 @@ public final class QueryTemplate {
                 String name = m.group(1);
                 String value = values.get(name);
                 if (value == null) {
-                    throw new InvalidRequestException("parameter '" + parameter + "' uses placeholder '" + m.group()
+                    throw new InvalidRequestException("parameter '" + parameter + "' uses slot '" + m.group()
                             + "' but no parameter named '" + name + "' was sent");
                 }
                 out.append(inQuote ? literal(value, likePattern) : bare(name, value));
@@ -89,11 +90,11 @@ public final class QueryTemplate {
     }
 
     /**
-     * Fills a SOSL template written with {@code {name}} placeholders. Braces that do not name a sent
+     * Fills a SOSL template written with {@code {name}} slots. Braces that do not name a sent
      * parameter are SOSL's own search-term braces and are kept.
      */
     public static String fillSosl(String template, Map<String, String> values) {
-        Pattern placeholder = Syntax.SINGLE_BRACE.pattern;
+        Pattern slot = Syntax.SINGLE_BRACE.pattern;
         StringBuilder out = new StringBuilder(template.length() + 32);
         boolean inQuote = false;
         boolean inTerm = false;
@@ -101,7 +102,7 @@ public final class QueryTemplate {
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
-            Matcher m = placeholder.matcher(template).region(i, template.length());
+            Matcher m = slot.matcher(template).region(i, template.length());
             if (m.lookingAt() && values.containsKey(m.group(1))) {
                 String name = m.group(1);
                 String value = values.get(name);
@@ -139,8 +140,8 @@ public final class QueryTemplate {
     }
 
     /**
-     * Fills {@code {{name}}} placeholders in plain text (a Chatter message): values go in as written,
-     * and placeholders that name no parameter stay as they are.
+     * Fills {@code {{name}}} slots in plain text (a Chatter message): values go in as written,
+     * and slots that name no parameter stay as they are.
      */
     public static String fillText(String template, Map<String, String> values) {
         Matcher m = Syntax.DOUBLE_BRACE.pattern.matcher(template);
