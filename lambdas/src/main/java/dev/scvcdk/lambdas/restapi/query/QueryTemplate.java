@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Fills the named slots ({@code {name}}, {@code {{name}}}) of caller-written SOQL and SOSL templates,
- * escaping each value for the place it
- * lands in. The template belongs to whoever built the contact flow; the values come from callers and
- * are data:
+ * escaping each value for the place it lands in. The template belongs to whoever built the contact
+ * flow; the values come from callers and are data:
  *
  * <ul>
  *   <li>inside a single-quoted literal: SOQL literal escaping, plus {@code %}/{@code _} escaping when
