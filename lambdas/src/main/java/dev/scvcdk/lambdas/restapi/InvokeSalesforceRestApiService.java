@@ -42,13 +42,15 @@ public final class InvokeSalesforceRestApiService {
     private final ObjectMapper json;
     private final Optional<String> callCenterApiName;
     private final StructuredLogger log;
+    private final Clock clock;
 
     public InvokeSalesforceRestApiService(SalesforceRestClient salesforce, ObjectMapper json,
-            Optional<String> callCenterApiName, StructuredLogger log) {
+            Optional<String> callCenterApiName, StructuredLogger log, Clock clock) {
         this.salesforce = salesforce;
         this.json = json;
         this.callCenterApiName = callCenterApiName;
         this.log = log;
+        this.clock = clock;
     }
 
     /**
@@ -72,7 +74,7 @@ public final class InvokeSalesforceRestApiService {
                         config.subjectParamName(), config.accessTokenParamName()),
                 ssm, key, retrying, Json.MAPPER, clock, log);
         SalesforceRestClient rest = new SalesforceRestClient(config.restApiEndpointBase(), auth, retrying, once, Json.MAPPER);
-        return new InvokeSalesforceRestApiService(rest, Json.MAPPER, config.callCenterApiName(), log);
+        return new InvokeSalesforceRestApiService(rest, Json.MAPPER, config.callCenterApiName(), log, clock);
     }
 
     /** Answers the event with the flat string map Connect accepts. */
@@ -104,7 +106,7 @@ public final class InvokeSalesforceRestApiService {
     private Map<String, String> dispatch(Parameters params, SalesforceRestClient client) {
         if (params.has("sf_operation")) {
             String operation = params.required("sf_operation", "InvokeSalesforceRestApi");
-            return new SfOperations(client, json).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));
+            return new SfOperations(client, json, clock).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));
         }
         if (params.has("methodName")) {
             String method = params.required("methodName", "InvokeSalesforceRestApi");

@@ -116,14 +116,17 @@ class SfOperationsTest {
     }
 
     @Test
-    void updatePatchesTheRecordAndReports204() throws Exception {
+    void updatePatchesTheRecordWithRelativeDatesResolvedAndReports204() throws Exception {
         rig.salesforce.reply("PATCH", "/sobjects/Case/5005e00000XYZ12AAC", 204, "");
 
         Map<String, String> result = invoke(handler, "sf-update");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.method()).isEqualTo("PATCH");
-        assertThat(Json.read(request.body())).isEqualTo(Json.read("{\"Status\":\"Closed\"}"));
+        var body = Json.read(request.body());
+        assertThat(body.get("Status").asText()).isEqualTo("Closed");
+        assertThat(body.get("Follow_Up_Date__c").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(body.size()).isEqualTo(2);
         assertThat(result).containsExactly(entry("Status", "204"));
     }
 

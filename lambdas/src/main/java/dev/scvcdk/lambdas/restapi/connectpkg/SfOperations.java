@@ -13,6 +13,8 @@ import dev.scvcdk.lambdas.restapi.query.Soql;
 import dev.scvcdk.lambdas.restapi.query.Sosl;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceResponse;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceRestClient;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ import java.util.Set;
  * wildcard searches belong in a {@code query} template, whose author owns them); {@code phoneLookup}
  * searches the digits of {@code sf_phone} and, for numbers longer than ten digits, also its last ten
  * (the national number in the plans the package's phone parsing covered). Results are flattened for
- * Connect: {@code sf_records.0.Id}, {@code sf_count}.
+ * Connect: {@code sf_records.0.Id}, {@code sf_count}. {@code delete} reports its status like
+ * {@code update} ({@code Status: 204}).
  */
 public final class SfOperations {
 
@@ -37,10 +40,12 @@ public final class SfOperations {
 
     private final SalesforceRestClient salesforce;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public SfOperations(SalesforceRestClient salesforce, ObjectMapper json) {
+    public SfOperations(SalesforceRestClient salesforce, ObjectMapper json, Clock clock) {
         this.salesforce = salesforce;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Runs {@code sf_operation} with the remaining parameters. */
@@ -202,9 +207,11 @@ public final class SfOperations {
         return result;
     }
 
+    /** Record fields for create and update, with the package's relative dates ({@code 2d|date}) resolved. */
     private ObjectNode fields(Map<String, String> values) {
+        Instant now = clock.instant();
         ObjectNode body = json.createObjectNode();
-        values.forEach((name, value) -> body.put(SalesforceNames.requireFieldName(name), value));
+        values.forEach((name, value) -> body.put(SalesforceNames.requireFieldName(name), RelativeDates.resolve(value, now)));
         return body;
     }
 }
