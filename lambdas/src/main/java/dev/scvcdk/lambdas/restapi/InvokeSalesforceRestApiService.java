@@ -1,0 +1,118 @@
+package dev.scvcdk.lambdas.restapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.lambdas.common.http.RetryPolicy;
+import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
+import dev.scvcdk.lambdas.common.log.LogLevel;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import dev.scvcdk.lambdas.restapi.connectpkg.SfOperations;
+import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
+import dev.scvcdk.lambdas.restapi.salesforce.SalesforceAuthClient;
+import dev.scvcdk.lambdas.restapi.salesforce.SalesforceRestClient;
+import dev.scvcdk.lambdas.restapi.scv.ScvRestMethods;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Serves a Connect event for InvokeSalesforceRestApi: an event carrying {@code sf_operation} follows
+ * the Amazon Connect Salesforce Lambda package's contract, one carrying {@code methodName} SCV's.
+ * Built once per container; holds the Salesforce clients and the cached access token.
+ */
+public final class InvokeSalesforceRestApiService {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** Connect waits at most 8 s for a Lambda; a Salesforce call must answer well within that. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(6);
+    /** The private key is re-read at most this often, so a rotated key is picked up without a redeploy. */
+    private static final Duration KEY_TTL = Duration.ofMinutes(15);
+
+    private final SalesforceRestClient salesforce;
+    private final ObjectMapper json;
+    private final Optional<String> callCenterApiName;
+    private final StructuredLogger log;
+    private final Clock clock;
+
+    public InvokeSalesforceRestApiService(SalesforceRestClient salesforce, ObjectMapper json,
+            Optional<String> callCenterApiName, StructuredLogger log, Clock clock) {
+        this.salesforce = salesforce;
+        this.json = json;
+        this.callCenterApiName = callCenterApiName;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * Wires the service from its configuration: the private key through the shared (caching) reader,
+     * which also accepts a Secrets Manager ARN in {@code PRIVATE_KEY_PARAM_NAME}; Salesforce calls with
+     * timeouts and bounded retries.
+     */
+    public static InvokeSalesforceRestApiService create(RestApiConfig config, SsmClient ssm,
+            Supplier<SecretsManagerClient> secretsManager, RetryPolicy retryPolicy) {
+        Clock clock = Clock.systemUTC();
+        StructuredLogger log = new StructuredLogger("InvokeSalesforceRestApi",
+                LogLevel.parse(config.logLevel(), LogLevel.INFO), System.out, clock);
+        PrivateKeyProvider key = new PrivateKeyProvider(
+                new CachingSecureValueReader(new AwsSecureValueReader(() -> ssm, secretsManager), KEY_TTL, clock),
+                config.privateKeyParamName());
+        RetryingHttpClient retrying = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, retryPolicy);
+        RetryingHttpClient once = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, new RetryPolicy(1,
+                retryPolicy.baseDelay(), retryPolicy.maxDelay(), retryPolicy.maxRetryAfter(), retryPolicy.maxElapsed()));
+        SalesforceAuthClient auth = new SalesforceAuthClient(config.authEndpoint(),
+                new SalesforceAuthClient.ParameterNames(config.consumerKeyParamName(), config.audienceParamName(),
+                        config.subjectParamName(), config.accessTokenParamName()),
+                ssm, key, retrying, Json.MAPPER, clock, log);
+        SalesforceRestClient rest = new SalesforceRestClient(config.restApiEndpointBase(), auth, retrying, once, Json.MAPPER);
+        return new InvokeSalesforceRestApiService(rest, Json.MAPPER, config.callCenterApiName(), log, clock);
+    }
+
+    /** Answers the event with the flat string map Connect accepts. */
+    public Map<String, String> handle(JsonNode event) {
+        String contactId = Json.nonEmptyText(event, "Details", "ContactData", "ContactId");
+        Parameters params = Parameters.fromEvent(event);
+        SalesforceRestClient client = salesforce.forContact(contactId);
+        String call = params.get("sf_operation").map(op -> "sf_operation " + op)
+                .or(() -> params.get("methodName").map(m -> "methodName " + m)).orElse("none");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("call", call);
+        log.info("InvokeSalesforceRestApi invoked", contactId, fields);
+        try {
+            Map<String, String> result = dispatch(params, client);
+            fields.put("resultSize", result.size());
+            log.debug("InvokeSalesforceRestApi answered", contactId, fields);
+            return result;
+        } catch (SalesforceApiException e) {
+            fields.put("status", e.status());
+            fields.put("errorCode", e.errorCode());
+            log.error("Salesforce call failed", contactId, fields, e);
+            throw e;
+        } catch (InvalidRequestException e) {
+            log.error("request rejected", contactId, fields, e);
+            throw e;
+        }
+    }
+
+    private Map<String, String> dispatch(Parameters params, SalesforceRestClient client) {
+        if (params.has("sf_operation")) {
+            String operation = params.required("sf_operation", "InvokeSalesforceRestApi");
+            return new SfOperations(client, json, clock).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));
+        }
+        if (params.has("methodName")) {
+            String method = params.required("methodName", "InvokeSalesforceRestApi");
+            return new ScvRestMethods(client, json, callCenterApiName).invoke(method, params);
+        }
+        throw new InvalidRequestException("Details.Parameters must carry 'methodName' (SCV) or 'sf_operation' "
+                + "(Amazon Connect Salesforce Lambda package); parameters sent: " + params.asMap().keySet());
+    }
+}

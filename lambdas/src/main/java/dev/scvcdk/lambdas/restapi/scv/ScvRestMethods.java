@@ -1,0 +1,184 @@
+package dev.scvcdk.lambdas.restapi.scv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.restapi.ConnectResults;
+import dev.scvcdk.lambdas.restapi.InvalidRequestException;
+import dev.scvcdk.lambdas.restapi.Parameters;
+import dev.scvcdk.lambdas.restapi.query.QueryTemplate;
+import dev.scvcdk.lambdas.restapi.query.SalesforceNames;
+import dev.scvcdk.lambdas.restapi.query.Soql;
+import dev.scvcdk.lambdas.restapi.salesforce.MultipartFile;
+import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
+import dev.scvcdk.lambdas.restapi.salesforce.SalesforceResponse;
+import dev.scvcdk.lambdas.restapi.salesforce.SalesforceRestClient;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * SCV's {@code methodName} contract, as SCV contact flows, ContactDataSync and RealtimeAlert call it.
+ *
+ * <p>{@code queryRecord} and {@code searchRecord} answer a Salesforce failure with
+ * {@code {success: false, status, statusText, errorCode, errorMessage}} so the flow can branch on it;
+ * every other method fails the invocation, as SCV's own function does.
+ *
+ * <p>{@code uploadTranscript} follows SCV: one multipart/form-data POST to
+ * {@code connect/conversations/upload} with one part per contact, named by the contact id, with the
+ * file name {@code transcripts.txt} and the contact's transcript payload as its content. Salesforce
+ * answers with upload ids that {@code fetchUploadIdsStatus} later polls.
+ */
+public final class ScvRestMethods {
+
+    /** Parameters that steer the call and are never record fields (SCV's list, plus its secret-name overrides). */
+    private static final Set<String> NON_FIELD_NAMES =
+            Set.of("methodName", "objectApiName", "recordId", "secretName", "accessTokenSecretName");
+    private static final Set<String> NON_EVENT_FIELDS = Set.of("methodName", "secretName", "accessTokenSecretName");
+    private static final Pattern CONTACT_ID = Pattern.compile("^[A-Za-z0-9-]{1,128}$");
+    static final String TRANSCRIPT_FILE_NAME = "transcripts.txt";
+
+    private final SalesforceRestClient salesforce;
+    private final ObjectMapper json;
+    private final Optional<String> callCenterApiName;
+
+    public ScvRestMethods(SalesforceRestClient salesforce, ObjectMapper json, Optional<String> callCenterApiName) {
+        this.salesforce = salesforce;
+        this.json = json;
+        this.callCenterApiName = callCenterApiName;
+    }
+
+    /** Runs {@code methodName} with the event's parameters. */
+    public Map<String, String> invoke(String methodName, Parameters params) {
+        return switch (methodName) {
+            case "createRecord" -> createRecord(params);
+            case "updateRecord" -> updateRecord(params);
+            case "queryRecord" -> queryRecord(params);
+            case "searchRecord" -> searchRecord(params);
+            case "uploadTranscript" -> uploadTranscript(params);
+            case "fetchUploadIdsStatus" -> fetchUploadIdsStatus(params);
+            case "realtimeAlertEvent" -> realtimeAlertEvent(params);
+            case "fetchOutboundPhoneNumber" -> fetchOutboundPhoneNumber(params);
+            default -> throw new InvalidRequestException("methodName '" + methodName + "' is not supported; expected one of "
+                    + "createRecord, updateRecord, queryRecord, searchRecord, uploadTranscript, fetchUploadIdsStatus, "
+                    + "realtimeAlertEvent, fetchOutboundPhoneNumber");
+        };
+    }
+
+    private Map<String, String> createRecord(Parameters params) {
+        String object = SalesforceNames.normaliseObjectName("objectApiName", params.required("objectApiName", "createRecord"));
+        SalesforceResponse response = salesforce.post("/sobjects/" + object, fields(params.without(NON_FIELD_NAMES)));
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("success", response.body().path("success").asText("true"));
+        result.put("recordId", response.body().path("id").asText(""));
+        return result;
+    }
+
+    private Map<String, String> updateRecord(Parameters params) {
+        String object = SalesforceNames.normaliseObjectName("objectApiName", params.required("objectApiName", "updateRecord"));
+        String id = SalesforceNames.requireRecordId("recordId", params.required("recordId", "updateRecord"));
+        salesforce.patch("/sobjects/" + object + "/" + id, fields(params.without(NON_FIELD_NAMES)));
+        return Map.of("success", "true");
+    }
+
+    private Map<String, String> queryRecord(Parameters params) {
+        String soql = QueryTemplate.fillSoql("soql", params.required("soql", "queryRecord"), params.asMap(),
+                QueryTemplate.Syntax.SINGLE_BRACE);
+        try {
+            JsonNode records = salesforce.get("/query", Map.of("q", soql)).body().path("records");
+            return records.isEmpty() ? Map.of() : ConnectResults.flatten(records.get(0));
+        } catch (SalesforceApiException e) {
+            return e.toConnectResult();
+        }
+    }
+
+    private Map<String, String> searchRecord(Parameters params) {
+        String sosl = QueryTemplate.fillSosl(params.required("sosl", "searchRecord"), params.asMap());
+        try {
+            JsonNode records = salesforce.get("/search", Map.of("q", sosl)).body().path("searchRecords");
+            return records.isEmpty() ? Map.of() : ConnectResults.flatten(records.get(0));
+        } catch (SalesforceApiException e) {
+            return e.toConnectResult();
+        }
+    }
+
+    private Map<String, String> uploadTranscript(Parameters params) {
+        String raw = params.required("contactIdsPayloadMap", "uploadTranscript");
+        JsonNode entries;
+        try {
+            entries = json.readTree(raw);
+        } catch (IOException e) {
+            throw new InvalidRequestException("parameter 'contactIdsPayloadMap' is not JSON: expected [[contactId, transcript], ...]");
+        }
+        if (!entries.isArray() || entries.isEmpty()) {
+            throw new InvalidRequestException("parameter 'contactIdsPayloadMap' must be a non-empty JSON array of [contactId, transcript] pairs");
+        }
+        List<MultipartFile> files = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            if (!entry.isArray() || entry.size() != 2 || !entry.get(0).isTextual()) {
+                throw new InvalidRequestException("parameter 'contactIdsPayloadMap' entry " + entry
+                        + " is not a [contactId, transcript] pair");
+            }
+            String contactId = entry.get(0).asText();
+            if (!CONTACT_ID.matcher(contactId).matches()) {
+                throw new InvalidRequestException("parameter 'contactIdsPayloadMap' contact id '" + contactId
+                        + "' is not a Connect contact id (letters, digits and hyphens)");
+            }
+            JsonNode payload = entry.get(1);
+            String content = payload.isTextual() ? payload.asText() : payload.toString();
+            files.add(new MultipartFile(contactId, TRANSCRIPT_FILE_NAME, "text/plain; charset=UTF-8", content));
+        }
+        return ConnectResults.flatten(salesforce.postMultipart("/connect/conversations/upload", files).body());
+    }
+
+    private Map<String, String> fetchUploadIdsStatus(Parameters params) {
+        String uploadIds = params.required("uploadIds", "fetchUploadIdsStatus");
+        return ConnectResults.flatten(salesforce.get("/connect/conversations/upload", Map.of("uploadIds", uploadIds)).body());
+    }
+
+    private Map<String, String> realtimeAlertEvent(Parameters params) {
+        SalesforceResponse response = salesforce.post("/sobjects/RealtimeAlertEvent", fields(params.without(NON_EVENT_FIELDS)));
+        return ConnectResults.flatten(response.body());
+    }
+
+    private Map<String, String> fetchOutboundPhoneNumber(Parameters params) {
+        Optional<String> agentArn = params.get("agentARN").filter(s -> !s.isBlank());
+        if (agentArn.isEmpty()) {
+            return Map.of("success", "true");
+        }
+        String cc = callCenterApiName.orElseThrow(() -> new IllegalStateException(
+                "fetchOutboundPhoneNumber needs the call center API name: set CALL_CENTER_API_NAME, or name the "
+                        + "access-token parameter <cc>-salesforce-rest-api-access-token"));
+        String soql = "SELECT MessagingPlatformKey FROM MessagingChannel"
+                + " WHERE MessageType = 'Voice' AND IsActive = true"
+                + " AND Id IN (SELECT ChannelId FROM ContactCenterChannel"
+                + " WHERE ContactCenter.InternalName = '" + Soql.escapeLiteral(cc) + "')"
+                + " AND SessionHandlerId IN (SELECT ReferenceRecordId FROM CallCenterRoutingMap"
+                + " WHERE ExternalId = '" + Soql.escapeLiteral(agentArn.get()) + "')"
+                + " LIMIT 1";
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("success", "true");
+        try {
+            JsonNode records = salesforce.get("/query", Map.of("q", soql)).body().path("records");
+            String number = records.path(0).path("MessagingPlatformKey").asText("");
+            if (!number.isEmpty()) {
+                result.put("outboundPhoneNumber", number);
+            }
+        } catch (SalesforceApiException e) {
+            // As in SCV: no outbound number is an answer the flow handles, not a failed invocation.
+            result.put("errorCode", e.errorCode());
+        }
+        return result;
+    }
+
+    private ObjectNode fields(Map<String, String> values) {
+        ObjectNode body = json.createObjectNode();
+        values.forEach((name, value) -> body.put(SalesforceNames.requireFieldName(name), value));
+        return body;
+    }
+}
