@@ -1,0 +1,147 @@
+package dev.scvcdk.lambdas.authkeys;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.customresource.CfnRequest;
+import dev.scvcdk.lambdas.customresource.CustomResourceResponder.Outcome;
+import dev.scvcdk.lambdas.customresource.InvalidPropertiesException;
+import dev.scvcdk.lambdas.customresource.JsonLog;
+import dev.scvcdk.lambdas.customresource.OwnedParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AuthKeysSSMUtil's two ways in: a direct invocation (SCV's contract, also how Salesforce rotates the key
+ * through SCVUpdateCredentialRole) and a CloudFormation custom resource that generates the key pair once.
+ */
+final class AuthKeysService {
+
+    static final String GENERATE_KEY_PAIR = "GeneratePrivatePublicKeyPair";
+    static final String CREATE_PARAMETER = "CreateSSMParameter";
+    static final int RSA_KEY_BITS = 2048;
+
+    private final OwnedParameters parameters;
+    private final Clock clock;
+
+    AuthKeysService(OwnedParameters parameters, Clock clock) {
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    /**
+     * A direct invocation: {@code {"Success": true, "Certificate"|"Message": …}} or
+     * {@code {"Success": false, "Message": …}}. Key material is written to SSM and never returned or logged.
+     */
+    ObjectNode invoke(JsonNode event, Context context) {
+        JsonNode parameters = event.path("ResourceProperties").path("Parameters");
+        String requestType = parameters.path("RequestType").asText(null);
+        JsonNode details = parameters.path("Details");
+        try {
+            if (GENERATE_KEY_PAIR.equals(requestType)) {
+                KeyPairDetails request = KeyPairDetails.forKeyPair(details);
+                KeyPair keyPair = generateKeyPair();
+                this.parameters.overwrite(request.parameterName(), Pem.privateKey(keyPair.getPrivate()));
+                JsonLog.log(context, "INFO", "key pair generated; private key stored", "requestType", requestType,
+                        "parameterName", request.parameterName());
+                return result(true).put("Certificate", certificate(keyPair, request));
+            }
+            if (CREATE_PARAMETER.equals(requestType)) {
+                KeyPairDetails request = KeyPairDetails.forParameter(details);
+                this.parameters.overwrite(request.parameterName(), request.value());
+                JsonLog.log(context, "INFO", "parameter stored", "requestType", requestType,
+                        "parameterName", request.parameterName());
+                return result(true).put("Message", "Stored SSM parameter " + request.parameterName());
+            }
+            return failure(context, requestType, "RequestType '" + requestType + "' is not supported; it must be "
+                    + GENERATE_KEY_PAIR + " or " + CREATE_PARAMETER);
+        } catch (InvalidPropertiesException e) {
+            return failure(context, requestType, String.join("; ", e.problems()));
+        } catch (RuntimeException e) {
+            return failure(context, requestType, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The custom-resource lifecycle. Create and Update generate a key pair only when the parameter does not exist
+     * (a stack update never rotates the key silently); an existing key gets a freshly issued certificate, so
+     * {@code Certificate} always matches the stored key. Delete removes only a parameter this resource created.
+     */
+    Outcome lifecycle(CfnRequest request, Context context) {
+        if (request.requestType() == CfnRequest.RequestType.Delete) {
+            String name = request.physicalResourceId();
+            OwnedParameters.Deletion deletion = parameters.deleteIfOwned(name, request.ownerMark());
+            JsonLog.log(context, "INFO", "delete: " + deletion.name().toLowerCase(Locale.ROOT),
+                    "parameterName", name);
+            return Outcome.of(name);
+        }
+        JsonNode properties = request.resourceProperties().path("Parameters");
+        String requestType = properties.path("RequestType").asText(null);
+        if (!GENERATE_KEY_PAIR.equals(requestType)) {
+            throw new InvalidPropertiesException(List.of("Parameters.RequestType '" + requestType + "' is not "
+                    + "supported as a custom resource; it must be " + GENERATE_KEY_PAIR + " (seed other "
+                    + "parameters with CustomSSMFunction, which keeps secrets out of the template)"));
+        }
+        KeyPairDetails details = KeyPairDetails.forKeyPair(properties.path("Details"));
+        String name = details.parameterName();
+        Optional<String> existing = parameters.read(name, true);
+        if (existing.isEmpty()) {
+            KeyPair generated = generateKeyPair();
+            if (parameters.createIfAbsent(name, Pem.privateKey(generated.getPrivate()), null,
+                    "SCRT JWT signing key, generated by " + request.logicalResourceId(), request.ownerMark())) {
+                JsonLog.log(context, "INFO", "key pair generated; private key stored", "parameterName", name);
+                return new Outcome(name, Map.of("Certificate", certificate(generated, details)));
+            }
+            // Another writer created it between the read and the write: use theirs.
+            existing = parameters.read(name, true);
+        }
+        KeyPair stored = existing.map(pem -> readStoredKey(pem, name))
+                .orElseThrow(() -> new IllegalStateException("parameter " + name + " vanished while being read"));
+        JsonLog.log(context, "INFO", "parameter exists; key kept, certificate re-issued", "parameterName", name);
+        return new Outcome(name, Map.of("Certificate", certificate(stored, details)));
+    }
+
+    private String certificate(KeyPair keyPair, KeyPairDetails details) {
+        return Pem.certificate(SelfSignedCertificate.issue(keyPair, details.organizationalUnit(), clock.instant(),
+                details.expiresInDays(), new SecureRandom()));
+    }
+
+    private static KeyPair readStoredKey(String pem, String name) {
+        try {
+            return Pem.readRsaKeyPair(pem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("parameter " + name + " exists but does not hold an RSA private key ("
+                    + e.getMessage() + "); it is left unchanged — delete it or store a PEM key to continue");
+        }
+    }
+
+    /** A fresh SecureRandom per key pair: a SnapStart snapshot must not share one seeded state between restores. */
+    private static KeyPair generateKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(new RSAKeyGenParameterSpec(RSA_KEY_BITS, RSAKeyGenParameterSpec.F4),
+                    new SecureRandom());
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA key generation is unavailable in this JVM", e);
+        }
+    }
+
+    private static ObjectNode result(boolean success) {
+        return JsonNodeFactory.instance.objectNode().put("Success", success);
+    }
+
+    private static ObjectNode failure(Context context, String requestType, String message) {
+        JsonLog.log(context, "ERROR", "request failed", "requestType", requestType, "error", message);
+        return result(false).put("Message", message);
+    }
+}
