@@ -1,0 +1,80 @@
+package dev.scvcdk.lambdas.customresource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CustomResourceResponderTest {
+
+    private final LocalAwsServer server = new LocalAwsServer();
+    private final TestContext context = new TestContext();
+    private final CustomResourceResponder responder = new CustomResourceResponder(new CfnResponseSender(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 2, Duration.ofMillis(5)));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSuccessfulStepIsAnsweredWithItsIdAndData() {
+        CfnRequest request = CfnRequest.from(Events.json("customssm/create-literal.json", server));
+
+        responder.respond(request, context, r -> new CustomResourceResponder.Outcome("the-id", Map.of("A", "b")));
+
+        JsonNode body = server.responses().get(0).json();
+        assertThat(body.path("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(body.path("PhysicalResourceId").asText()).isEqualTo("the-id");
+        assertThat(body.path("Data").path("A").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void aThrowingStepIsStillAnsweredFailedWithItsMessageAndTheLogStream() {
+        // GIVEN a Create step that throws
+        CfnRequest request = CfnRequest.from(Events.json("customssm/create-literal.json", server));
+
+        // WHEN it runs
+        CfnResponse response = responder.respond(request, context, r -> {
+            throw new IllegalStateException("SSM is down");
+        });
+
+        // THEN CloudFormation hears FAILED at once, with the message and where to read more
+        JsonNode body = server.responses().get(0).json();
+        assertThat(body.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(body.path("Reason").asText()).isEqualTo("IllegalStateException: SSM is down"
+                + " (details in CloudWatch log stream " + TestContext.LOG_STREAM + ")");
+        // a failed Create has no resource: its id names no parameter, so the rollback Delete removes nothing
+        assertThat(body.path("PhysicalResourceId").asText()).isEqualTo("create-failed:req-create-1");
+        assertThat(response.status()).isEqualTo(CfnResponse.Status.FAILED);
+        assertThat(context.allLogs()).contains("\"level\":\"ERROR\"").contains("SSM is down");
+    }
+
+    @Test
+    void aFailedUpdateKeepsTheExistingPhysicalResourceId() {
+        CfnRequest request = CfnRequest.from(Events.json("customssm/update-same-name.json", server));
+
+        responder.respond(request, context, r -> {
+            throw new InvalidPropertiesException(List.of("ValueFrom 'x' is invalid"));
+        });
+
+        JsonNode body = server.responses().get(0).json();
+        assertThat(body.path("PhysicalResourceId").asText()).isEqualTo("ACME-salesforce-rest-api-audience");
+        assertThat(body.path("Reason").asText()).startsWith("Invalid resource properties: ValueFrom 'x' is invalid");
+    }
+
+    @Test
+    void anUndeliverableResponseFailsTheInvocationSoLambdaRetriesIt() {
+        CfnRequest request = CfnRequest.from(Events.json("customssm/create-literal.json", server));
+        server.failResponses(5, 500);
+
+        assertThatThrownBy(() -> responder.respond(request, context, r -> CustomResourceResponder.Outcome.of("x")))
+                .isInstanceOf(CfnResponseSender.CfnResponseException.class);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.scvcdk.lambdas.customresource;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A Lambda context whose logger keeps every line, so tests can check what was (not) logged. */
+public final class TestContext implements Context {
+
+    public static final String LOG_STREAM = "2026/11/21/[$LATEST]0123456789abcdef";
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    public List<String> logLines() {
+        return List.copyOf(lines);
+    }
+
+    public String allLogs() {
+        return String.join("", lines);
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return "11111111-2222-3333-4444-555555555555";
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/test";
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return LOG_STREAM;
+    }
+
+    @Override
+    public String getFunctionName() {
+        return "test";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "1";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws-test:lambda:us-west-2:123456789012:function:test:active";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return 60_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 512;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                lines.add(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+    }
+}
