@@ -1,0 +1,40 @@
+package dev.scvcdk.lambdas.ctrsync;
+
+import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.aws.SdkFunctionInvoker;
+import dev.scvcdk.lambdas.common.env.EnvReader;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds the production {@link CtrSyncService} from the function's environment. */
+public final class CtrSyncWiring {
+    public static final String TELEPHONY_FUNCTION_VARIABLE = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
+    /** Parallel telephony invocations per batch: enough to finish 100 records well inside the timeout. */
+    public static final int CONCURRENCY = 8;
+
+    private CtrSyncWiring() {
+    }
+
+    /** @throws dev.scvcdk.lambdas.common.env.ConfigurationException when the telephony alias ARN is not set */
+    public static CtrSyncService fromEnvironment(Map<String, String> environment) {
+        EnvReader env = EnvReader.of(environment);
+        String telephony = env.required(TELEPHONY_FUNCTION_VARIABLE);
+        env.validate();
+        return new CtrSyncService(new SdkFunctionInvoker(AwsClients.lambda()), telephony, daemonPool(CONCURRENCY),
+                Clock.systemUTC(), StructuredLogger.forClass(CtrSyncService.class));
+    }
+
+    /** Daemon threads: an idle pool never keeps a JVM (or a local benchmark) alive. */
+    public static ExecutorService daemonPool(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "ctr-sync-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

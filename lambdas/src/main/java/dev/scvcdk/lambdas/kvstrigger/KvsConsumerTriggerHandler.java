@@ -1,0 +1,47 @@
+package dev.scvcdk.lambdas.kvstrigger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.aws.SdkFunctionInvoker;
+import dev.scvcdk.lambdas.common.env.EnvReader;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Objects;
+
+/** Handler {@code dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler::handleRequest} (contact flow). */
+public final class KvsConsumerTriggerHandler implements RequestStreamHandler {
+    public static final String TRANSCRIBER_FUNCTION_VARIABLE = "INVOKE_KVS_TRANSCRIBER_ARN";
+
+    private final KvsTriggerService service;
+
+    public KvsConsumerTriggerHandler() {
+        this(Container.SERVICE);
+    }
+
+    public KvsConsumerTriggerHandler(KvsTriggerService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    /** @throws dev.scvcdk.lambdas.common.env.ConfigurationException when the transcriber ARN is not set */
+    public static KvsTriggerService fromEnvironment(Map<String, String> environment) {
+        EnvReader env = EnvReader.of(environment);
+        String transcriber = env.required(TRANSCRIBER_FUNCTION_VARIABLE);
+        env.validate();
+        return new KvsTriggerService(new SdkFunctionInvoker(AwsClients.lambda()), transcriber,
+                StructuredLogger.forClass(KvsTriggerService.class));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.write(output, service.handle(Json.read(input)));
+    }
+
+    private static final class Container {
+        static final KvsTriggerService SERVICE = fromEnvironment(System.getenv());
+    }
+}
