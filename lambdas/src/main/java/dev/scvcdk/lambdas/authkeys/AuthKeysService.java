@@ -1,19 +1,25 @@
 package dev.scvcdk.lambdas.authkeys;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.common.keys.PemPrivateKeys;
+import dev.scvcdk.lambdas.common.keys.SecureValueException;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
 import dev.scvcdk.lambdas.customresource.CustomResourceResponder.Outcome;
 import dev.scvcdk.lambdas.customresource.InvalidPropertiesException;
-import dev.scvcdk.lambdas.customresource.JsonLog;
 import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -32,17 +38,19 @@ final class AuthKeysService {
 
     private final OwnedParameters parameters;
     private final Clock clock;
+    private final StructuredLogger log;
 
-    AuthKeysService(OwnedParameters parameters, Clock clock) {
+    AuthKeysService(OwnedParameters parameters, Clock clock, StructuredLogger log) {
         this.parameters = parameters;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
      * A direct invocation: {@code {"Success": true, "Certificate"|"Message": …}} or
      * {@code {"Success": false, "Message": …}}. Key material is written to SSM and never returned or logged.
      */
-    ObjectNode invoke(JsonNode event, Context context) {
+    ObjectNode invoke(JsonNode event) {
         JsonNode parameters = event.path("ResourceProperties").path("Parameters");
         String requestType = parameters.path("RequestType").asText(null);
         JsonNode details = parameters.path("Details");
@@ -51,23 +59,23 @@ final class AuthKeysService {
                 KeyPairDetails request = KeyPairDetails.forKeyPair(details);
                 KeyPair keyPair = generateKeyPair();
                 this.parameters.overwrite(request.parameterName(), Pem.privateKey(keyPair.getPrivate()));
-                JsonLog.log(context, "INFO", "key pair generated; private key stored", "requestType", requestType,
-                        "parameterName", request.parameterName());
+                log.info("key pair generated; private key stored", null,
+                        Map.of("requestType", requestType, "parameterName", request.parameterName()));
                 return result(true).put("Certificate", certificate(keyPair, request));
             }
             if (CREATE_PARAMETER.equals(requestType)) {
                 KeyPairDetails request = KeyPairDetails.forParameter(details);
                 this.parameters.overwrite(request.parameterName(), request.value());
-                JsonLog.log(context, "INFO", "parameter stored", "requestType", requestType,
-                        "parameterName", request.parameterName());
+                log.info("parameter stored", null,
+                        Map.of("requestType", requestType, "parameterName", request.parameterName()));
                 return result(true).put("Message", "Stored SSM parameter " + request.parameterName());
             }
-            return failure(context, requestType, "RequestType '" + requestType + "' is not supported; it must be "
+            return failure(requestType, "RequestType '" + requestType + "' is not supported; it must be "
                     + GENERATE_KEY_PAIR + " or " + CREATE_PARAMETER);
         } catch (InvalidPropertiesException e) {
-            return failure(context, requestType, String.join("; ", e.problems()));
+            return failure(requestType, String.join("; ", e.problems()));
         } catch (RuntimeException e) {
-            return failure(context, requestType, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failure(requestType, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -76,12 +84,11 @@ final class AuthKeysService {
      * (a stack update never rotates the key silently); an existing key gets a freshly issued certificate, so
      * {@code Certificate} always matches the stored key. Delete removes only a parameter this resource created.
      */
-    Outcome lifecycle(CfnRequest request, Context context) {
+    Outcome lifecycle(CfnRequest request) {
         if (request.requestType() == CfnRequest.RequestType.Delete) {
             String name = request.physicalResourceId();
             OwnedParameters.Deletion deletion = parameters.deleteIfOwned(name, request.ownerMark());
-            JsonLog.log(context, "INFO", "delete: " + deletion.name().toLowerCase(Locale.ROOT),
-                    "parameterName", name);
+            log.info("delete: " + deletion.name().toLowerCase(Locale.ROOT), null, Map.of("parameterName", name));
             return Outcome.of(name);
         }
         JsonNode properties = request.resourceProperties().path("Parameters");
@@ -98,7 +105,7 @@ final class AuthKeysService {
             KeyPair generated = generateKeyPair();
             if (parameters.createIfAbsent(name, Pem.privateKey(generated.getPrivate()), null,
                     "SCRT JWT signing key, generated by " + request.logicalResourceId(), request.ownerMark())) {
-                JsonLog.log(context, "INFO", "key pair generated; private key stored", "parameterName", name);
+                log.info("key pair generated; private key stored", null, Map.of("parameterName", name));
                 return new Outcome(name, Map.of("Certificate", certificate(generated, details)));
             }
             // Another writer created it between the read and the write: use theirs.
@@ -106,7 +113,7 @@ final class AuthKeysService {
         }
         KeyPair stored = existing.map(pem -> readStoredKey(pem, name))
                 .orElseThrow(() -> new IllegalStateException("parameter " + name + " vanished while being read"));
-        JsonLog.log(context, "INFO", "parameter exists; key kept, certificate re-issued", "parameterName", name);
+        log.info("parameter exists; key kept, certificate re-issued", null, Map.of("parameterName", name));
         return new Outcome(name, Map.of("Certificate", certificate(stored, details)));
     }
 
@@ -115,12 +122,24 @@ final class AuthKeysService {
                 details.expiresInDays(), new SecureRandom()));
     }
 
+    /** The stored key and its public half (derived from the CRT parameters a PKCS#8/#1 RSA key carries). */
     private static KeyPair readStoredKey(String pem, String name) {
+        RSAPrivateKey key;
         try {
-            return Pem.readRsaKeyPair(pem);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("parameter " + name + " exists but does not hold an RSA private key ("
-                    + e.getMessage() + "); it is left unchanged — delete it or store a PEM key to continue");
+            key = PemPrivateKeys.parse(pem, "parameter " + name);
+        } catch (SecureValueException e) {
+            throw new IllegalStateException(e.getMessage() + "; it is left unchanged: delete it or store an RSA "
+                    + "private key in PEM to continue");
+        }
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            throw new IllegalStateException("parameter " + name + " holds an RSA key without its public exponent");
+        }
+        try {
+            PublicKey publicKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            return new KeyPair(publicKey, crt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("parameter " + name + " holds an RSA key whose public key is invalid");
         }
     }
 
@@ -140,8 +159,8 @@ final class AuthKeysService {
         return JsonNodeFactory.instance.objectNode().put("Success", success);
     }
 
-    private static ObjectNode failure(Context context, String requestType, String message) {
-        JsonLog.log(context, "ERROR", "request failed", "requestType", requestType, "error", message);
+    private ObjectNode failure(String requestType, String message) {
+        log.warn("request failed", null, Map.of("requestType", String.valueOf(requestType), "problem", message));
         return result(false).put("Message", message);
     }
 }

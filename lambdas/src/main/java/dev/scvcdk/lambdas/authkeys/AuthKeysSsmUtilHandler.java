@@ -3,7 +3,9 @@ package dev.scvcdk.lambdas.authkeys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
 import dev.scvcdk.lambdas.customresource.CfnResponseSender;
 import dev.scvcdk.lambdas.customresource.CustomResourceResponder;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -40,11 +41,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AuthKeysSsmUtilHandler implements RequestStreamHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Built on first use of the no-argument constructor: once per container, from the default chains. */
+    /**
+     * Built on first use of the no-argument constructor: once per container, from the default region, credential
+     * and endpoint chains ({@code AWS_ENDPOINT_URL_SSM} …). No random source is held: each key pair and serial
+     * number gets a fresh {@link java.security.SecureRandom}, so SnapStart restores never share one.
+     */
     private static final class DefaultClients {
-        static final SsmClient SSM = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        static final SsmClient SSM = AwsClients.ssm();
         static final CfnResponseSender SENDER = CfnResponseSender.create();
     }
 
@@ -53,22 +56,22 @@ public final class AuthKeysSsmUtilHandler implements RequestStreamHandler {
 
     /** Used by Lambda. */
     public AuthKeysSsmUtilHandler() {
-        this(DefaultClients.SSM, DefaultClients.SENDER, Clock.systemUTC());
+        this(DefaultClients.SSM, DefaultClients.SENDER, Clock.systemUTC(),
+                StructuredLogger.forClass(AuthKeysSsmUtilHandler.class));
     }
 
-    public AuthKeysSsmUtilHandler(SsmClient ssm, CfnResponseSender sender, Clock clock) {
-        this.service = new AuthKeysService(new OwnedParameters(ssm), clock);
-        this.responder = new CustomResourceResponder(sender);
+    public AuthKeysSsmUtilHandler(SsmClient ssm, CfnResponseSender sender, Clock clock, StructuredLogger log) {
+        this.service = new AuthKeysService(new OwnedParameters(ssm), clock, log);
+        this.responder = new CustomResourceResponder(sender, log);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = JSON.readTree(input);
+        JsonNode event = Json.read(input);
         if (CfnRequest.isCustomResourceEvent(event)) {
-            CfnRequest request = CfnRequest.from(event);
-            JSON.writeValue(output, responder.respond(request, context, r -> service.lifecycle(r, context)));
+            Json.write(output, responder.respond(CfnRequest.from(event), context, service::lifecycle));
         } else {
-            JSON.writeValue(output, service.invoke(event, context));
+            Json.write(output, service.invoke(event));
         }
     }
 }

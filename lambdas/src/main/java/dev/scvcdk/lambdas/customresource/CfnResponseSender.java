@@ -1,114 +1,72 @@
 package dev.scvcdk.lambdas.customresource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.lambdas.common.http.RetryPolicy;
+import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * PUTs a {@link CfnResponse} to the request's pre-signed {@code ResponseURL}.
  *
  * <p>The URL is an S3 pre-signed PUT signed with an empty content type, so the request carries
- * {@code Content-Type: ""}; anything else fails the signature. Server errors (5xx), timeouts and broken
- * connections are retried a bounded number of times with jittered exponential backoff; a 4xx (an expired or
- * altered URL) will not get better and is not retried.
+ * {@code Content-Type: ""}; anything else fails the signature. Retries come from {@link RetryingHttpClient}:
+ * 5xx, 429, timeouts and broken connections, a bounded number of times within a time budget; a 4xx (an expired
+ * or altered URL) will not get better and is not retried.
  */
 public final class CfnResponseSender {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEFAULT_ATTEMPTS = 4;
-    private static final Duration DEFAULT_BACKOFF = Duration.ofMillis(250);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** 4 attempts, 250 ms doubling to 2 s, all within 20 s: well inside a custom resource's Lambda timeout. */
+    static final RetryPolicy RETRY_POLICY = new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(2),
+            Duration.ofSeconds(2), Duration.ofSeconds(20));
 
-    private final HttpClient http;
-    private final int maxAttempts;
-    private final Duration baseBackoff;
+    private final RetryingHttpClient http;
 
-    public CfnResponseSender(HttpClient http, int maxAttempts, Duration baseBackoff) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
-        }
+    public CfnResponseSender(RetryingHttpClient http) {
         this.http = http;
-        this.maxAttempts = maxAttempts;
-        this.baseBackoff = baseBackoff;
     }
 
-    /** A sender over a fresh HTTP/1.1 client (S3 speaks HTTP/1.1; no h2c upgrade headers on the signed PUT). */
+    /** A sender with a 5 s connect and 10 s request timeout and {@link #RETRY_POLICY}. */
     public static CfnResponseSender create() {
-        return new CfnResponseSender(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build(), DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
+        return new CfnResponseSender(
+                RetryingHttpClient.create(Duration.ofSeconds(5), Duration.ofSeconds(10), RETRY_POLICY));
     }
 
     /**
      * Delivers the response.
      *
-     * @throws CfnResponseException when every attempt failed; the caller lets the invocation fail so Lambda's
+     * @throws CfnResponseException when no attempt was accepted; the caller lets the invocation fail so Lambda's
      *                              asynchronous retry gets another chance to answer
      */
     public void send(CfnRequest request, CfnResponse response) {
-        byte[] body = serialize(response);
         HttpRequest put = HttpRequest.newBuilder(URI.create(request.responseUrl()))
-                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(response), StandardCharsets.UTF_8))
                 .build();
-        String lastProblem = "no attempt made";
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            try {
-                int status = http.send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 300) {
-                    return;
-                }
-                lastProblem = "HTTP " + status;
-                if (status < 500) {
-                    break;
-                }
-            } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CfnResponseException("interrupted while sending the " + response.status()
-                        + " response for " + request.logicalResourceId(), e);
+        String problem;
+        try {
+            HttpResponse<String> answer = http.send(put, null);
+            if (answer.statusCode() >= 200 && answer.statusCode() < 300) {
+                return;
             }
-            if (attempt < maxAttempts) {
-                pause(attempt);
-            }
+            problem = "HTTP " + answer.statusCode();
+        } catch (IOException e) {
+            problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         throw new CfnResponseException("could not deliver the " + response.status() + " response for "
-                + request.logicalResourceId() + " (request " + request.requestId() + "): " + lastProblem, null);
-    }
-
-    private void pause(int attempt) {
-        long ceiling = baseBackoff.toMillis() << (attempt - 1);
-        long millis = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static byte[] serialize(CfnResponse response) {
-        try {
-            return JSON.writeValueAsBytes(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a CfnResponse always serializes", e);
-        }
+                + request.logicalResourceId() + " (request " + request.requestId() + "): " + problem);
     }
 
     /** The response could not be delivered. */
     public static final class CfnResponseException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CfnResponseException(String message, Throwable cause) {
-            super(message, cause);
+        CfnResponseException(String message) {
+            super(message);
         }
     }
 }

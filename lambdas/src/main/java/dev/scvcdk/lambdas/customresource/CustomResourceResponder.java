@@ -1,6 +1,8 @@
 package dev.scvcdk.lambdas.customresource;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,9 +38,11 @@ public final class CustomResourceResponder {
     }
 
     private final CfnResponseSender sender;
+    private final StructuredLogger log;
 
-    public CustomResourceResponder(CfnResponseSender sender) {
+    public CustomResourceResponder(CfnResponseSender sender, StructuredLogger log) {
         this.sender = sender;
+        this.log = log;
     }
 
     /**
@@ -53,16 +57,20 @@ public final class CustomResourceResponder {
             Outcome outcome = lifecycle.handle(request);
             response = CfnResponse.success(request, outcome.physicalResourceId(), outcome.data());
         } catch (RuntimeException e) {
-            JsonLog.log(context, "ERROR", "custom-resource step failed", "requestType", request.requestType().name(),
-                    "logicalResourceId", request.logicalResourceId(), "error", e.getClass().getName(),
-                    "errorMessage", e.getMessage());
+            log.error("custom-resource step failed", null, fields(request), e);
             response = CfnResponse.failed(request, failedPhysicalResourceId(request), reason(e, context));
         }
         sender.send(request, response);
-        JsonLog.log(context, "INFO", "custom-resource response sent", "requestType", request.requestType().name(),
-                "logicalResourceId", request.logicalResourceId(), "status", response.status().name(),
-                "physicalResourceId", response.physicalResourceId());
+        Map<String, Object> sent = new LinkedHashMap<>(fields(request));
+        sent.put("status", response.status().name());
+        sent.put("physicalResourceId", response.physicalResourceId());
+        log.info("custom-resource response sent", null, sent);
         return response;
+    }
+
+    private static Map<String, Object> fields(CfnRequest request) {
+        return Map.of("requestType", request.requestType().name(), "logicalResourceId", request.logicalResourceId(),
+                "requestId", request.requestId());
     }
 
     /** The id a FAILED answer carries: the existing resource's, or a marker that names no parameter. */

@@ -2,7 +2,9 @@ package dev.scvcdk.lambdas.customssm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
 import dev.scvcdk.lambdas.customresource.CfnResponse;
 import dev.scvcdk.lambdas.customresource.CfnResponseSender;
@@ -11,7 +13,6 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -55,13 +56,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class CustomSsmHandler implements RequestStreamHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Built on first use of the no-argument constructor: once per container, from the default chains. */
+    /**
+     * Built on first use of the no-argument constructor: once per container, from the default region, credential
+     * and endpoint chains ({@code AWS_ENDPOINT_URL_SSM} …). Nothing unique per invocation is held.
+     */
     private static final class DefaultClients {
-        static final SsmClient SSM = SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        static final SecretsManagerClient SECRETS =
-                SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        static final SsmClient SSM = AwsClients.ssm();
+        static final SecretsManagerClient SECRETS = AwsClients.secretsManager();
         static final CfnResponseSender SENDER = CfnResponseSender.create();
     }
 
@@ -70,18 +71,20 @@ public final class CustomSsmHandler implements RequestStreamHandler {
 
     /** Used by Lambda. */
     public CustomSsmHandler() {
-        this(DefaultClients.SSM, DefaultClients.SECRETS, DefaultClients.SENDER);
+        this(DefaultClients.SSM, DefaultClients.SECRETS, DefaultClients.SENDER,
+                StructuredLogger.forClass(CustomSsmHandler.class));
     }
 
-    public CustomSsmHandler(SsmClient ssm, SecretsManagerClient secrets, CfnResponseSender sender) {
-        this.service = new CustomSsmService(new OwnedParameters(ssm), secrets);
-        this.responder = new CustomResourceResponder(sender);
+    public CustomSsmHandler(SsmClient ssm, SecretsManagerClient secrets, CfnResponseSender sender,
+                            StructuredLogger log) {
+        this.service = new CustomSsmService(new OwnedParameters(ssm), secrets, log);
+        this.responder = new CustomResourceResponder(sender, log);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        CfnRequest request = CfnRequest.from(JSON.readTree(input));
-        CfnResponse response = responder.respond(request, context, r -> service.handle(r, context));
-        JSON.writeValue(output, response);
+        CfnRequest request = CfnRequest.from(Json.read(input));
+        CfnResponse response = responder.respond(request, context, service::handle);
+        Json.write(output, response);
     }
 }

@@ -1,58 +1,57 @@
 package dev.scvcdk.lambdas.customssm;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
 import dev.scvcdk.lambdas.customresource.CustomResourceResponder.Outcome;
-import dev.scvcdk.lambdas.customresource.JsonLog;
 import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customssm.SecureParameterProperties.ValueFrom;
+import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The CustomSSM lifecycle over SSM and Secrets Manager; the handler only parses and answers. */
 final class CustomSsmService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final OwnedParameters parameters;
     private final SecretsManagerClient secrets;
+    private final StructuredLogger log;
 
-    CustomSsmService(OwnedParameters parameters, SecretsManagerClient secrets) {
+    CustomSsmService(OwnedParameters parameters, SecretsManagerClient secrets, StructuredLogger log) {
         this.parameters = parameters;
         this.secrets = secrets;
+        this.log = log;
     }
 
-    Outcome handle(CfnRequest request, Context context) {
+    Outcome handle(CfnRequest request) {
         return switch (request.requestType()) {
             // Create and Update both make sure the parameter exists and never touch an existing value. A new
             // ParameterName on Update yields a new PhysicalResourceId; CloudFormation then deletes the old one.
-            case Create, Update -> ensure(SecureParameterProperties.from(request.resourceProperties()), request,
-                    context);
-            case Delete -> delete(request, context);
+            case Create, Update -> ensure(SecureParameterProperties.from(request.resourceProperties()), request);
+            case Delete -> delete(request);
         };
     }
 
-    private Outcome ensure(SecureParameterProperties properties, CfnRequest request, Context context) {
+    private Outcome ensure(SecureParameterProperties properties, CfnRequest request) {
         String name = properties.parameterName();
         if (parameters.exists(name)) {
-            JsonLog.log(context, "INFO", "parameter exists; value kept", "parameterName", name);
+            log.info("parameter exists; value kept", null, Map.of("parameterName", name));
             return Outcome.of(name);
         }
         String value = resolveValue(properties);
         boolean created = parameters.createIfAbsent(name, value, properties.keyId(), properties.description(),
                 request.ownerMark());
-        JsonLog.log(context, "INFO", created ? "parameter created" : "parameter appeared meanwhile; value kept",
-                "parameterName", name, "valueFrom", properties.valueFrom().name());
+        log.info(created ? "parameter created" : "parameter appeared meanwhile; value kept", null,
+                Map.of("parameterName", name, "valueFrom", properties.valueFrom().name()));
         return Outcome.of(name);
     }
 
-    private Outcome delete(CfnRequest request, Context context) {
+    private Outcome delete(CfnRequest request) {
         String name = request.physicalResourceId();
         OwnedParameters.Deletion deletion = parameters.deleteIfOwned(name, request.ownerMark());
-        JsonLog.log(context, "INFO", "delete: " + deletion.name().toLowerCase(java.util.Locale.ROOT),
-                "parameterName", name);
+        log.info("delete: " + deletion.name().toLowerCase(Locale.ROOT), null, Map.of("parameterName", name));
         return Outcome.of(name);
     }
 
@@ -85,7 +84,7 @@ final class CustomSsmService {
     private static String jsonField(String secretString, String secretId, String key) {
         JsonNode document;
         try {
-            document = JSON.readTree(secretString);
+            document = Json.read(secretString);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the offending text: it would leak the secret into the stack events.
             document = null;

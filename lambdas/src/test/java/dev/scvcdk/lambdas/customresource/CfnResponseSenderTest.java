@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer.ResponsePut;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class CfnResponseSenderTest {
 
     private final LocalAwsServer server = new LocalAwsServer();
-    private final CfnResponseSender sender = new CfnResponseSender(
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 3, Duration.ofMillis(5));
+    private final LogCapture logs = new LogCapture();
+    private final CfnResponseSender sender = TestSenders.withAttempts(3, logs);
 
     @AfterEach
     void stop() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +13,9 @@ class CustomResourceResponderTest {
 
     private final LocalAwsServer server = new LocalAwsServer();
     private final TestContext context = new TestContext();
-    private final CustomResourceResponder responder = new CustomResourceResponder(new CfnResponseSender(
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 2, Duration.ofMillis(5)));
+    private final LogCapture logs = new LogCapture();
+    private final CustomResourceResponder responder =
+            new CustomResourceResponder(TestSenders.withAttempts(2, logs), logs.logger());
 
     @AfterEach
     void stop() {
@@ -53,7 +52,7 @@ class CustomResourceResponderTest {
         // a failed Create has no resource: its id names no parameter, so the rollback Delete removes nothing
         assertThat(body.path("PhysicalResourceId").asText()).isEqualTo("create-failed:req-create-1");
         assertThat(response.status()).isEqualTo(CfnResponse.Status.FAILED);
-        assertThat(context.allLogs()).contains("\"level\":\"ERROR\"").contains("SSM is down");
+        assertThat(logs.text()).contains("\"level\":\"ERROR\"").contains("SSM is down");
     }
 
     @Test

@@ -3,14 +3,13 @@ package dev.scvcdk.lambdas.customssm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scvcdk.lambdas.customresource.CfnResponseSender;
 import dev.scvcdk.lambdas.customresource.Events;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
+import dev.scvcdk.lambdas.customresource.LogCapture;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer.StoredParameter;
 import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customresource.TestContext;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import dev.scvcdk.lambdas.customresource.TestSenders;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,9 @@ class CustomSsmHandlerTest {
 
     private final LocalAwsServer aws = new LocalAwsServer();
     private final TestContext context = new TestContext();
+    private final LogCapture logs = new LogCapture();
     private final CustomSsmHandler handler = new CustomSsmHandler(aws.ssmClient(), aws.secretsManagerClient(),
-            new CfnResponseSender(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 3,
-                    Duration.ofMillis(5)));
+            TestSenders.withAttempts(3, logs), logs.logger());
 
     @AfterEach
     void stop() {
@@ -89,7 +88,7 @@ class CustomSsmHandlerTest {
         assertThat(response.path("Status").asText()).isEqualTo("SUCCESS");
         assertThat(aws.parameter("ACME-salesforce-rest-api-auth-consumer-key").value())
                 .isEqualTo("3MVG9-consumer-key");
-        assertThat(context.allLogs()).doesNotContain("3MVG9").contains("parameter created");
+        assertThat(logs.text()).doesNotContain("3MVG9").contains("parameter created");
         assertThat(aws.responses().get(0).body()).doesNotContain("3MVG9");
     }
 
@@ -244,7 +243,7 @@ class CustomSsmHandlerTest {
                 .contains("Value is not allowed when ValueFrom is SecretsManager")
                 .contains("SecretId 'ACME-credentials' is invalid; it must be a Secrets Manager secret ARN")
                 .doesNotContain("s3cr3t-do-not-echo");
-        assertThat(context.allLogs()).doesNotContain("s3cr3t-do-not-echo");
+        assertThat(logs.text()).doesNotContain("s3cr3t-do-not-echo");
     }
 
     @Test
@@ -257,7 +256,7 @@ class CustomSsmHandlerTest {
         assertThat(response.path("Reason").asText())
                 .contains("SecretId '" + SECRET_ARN + "' is not a JSON object, so SecretJsonKey 'consumerKey'")
                 .doesNotContain("very-secret");
-        assertThat(context.allLogs()).doesNotContain("very-secret");
+        assertThat(logs.text()).doesNotContain("very-secret");
     }
 
     @Test
