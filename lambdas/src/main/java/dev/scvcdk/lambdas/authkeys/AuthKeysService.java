@@ -51,21 +51,21 @@ final class AuthKeysService {
      * {@code {"Success": false, "Message": …}}. Key material is written to SSM and never returned or logged.
      */
     ObjectNode invoke(JsonNode event) {
-        JsonNode parameters = event.path("ResourceProperties").path("Parameters");
-        String requestType = parameters.path("RequestType").asText(null);
-        JsonNode details = parameters.path("Details");
+        JsonNode properties = event.path("ResourceProperties").path("Parameters");
+        String requestType = properties.path("RequestType").asText(null);
+        JsonNode details = properties.path("Details");
         try {
             if (GENERATE_KEY_PAIR.equals(requestType)) {
                 KeyPairDetails request = KeyPairDetails.forKeyPair(details);
                 KeyPair keyPair = generateKeyPair();
-                this.parameters.overwrite(request.parameterName(), Pem.privateKey(keyPair.getPrivate()));
+                parameters.overwrite(request.parameterName(), Pem.privateKey(keyPair.getPrivate()));
                 log.info("key pair generated; private key stored", null,
                         Map.of("requestType", requestType, "parameterName", request.parameterName()));
                 return result(true).put("Certificate", certificate(keyPair, request));
             }
             if (CREATE_PARAMETER.equals(requestType)) {
                 KeyPairDetails request = KeyPairDetails.forParameter(details);
-                this.parameters.overwrite(request.parameterName(), request.value());
+                parameters.overwrite(request.parameterName(), request.value());
                 log.info("parameter stored", null,
                         Map.of("requestType", requestType, "parameterName", request.parameterName()));
                 return result(true).put("Message", "Stored SSM parameter " + request.parameterName());
