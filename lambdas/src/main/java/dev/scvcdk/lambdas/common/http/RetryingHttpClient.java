@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@link HttpClient} with a request timeout on every request and retries per {@link RetryPolicy}.
@@ -61,11 +62,20 @@ public final class RetryingHttpClient {
 
     /** Sends {@code request}, retrying per the policy; {@code contactId} only labels the log lines. */
     public HttpResponse<String> send(HttpRequest request, String contactId) throws IOException {
-        HttpRequest timed = request.timeout().isPresent()
-                ? request
-                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
+        return send(() -> request, contactId);
+    }
+
+    /**
+     * Sends a request built afresh for every attempt — for requests that must not be replayed as they were,
+     * such as ones carrying a single-use bearer token.
+     */
+    public HttpResponse<String> send(Supplier<HttpRequest> requests, String contactId) throws IOException {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
+            HttpRequest request = requests.get();
+            HttpRequest timed = request.timeout().isPresent()
+                    ? request
+                    : HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
             Duration delay;
             String reason;
             try {

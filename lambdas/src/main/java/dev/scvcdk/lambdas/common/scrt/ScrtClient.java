@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The six voiceCalls operations of Salesforce's Telephony Integration (SCRT) REST API. Every request carries
@@ -64,18 +65,21 @@ public final class ScrtClient {
     }
 
     private JsonNode call(String operation, String method, String path, String contactId, Map<String, Object> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        URI uri = URI.create(base + path);
+        String json = body == null ? null : Json.write(body);
+        // A new token (new jti) per attempt: a retry must not replay a token the server may have seen.
+        Supplier<HttpRequest> requests = () -> HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + tokens.newToken())
                 .header(PROVIDER_HEADER, PROVIDER)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(method, body == null
+                .method(method, json == null
                         ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, contactId);
+            response = http.send(requests, contactId);
         } catch (IOException e) {
             throw new ScrtException("SCRT " + operation + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, e);

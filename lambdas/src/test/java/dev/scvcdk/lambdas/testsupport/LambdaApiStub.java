@@ -1,0 +1,110 @@
+package dev.scvcdk.lambdas.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+
+/**
+ * A local stand-in for the Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) that the
+ * real SDK client is pointed at. Each invocation is handed to the test's function, whose result becomes
+ * the response (a {@code FunctionError} result sets {@code X-Amz-Function-Error}); Event invocations get 202.
+ */
+public final class LambdaApiStub implements AutoCloseable {
+    /** One invocation as the service saw it. */
+    public record Invocation(String functionName, String invocationType, String payload, boolean signed) {
+    }
+
+    /** What the invoked function did: its output, and an error type when it failed. */
+    public record Outcome(String payload, String functionError) {
+        public static Outcome ok(String payload) {
+            return new Outcome(payload, null);
+        }
+
+        public static Outcome unhandled(String message) {
+            return new Outcome("{\"errorMessage\":\"" + message.replace("\"", "'") + "\",\"errorType\":\"RuntimeException\"}",
+                    "Unhandled");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
+    private volatile BiFunction<String, String, Outcome> function = (name, payload) -> Outcome.ok("{}");
+
+    public LambdaApiStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** @param function (function name, payload) → outcome; called on the stub's threads */
+    public void onInvoke(BiFunction<String, String, Outcome> function) {
+        this.function = function;
+    }
+
+    public List<Invocation> invocations() {
+        synchronized (invocations) {
+            return List.copyOf(invocations);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String prefix = "/2015-03-31/functions/";
+            String suffix = "/invocations";
+            if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(prefix) || !path.endsWith(suffix)) {
+                send(exchange, 404, "{\"message\":\"unexpected " + exchange.getRequestMethod() + " " + path + "\"}", null);
+                return;
+            }
+            String name = URLDecoder.decode(path.substring(prefix.length(), path.length() - suffix.length()), StandardCharsets.UTF_8);
+            String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+            String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean signed = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("AWS4-HMAC-SHA256");
+            invocations.add(new Invocation(name, type == null ? "RequestResponse" : type, payload, signed));
+            if ("Event".equals(type)) {
+                send(exchange, 202, "", null);
+                return;
+            }
+            Outcome outcome = function.apply(name, payload);
+            send(exchange, 200, outcome.payload(), outcome.functionError());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body, String functionError) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("X-Amz-Executed-Version", "1");
+        if (functionError != null) {
+            exchange.getResponseHeaders().set("X-Amz-Function-Error", functionError);
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
