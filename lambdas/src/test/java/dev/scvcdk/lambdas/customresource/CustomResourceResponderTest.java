@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,5 +76,29 @@ class CustomResourceResponderTest {
 
         assertThatThrownBy(() -> responder.respond(request, context, r -> CustomResourceResponder.Outcome.of("x")))
                 .isInstanceOf(CfnResponseSender.CfnResponseException.class);
+    }
+
+    @Test
+    void aStepStillRunningNearTheFunctionTimeoutIsAnsweredFailedInTime() {
+        // GIVEN a step that hangs, and a function with 31 s left (1 s for the step after the answer's reserve)
+        CfnRequest request = CfnRequest.from(Events.json("customssm/create-literal.json", server));
+        long start = System.nanoTime();
+
+        // WHEN it runs
+        responder.respond(request, new TestContext(31_000), r -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CustomResourceResponder.Outcome.of("too-late");
+        });
+
+        // THEN CloudFormation hears FAILED after about a second, saying why
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        JsonNode body = server.responses().get(0).json();
+        assertThat(body.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(body.path("Reason").asText()).startsWith("StepTimeoutException: the Create step did not finish "
+                + "within 1 s, the function's remaining time less 30 s kept to answer");
     }
 }

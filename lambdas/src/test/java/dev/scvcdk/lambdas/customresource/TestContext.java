@@ -11,6 +11,17 @@ public final class TestContext implements Context {
 
     public static final String LOG_STREAM = "2026/11/21/[$LATEST]0123456789abcdef";
 
+    private final int remainingMillis;
+
+    /** A context with a minute left, as for a custom-resource function with a 60 s timeout. */
+    public TestContext() {
+        this(60_000);
+    }
+
+    public TestContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
+
     @Override
     public String getAwsRequestId() {
         return "11111111-2222-3333-4444-555555555555";
@@ -53,7 +64,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return remainingMillis;
     }
 
     @Override
