@@ -1,0 +1,77 @@
+package dev.scvcdk.lambdas.authkeys;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import dev.scvcdk.lambdas.customresource.CfnRequest;
+import dev.scvcdk.lambdas.customresource.CfnResponseSender;
+import dev.scvcdk.lambdas.customresource.CustomResourceResponder;
+import dev.scvcdk.lambdas.customresource.OwnedParameters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * AuthKeysSSMUtilFunction: generates the SCRT JWT key pair and stores SSM parameters.
+ *
+ * <p>Direct invocation (SCV's contract; Salesforce rotates the key this way through SCVUpdateCredentialRole):
+ * {@code {"ResourceProperties": {"Parameters": {"RequestType": …, "Details": {"SSMParamName",
+ * "OrganizationalUnitName", "ExpiresIn", "SSMParamValue"}}}}}.
+ * <ul>
+ *   <li>{@code GeneratePrivatePublicKeyPair} — a new RSA 2048 key pair; the private key (PKCS#8 PEM) overwrites
+ *       the SecureString {@code SSMParamName}; answers {@code {"Success": true, "Certificate": "<PEM>"}}, a
+ *       self-signed CA certificate valid {@code ExpiresIn} days for {@code OU=OrganizationalUnitName}.</li>
+ *   <li>{@code CreateSSMParameter} — stores {@code SSMParamValue} (overwriting); answers
+ *       {@code {"Success": true, "Message": …}}.</li>
+ *   <li>anything else, or bad details — {@code {"Success": false, "Message": …}} naming the problem.</li>
+ * </ul>
+ *
+ * <p>As a CloudFormation custom resource (the event has {@code RequestType} Create/Update/Delete and a
+ * {@code ResponseURL}; {@code ResourceProperties.Parameters} as above, RequestType
+ * {@code GeneratePrivatePublicKeyPair} only): Create and Update generate the key pair only when the parameter does
+ * not exist and tag it {@code scv:created-by = <StackId>/<LogicalResourceId>}; an existing key is kept and
+ * gets a fresh certificate. The response's Data is {@code {"Certificate": "<PEM>"}} (public); the private key never
+ * appears in a response or a log. PhysicalResourceId is the parameter name. Delete removes the parameter only
+ * if this resource created it, and succeeds when it is already gone.
+ */
+public final class AuthKeysSsmUtilHandler implements RequestStreamHandler {
+
+    /**
+     * Built on first use of the no-argument constructor: once per container, from the default region, credential
+     * and endpoint chains ({@code AWS_ENDPOINT_URL_SSM} …). No random source is held: each key pair and serial
+     * number gets a fresh {@link java.security.SecureRandom}, so SnapStart restores never share one.
+     */
+    private static final class DefaultClients {
+        static final SsmClient SSM = AwsClients.ssm();
+        static final CfnResponseSender SENDER = CfnResponseSender.create();
+    }
+
+    private final AuthKeysService service;
+    private final CustomResourceResponder responder;
+
+    /** Used by Lambda. */
+    public AuthKeysSsmUtilHandler() {
+        this(DefaultClients.SSM, DefaultClients.SENDER, Clock.systemUTC(),
+                StructuredLogger.forClass(AuthKeysSsmUtilHandler.class));
+    }
+
+    public AuthKeysSsmUtilHandler(SsmClient ssm, CfnResponseSender sender, Clock clock, StructuredLogger log) {
+        this.service = new AuthKeysService(new OwnedParameters(ssm), clock, log);
+        this.responder = new CustomResourceResponder(sender, log);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.read(input);
+        if (CfnRequest.isCustomResourceEvent(event)) {
+            Json.write(output, responder.respond(CfnRequest.from(event), context, service::lifecycle));
+        } else {
+            Json.write(output, service.invoke(event));
+        }
+    }
+}

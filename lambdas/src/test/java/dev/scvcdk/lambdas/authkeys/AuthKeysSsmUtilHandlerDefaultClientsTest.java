@@ -1,0 +1,49 @@
+package dev.scvcdk.lambdas.authkeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.customresource.Events;
+import dev.scvcdk.lambdas.customresource.LocalAwsServer;
+import dev.scvcdk.lambdas.customresource.TestContext;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The constructor Lambda uses builds its SSM client from the SDK's default chains, so the standard endpoint
+ * override reaches it ({@code aws.endpointUrlSsm} here; {@code AWS_ENDPOINT_URL_SSM} in a function).
+ */
+class AuthKeysSsmUtilHandlerDefaultClientsTest {
+
+    private static final Map<String, String> PROPERTIES = Map.of(
+            "aws.region", "us-west-2",
+            "aws.accessKeyId", "AKIDLOCALTEST",
+            "aws.secretAccessKey", "local-test-secret");
+    private static LocalAwsServer aws;
+
+    @BeforeAll
+    static void pointTheDefaultChainAtTheLocalServer() {
+        aws = new LocalAwsServer();
+        PROPERTIES.forEach(System::setProperty);
+        System.setProperty("aws.endpointUrlSsm", aws.endpoint().toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        PROPERTIES.keySet().forEach(System::clearProperty);
+        System.clearProperty("aws.endpointUrlSsm");
+        aws.close();
+    }
+
+    @Test
+    void theLambdaConstructorsClientHonoursTheSsmEndpointOverride() {
+        JsonNode result = Events.invoke(new AuthKeysSsmUtilHandler(), "authkeys/create-ssm-parameter.json", aws,
+                new TestContext());
+
+        assertThat(result.path("Success").asBoolean()).isTrue();
+        assertThat(aws.parameter("ACME-salesforce-rest-api-auth-consumer-key").value())
+                .isEqualTo("3MVG9-consumer-key-value");
+    }
+}
