@@ -21,6 +21,9 @@ public final class ScvNames {
 
     public static final String CLOUDTRAIL_NAME = "scvBYOACloudTrail";
 
+    /** Log group the audit trail delivers to (through SCVTrailLogGroupRole), in the account stack's region. */
+    public static final String TRAIL_LOG_GROUP = "/scv/cloudtrail/" + CLOUDTRAIL_NAME;
+
     /** Functions of a contact center; the deployed name is {@code <cc>-<name>}. */
     public enum Function {
         INVOKE_TELEPHONY_INTEGRATION_API("InvokeTelephonyIntegrationApiFunction"),
