@@ -183,6 +183,20 @@ class ScvAccountStackTest {
     }
 
     @Test
+    void govCloudTenantDeploysToGovCloudIamRegionAndRejectsUsEast1() {
+        // GIVEN a GovCloud tenant
+        ScvAccountStackProps.Builder gov = ScvAccountStackProps.builder()
+                .tenantConfig(ExampleTenant.govCloud()).samlMetadataXml(TestSamlMetadata.xml());
+
+        // THEN its default region is GovCloud's IAM region, and the commercial one is refused
+        assertThat(gov.build().env().getRegion()).isEqualTo("us-gov-west-1");
+        assertThatThrownBy(() -> gov.env(Environment.builder().region("us-east-1").build()).build())
+                .hasMessageContaining("env.region 'us-east-1'")
+                .hasMessageContaining("must be deployed in us-gov-west-1")
+                .hasMessageContaining("partition 'aws-us-gov'");
+    }
+
+    @Test
     void otherAccountThanConfiguredIsRejected() {
         assertThatThrownBy(() -> exampleProps().env(Environment.builder().account("444455556666").build()).build())
                 .hasMessageContaining("env.account '444455556666'")
