@@ -48,6 +48,7 @@ public final class ScrtStub implements AutoCloseable {
             return new Reply(0, "", Map.of(), Duration.ZERO, true);
         }
 
+        /** Answers after {@code delay}; never counted as accepted, as the client is meant to have given up. */
         public static Reply delayed(Duration delay, int status) {
             return new Reply(status, "{}", Map.of(), delay, false);
         }

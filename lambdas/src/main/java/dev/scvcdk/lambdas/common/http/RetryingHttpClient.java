@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>{@link #send} returns the last response whatever its status (callers decide what a 4xx means) and throws
  * the last transport failure when no attempt got a response. Built once per container: the JDK client keeps
- * its connection pool, and nothing unique per invocation is held (jitter comes from a {@link SecureRandom},
- * which Lambda re-seeds after a SnapStart restore).
+ * its connection pool, and nothing unique per invocation is held: jitter comes from a {@link SecureRandom},
+ * which AWS documents as safe across SnapStart restores, and timestamps are read per call.
  */
 public final class RetryingHttpClient {
     private final HttpClient client;
