@@ -1,10 +1,10 @@
 package dev.scvcdk.constructs.functions;
 
+import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.policies.ScvNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -20,7 +20,7 @@ import software.constructs.Construct;
 /**
  * One SCV Lambda function as SCV deploys it: named {@code <cc>-<Name>}, runtime java21, SnapStart on
  * published versions, invoked only through the alias {@code active} on the current version, logging
- * to its own KMS-encrypted, retained log group {@code /aws/lambda/<cc>-<Name>}, with an errors alarm.
+ * to its own KMS-encrypted, retained log group {@code /aws/lambda/<cc>-<Name>} ({@link SecureDefaults#logGroupProps}), with an errors alarm.
  */
 public final class ScvFunction extends Construct {
     private final Function function;
@@ -32,12 +32,9 @@ public final class ScvFunction extends Construct {
         super(scope, id);
         String name = props.getFunction().nameFor(props.getCallCenterApiName());
 
-        logGroup = LogGroup.Builder.create(this, "LogGroup")
+        logGroup = new LogGroup(this, "LogGroup", SecureDefaults.logGroupProps(props.getLogEncryptionKey())
                 .logGroupName(logGroupName(name))
-                .encryptionKey(props.getLogEncryptionKey())
-                .retention(props.getLogRetention())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+                .build());
 
         function = Function.Builder.create(this, "Resource")
                 .functionName(name)

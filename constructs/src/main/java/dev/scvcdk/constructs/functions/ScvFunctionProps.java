@@ -9,7 +9,6 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.logs.RetentionDays;
 
 /** Props of {@link ScvFunction}. Immutable; build with {@link #builder()}. */
 public final class ScvFunctionProps {
@@ -23,7 +22,6 @@ public final class ScvFunctionProps {
     private final Number memorySize;
     private final Architecture architecture;
     private final Map<String, String> environment;
-    private final RetentionDays logRetention;
     private final Number reservedConcurrentExecutions;
     private final IAlarmAction alarmAction;
     private final String description;
@@ -39,7 +37,6 @@ public final class ScvFunctionProps {
         this.memorySize = b.memorySize;
         this.architecture = b.architecture;
         this.environment = Map.copyOf(b.environment);
-        this.logRetention = b.logRetention;
         this.reservedConcurrentExecutions = b.reservedConcurrentExecutions;
         this.alarmAction = b.alarmAction;
         this.description = b.description;
@@ -89,10 +86,6 @@ public final class ScvFunctionProps {
         return environment;
     }
 
-    public RetentionDays getLogRetention() {
-        return logRetention;
-    }
-
     public Number getReservedConcurrentExecutions() {
         return reservedConcurrentExecutions;
     }
@@ -116,7 +109,6 @@ public final class ScvFunctionProps {
         private Number memorySize = 1024;
         private Architecture architecture = Architecture.ARM_64;
         private Map<String, String> environment = Map.of();
-        private RetentionDays logRetention = RetentionDays.ONE_YEAR;
         private Number reservedConcurrentExecutions;
         private IAlarmAction alarmAction;
         private String description;
@@ -194,16 +186,6 @@ public final class ScvFunctionProps {
          */
         public Builder environment(Map<String, String> value) {
             this.environment = Map.copyOf(value);
-            return this;
-        }
-
-        /**
-         * Retention of the function's log group.
-         *
-         * @default RetentionDays.ONE_YEAR
-         */
-        public Builder logRetention(RetentionDays value) {
-            this.logRetention = value;
             return this;
         }
 

@@ -56,7 +56,7 @@ public final class KeyStatements {
                 .actions(actions)
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of(
-                        "kms:ViaService", service + "." + stack.getRegion() + "." + stack.getUrlSuffix(),
+                        "kms:ViaService", service + "." + stack.getRegion() + ".amazonaws.com",
                         "kms:CallerAccount", stack.getAccount())))
                 .build();
     }
@@ -78,7 +78,7 @@ public final class KeyStatements {
                 .resources(List.of("*"))
                 .conditions(Map.of(
                         "StringEquals", Map.of(
-                                "kms:ViaService", service + "." + stack.getRegion() + "." + stack.getUrlSuffix(),
+                                "kms:ViaService", service + "." + stack.getRegion() + ".amazonaws.com",
                                 "kms:CallerAccount", stack.getAccount()),
                         "ArnLike", Map.of("aws:PrincipalArn", slrPattern)))
                 .build();

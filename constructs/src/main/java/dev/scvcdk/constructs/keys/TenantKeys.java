@@ -1,9 +1,9 @@
 package dev.scvcdk.constructs.keys;
 
+import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.policies.ScvNames;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IPrincipal;
@@ -111,12 +111,7 @@ public final class TenantKeys extends Construct {
         PolicyDocument policy = new PolicyDocument();
         policy.addStatements(KeyStatements.administration());
         extra.forEach(policy::addStatements);
-        return Key.Builder.create(this, id)
-                .description(description)
-                .enableKeyRotation(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .policy(policy)
-                .build();
+        return new Key(this, id, SecureDefaults.keyProps(description).policy(policy).build());
     }
 
     private void addUsers(Key key, String sid, List<IPrincipal> principals, List<String> actions, String service) {

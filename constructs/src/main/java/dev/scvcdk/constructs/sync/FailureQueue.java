@@ -1,9 +1,9 @@
 package dev.scvcdk.constructs.sync;
 
+import dev.scvcdk.constructs.defaults.SecureDefaults;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -18,13 +18,13 @@ import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
  * Where everything a contact center fails to deliver lands: stream batches the sync gave up on,
  * asynchronous invocations that exhausted their retries, events EventBridge could not deliver.
- * KMS-encrypted with a customer key, TLS only, 14 days' retention, retained, with an alarm as soon
+ * Built from {@link SecureDefaults#queueProps}: KMS-encrypted with a customer key, TLS only, 14 days'
+ * retention, retained, with an alarm as soon
  * as one message waits.
  */
 public final class FailureQueue extends Construct {
@@ -35,15 +35,11 @@ public final class FailureQueue extends Construct {
     public FailureQueue(Construct scope, String id, FailureQueueProps props) {
         super(scope, id);
         key = props.getEncryptionKey();
-        queue = Queue.Builder.create(this, "Resource")
+        queue = new Queue(this, "Resource", SecureDefaults.queueProps(key)
                 .queueName(props.getQueueName())
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
+                // fewer KMS calls; failures are rare and the key is the contact center's own
                 .dataKeyReuse(Duration.hours(1))
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+                .build());
 
         messagesAlarm = Alarm.Builder.create(this, "MessagesAlarm")
                 .alarmName(props.getQueueName() + "-MessagesWaiting")
