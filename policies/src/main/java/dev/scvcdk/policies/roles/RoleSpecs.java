@@ -1,0 +1,50 @@
+package dev.scvcdk.policies.roles;
+
+import dev.scvcdk.policies.RoleSpec;
+import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.statements.CommonGrants;
+import dev.scvcdk.policies.statements.TenantResources;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/** Builds {@link RoleSpec}s with SCV's inline-policy naming ({@code SCVXRole} → {@code XRolePolicy}). */
+final class RoleSpecs {
+    static final Trust LAMBDA = new Trust.Service("lambda.amazonaws.com");
+
+    private RoleSpecs() {
+    }
+
+    static Trust salesforce(TenantResources res) {
+        return new Trust.SalesforceAccount(res.config().effectiveSalesforceAccountId(),
+                res.config().effectiveExternalId());
+    }
+
+    static RoleSpec role(String name, String description, Trust trust, List<PolicyStatement> inline,
+            List<String> managedPolicies) {
+        return new RoleSpec(name, description, trust, inlinePolicyName(name), inline, managedPolicies, null);
+    }
+
+    static RoleSpec role(String name, String description, Trust trust, List<PolicyStatement> inline,
+            List<String> managedPolicies, Duration maxSession) {
+        return new RoleSpec(name, description, trust, inlinePolicyName(name), inline, managedPolicies, maxSession);
+    }
+
+    /** Adds X-Ray trace delivery to every Lambda execution role (active tracing is on for SCV functions). */
+    static List<RoleSpec> withTraces(CommonGrants grants, List<RoleSpec> roles) {
+        return roles.stream().map(role -> {
+            if (!LAMBDA.equals(role.trust())) {
+                return role;
+            }
+            List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
+            inline.add(grants.traces());
+            return new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(), inline,
+                    role.managedPolicyNames(), role.maxSession());
+        }).toList();
+    }
+
+    static String inlinePolicyName(String roleName) {
+        return (roleName.startsWith("SCV") ? roleName.substring(3) : roleName) + "Policy";
+    }
+}
