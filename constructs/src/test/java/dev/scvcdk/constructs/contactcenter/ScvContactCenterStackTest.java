@@ -236,6 +236,35 @@ class ScvContactCenterStackTest {
     }
 
     @Test
+    void everyAlarmNotifiesTheEncryptedAlarmTopicByDefault() {
+        Template template = synth();
+
+        String topicId = template.findResources("AWS::SNS::Topic", Map.of("Properties", Map.of(
+                "TopicName", "acmesupport-ScvAlarms",
+                "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^KeysPlatformKey"), "Arn")))))
+                .keySet().iterator().next();
+        template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(Map.of("Ref", topicId))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "CloudWatchAlarmsPublish",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", "sns:Publish")))))));
+    }
+
+    @Test
+    void everyFunctionHasReservedConcurrencySoNoneCanRunAway() {
+        Template template = synth();
+
+        Map<String, Integer> expected = Map.of(
+                "acmesupport-CTRDataSyncFunction", 2,
+                "acmesupport-HandleContactEventsFunction", 10,
+                "acmesupport-AuthKeysSSMUtilFunction", 2,
+                "acmesupport-CustomSSMFunction", 5);
+        expected.forEach((name, reserved) -> template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", name, "ReservedConcurrentExecutions", reserved)));
+    }
+
+    @Test
     void parametersAreSeededByCustomSsmLiteralsOnlyForNonSecretsAndSecretsByReference() {
         Template template = synth();
 
