@@ -163,6 +163,8 @@ public final class ScvContactCenterStack extends Stack {
                 .secretReaders(rolePrincipals(RoleNames.INVOKE_TELEPHONY_INTEGRATION_API,
                         RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
                 .secretWriters(rolePrincipals(RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
+                // functions whose stream batches or asynchronous events fail into the failure queue
+                .queueSenders(rolePrincipals(RoleNames.CTR_DATA_SYNC, RoleNames.HANDLE_CONTACT_EVENTS))
                 .serviceLogGroupPrefixes(List.of(ScvFunction.logGroupName(callCenter + "-")))
                 .build());
         alarmTopic = props.getAlarmTopic().orElseGet(() -> alarmTopic(keys.getPlatformKey()));

@@ -236,6 +236,22 @@ class ScvContactCenterStackTest {
     }
 
     @Test
+    void functionsThatFailIntoTheQueueMayUseItsKeyOnlyThroughSqs() {
+        synth().hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Map.of(
+                        "Sid", "QueueSendersViaSqs",
+                        "Effect", "Allow",
+                        "Principal", Map.of("AWS", List.of(
+                                "arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole",
+                                "arn:aws:iam::111122223333:role/SCVHandleContactEventsRole")),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                        "Resource", "*",
+                        "Condition", Map.of("StringEquals", Map.of(
+                                "kms:ViaService", "sqs.us-west-2.amazonaws.com",
+                                "kms:CallerAccount", "111122223333"))))))));
+    }
+
+    @Test
     void everyAlarmNotifiesTheEncryptedAlarmTopicByDefault() {
         Template template = synth();
 
