@@ -182,11 +182,11 @@ public final class ScvContactCenterStack extends Stack {
                 .encryptionKey(keys.getStreamKey())
                 .build());
 
-        FailureQueueProps.Builder queueProps = FailureQueueProps.builder()
+        failureQueue = new FailureQueue(this, "FailureQueue", FailureQueueProps.builder()
                 .queueName(ScvNames.failureQueue(callCenter))
-                .encryptionKey(keys.getPlatformKey());
-        queueProps.alarmAction(alarmAction);
-        failureQueue = new FailureQueue(this, "FailureQueue", queueProps.build());
+                .encryptionKey(keys.getPlatformKey())
+                .alarmAction(alarmAction)
+                .build());
 
         credentialsSecret = credentialsSecret(keys.getPlatformKey());
 
@@ -214,10 +214,10 @@ public final class ScvContactCenterStack extends Stack {
     }
 
     private void addFunctions(ScvContactCenterStackProps props) {
-        String telephonyAliasArn = arns.functionAlias(cc.region(), callCenter, Function.INVOKE_TELEPHONY_INTEGRATION_API);
+        String telephonyAliasArn =
+                arns.functionAlias(cc.region(), callCenter, Function.INVOKE_TELEPHONY_INTEGRATION_API);
 
-        ScvFunction telephony = function(Function.INVOKE_TELEPHONY_INTEGRATION_API,
-                RoleNames.INVOKE_TELEPHONY_INTEGRATION_API, Duration.seconds(8), 1024,
+        ScvFunction telephony = function(Function.INVOKE_TELEPHONY_INTEGRATION_API, Duration.seconds(8), 1024,
                 props.getTelephonyReservedConcurrency(), Map.of(
                         "PRIVATE_KEY_PARAM_NAME", Parameter.SCRT_PRIVATE_KEY.nameFor(callCenter),
                         "SALESFORCE_ORG_ID", config.salesforceOrgId(),
@@ -226,8 +226,8 @@ public final class ScvContactCenterStack extends Stack {
                         "LOG_LEVEL", props.getLogLevel()));
         allowConnect(telephony);
 
-        ScvFunction restApi = function(Function.INVOKE_SALESFORCE_REST_API, RoleNames.INVOKE_SALESFORCE_REST_API,
-                Duration.seconds(30), 1024, props.getRestApiReservedConcurrency(), Map.of(
+        ScvFunction restApi = function(Function.INVOKE_SALESFORCE_REST_API, Duration.seconds(30), 1024,
+                props.getRestApiReservedConcurrency(), Map.of(
                         "PRIVATE_KEY_PARAM_NAME", Parameter.REST_API_PRIVATE_KEY.nameFor(callCenter),
                         "CONSUMER_KEY_PARAM_NAME", Parameter.REST_API_CONSUMER_KEY.nameFor(callCenter),
                         "ACCESS_TOKEN_PARAM_NAME", Parameter.REST_API_ACCESS_TOKEN.nameFor(callCenter),
@@ -241,19 +241,19 @@ public final class ScvContactCenterStack extends Stack {
 
         // SCV's 5 s cannot fit a batch of 100 records, each a call to a function allowed 8 s; a
         // timed-out batch is bisected and retried, so the timeout only has to fit the batch.
-        ScvFunction ctrSync = function(Function.CTR_DATA_SYNC, RoleNames.CTR_DATA_SYNC, Duration.seconds(60), 512,
+        ScvFunction ctrSync = function(Function.CTR_DATA_SYNC, Duration.seconds(60), 512,
                 CTR_SYNC_RESERVED_CONCURRENCY, Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
         ctrSync.getNode().addDependency(telephony.getAlias());
-        StreamSyncProps.Builder sync = StreamSyncProps.builder()
+        new StreamSync(this, "CtrSync", StreamSyncProps.builder()
                 .stream(streams.getCtrStream())
                 .target(ctrSync.getAlias())
-                .failureQueue(failureQueue);
-        sync.alarmAction(alarmAction);
-        new StreamSync(this, "CtrSync", sync.build());
+                .failureQueue(failureQueue)
+                .alarmAction(alarmAction)
+                .build());
 
         if (cc.featuresOrDefaults().contactEventsEnabled()) {
-            ScvFunction contactEvents = function(Function.HANDLE_CONTACT_EVENTS, RoleNames.HANDLE_CONTACT_EVENTS,
-                    Duration.seconds(10), 512, CONTACT_EVENTS_RESERVED_CONCURRENCY,
+            ScvFunction contactEvents = function(Function.HANDLE_CONTACT_EVENTS, Duration.seconds(10), 512,
+                    CONTACT_EVENTS_RESERVED_CONCURRENCY,
                     Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
             contactEvents.getNode().addDependency(telephony.getAlias());
             contactEvents.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
@@ -263,27 +263,27 @@ public final class ScvContactCenterStack extends Stack {
                     .build());
         }
 
-        function(Function.AUTH_KEYS_SSM_UTIL, RoleNames.SSM_LAMBDA_EXECUTION, Duration.seconds(60), 1024,
+        function(Function.AUTH_KEYS_SSM_UTIL, Duration.seconds(60), 1024,
                 AUTH_KEYS_RESERVED_CONCURRENCY, Map.of());
-        function(Function.CUSTOM_SSM, RoleNames.SSM_LAMBDA_EXECUTION, Duration.seconds(30), 512,
+        function(Function.CUSTOM_SSM, Duration.seconds(30), 512,
                 CUSTOM_SSM_RESERVED_CONCURRENCY, Map.of());
     }
 
-    private ScvFunction function(Function which, String roleName, Duration timeout, int memory,
+    private ScvFunction function(Function which, Duration timeout, int memory,
             Number reservedConcurrency, Map<String, String> environment) {
-        ScvFunctionProps.Builder fn = ScvFunctionProps.builder()
+        ScvFunction created = new ScvFunction(this, pascal(which), ScvFunctionProps.builder()
                 .callCenterApiName(callCenter)
                 .function(which)
                 .handler(HANDLERS.get(which))
                 .code(code)
-                .role(importedRole(roleName))
+                .role(importedRole(RoleNames.executionRoleOf(which)))
                 .timeout(timeout)
                 .memorySize(memory)
                 .environment(environment)
                 .reservedConcurrentExecutions(reservedConcurrency)
-                .logEncryptionKey(keys.getPlatformKey());
-        fn.alarmAction(alarmAction);
-        ScvFunction created = new ScvFunction(this, pascal(which), fn.build());
+                .logEncryptionKey(keys.getPlatformKey())
+                .alarmAction(alarmAction)
+                .build());
         functions.put(which, created);
         return created;
     }
