@@ -10,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.constructs.testing.TestFixtures;
 import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.Features;
+import dev.scvcdk.policies.config.TenantConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -395,6 +398,43 @@ class ScvContactCenterStackTest {
         Template template = synth();
 
         template.allResourcesProperties("AWS::IAM::Role", Map.of("PermissionsBoundary", Match.anyValue()));
+    }
+
+    @Test
+    void govCloudTenantGetsGovCloudArnsAndSamlAudience() {
+        // GIVEN a GovCloud tenant
+        ContactCenterConfig gov = new ContactCenterConfig("acmegov", "us-gov-west-1",
+                ContactCenterFixtures.INSTANCE_ID, "acme-gov", "https://acme.my.salesforce.com",
+                "https://acme.my.salesforce-scrt.com", "PRODUCTION", SECRET_ARN, null);
+        TenantConfig tenant = new TenantConfig(ContactCenterFixtures.ACCOUNT, "aws-us-gov",
+                ContactCenterFixtures.ORG_ID, null, null, null, "saml-metadata.example.xml", List.of(gov));
+
+        // WHEN
+        Template template = Template.fromStack(new ScvContactCenterStack(new App(), "Gov",
+                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(gov).lambdaJar(jar).build()));
+
+        // THEN Connect's permission and the SAML trust are GovCloud's
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "SourceArn", "arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/"
+                        + ContactCenterFixtures.INSTANCE_ID));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "RoleName", "acmegov-SAMLRole",
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Condition", Map.of("StringEquals",
+                                Map.of("saml:aud", "https://signin.amazonaws-us-gov.com/saml"))))))));
+    }
+
+    @Test
+    void environmentAgnosticTenantNamesResourcesWithTheDeployAccount() {
+        ContactCenterConfig cc = support(SECRET_ARN, null);
+        TenantConfig tenant = new TenantConfig(null, "aws", ContactCenterFixtures.ORG_ID, null, null, null,
+                "saml-metadata.example.xml", List.of(cc));
+
+        Template template = Template.fromStack(new ScvContactCenterStack(new App(), "Agnostic",
+                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(cc).lambdaJar(jar).build()));
+
+        template.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", Map.of("Fn::Join", List.of("",
+                List.of("acmesupport-", Map.of("Ref", "AWS::AccountId"), "-CTRStream")))));
     }
 
     @Test
