@@ -2,6 +2,16 @@ package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.roles.AuditRoles;
+import dev.scvcdk.policies.roles.CallPathRoles;
+import dev.scvcdk.policies.roles.ConnectManagementRoles;
+import dev.scvcdk.policies.roles.ContactCenterRoles;
+import dev.scvcdk.policies.roles.CredentialRoles;
+import dev.scvcdk.policies.roles.ProvisioningRole;
+import dev.scvcdk.policies.roles.StreamRoles;
+import dev.scvcdk.policies.roles.VoicemailRoles;
+import dev.scvcdk.policies.statements.TenantResources;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 
@@ -15,22 +25,44 @@ public final class IamMatrix {
 
     /** Every account-level role of scv-reference.md (lives in ScvAccountStack, us-east-1). */
     public static List<RoleSpec> accountRoles(TenantConfig config) {
-        throw new UnsupportedOperationException("owned by the policies work");
+        TenantResources res = new TenantResources(config);
+        List<RoleSpec> roles = new ArrayList<>();
+        roles.addAll(new CallPathRoles(res).all());
+        roles.addAll(new CredentialRoles(res).all());
+        roles.addAll(new StreamRoles(res).all());
+        roles.addAll(new ConnectManagementRoles(res).all());
+        roles.addAll(new AuditRoles(res).all());
+        roles.addAll(new VoicemailRoles(res).all());
+        List<String> lambdaRoles = roles.stream()
+                .filter(role -> role.trust() instanceof Trust.Service service
+                        && service.servicePrincipal().equals("lambda.amazonaws.com"))
+                .map(RoleSpec::roleName)
+                .toList();
+        roles.add(new ProvisioningRole(res, permissionBoundaryArn(config), lambdaRoles).spec());
+        return List.copyOf(roles);
+    }
+
+    /** One account-level role by its SCV name. */
+    public static RoleSpec accountRole(TenantConfig config, String roleName) {
+        return accountRoles(config).stream()
+                .filter(role -> role.roleName().equals(roleName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no account-level SCV role named '" + roleName + "'"));
     }
 
     /** The seven {@code /scv/} managed policies. */
     public static List<ManagedPolicySpec> managedPolicies(TenantConfig config) {
-        throw new UnsupportedOperationException("owned by the policies work");
+        return ManagedPolicies.all(config);
     }
 
     /** {@code <cc>-SAMLRole}, {@code <cc>-ConnectCallRole}, {@code <cc>-SCVS3Role} of one contact center. */
     public static List<RoleSpec> contactCenterRoles(TenantConfig config, ContactCenterConfig contactCenter) {
-        throw new UnsupportedOperationException("owned by the policies work");
+        return new ContactCenterRoles(new TenantResources(config), contactCenter).all();
     }
 
     /** The permission boundary document (used when the config names no existing boundary). */
     public static PolicyDocument permissionBoundary(TenantConfig config) {
-        throw new UnsupportedOperationException("owned by the policies work");
+        return PermissionBoundaryDocument.document(config);
     }
 
     /** ARN of the boundary every role carries: the configured one, or {@code /scv/SCVPermissionsBoundary}. */

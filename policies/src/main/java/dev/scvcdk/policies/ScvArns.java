@@ -32,6 +32,11 @@ public final class ScvArns {
         return account;
     }
 
+    /** Any regional ARN in this account: {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
+    public String regional(String service, String region, String resource) {
+        return arn(service, region, resource);
+    }
+
     private String arn(String service, String region, String resource) {
         return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
     }

@@ -1,5 +1,6 @@
 package dev.scvcdk.policies;
 
+import dev.scvcdk.policies.config.Partition;
 import java.util.List;
 
 /**
@@ -20,6 +21,14 @@ public final class ScvNames {
     public static final String BOUNDARY_POLICY_NAME = "SCVPermissionsBoundary";
 
     public static final String CLOUDTRAIL_NAME = "scvBYOACloudTrail";
+
+    /** CloudWatch log group the audit trail writes to (created by the account stack). */
+    public static final String TRAIL_LOG_GROUP = "/scv/cloudtrail/" + CLOUDTRAIL_NAME;
+
+    /** Region of the account stack: IAM, the SAML provider and the trail live there. */
+    public static String accountStackRegion(Partition partition) {
+        return partition == Partition.AWS_US_GOV ? "us-gov-west-1" : "us-east-1";
+    }
 
     /** Functions of a contact center; the deployed name is {@code <cc>-<name>}. */
     public enum Function {
@@ -53,6 +62,19 @@ public final class ScvNames {
         /** {@code <cc>-<Name>}. */
         public String nameFor(String callCenter) {
             return callCenter + "-" + baseName;
+        }
+
+        /**
+         * Whether the function is fed by a stream or invoked asynchronously, so that its on-failure
+         * destination is the contact center's failure queue and its role may send to that queue.
+         */
+        public boolean hasFailureDestination() {
+            return switch (this) {
+                case CTR_DATA_SYNC, CONTACT_LENS_CONSUMER, KVS_TRANSCRIBER, POST_CALL_ANALYSIS_TRIGGER,
+                        HANDLE_CONTACT_EVENTS, VOICEMAIL_AUDIO_PROCESSING, VOICEMAIL_TRANSCRIBE,
+                        VOICEMAIL_PACKAGING -> true;
+                default -> false;
+            };
         }
     }
 
@@ -132,6 +154,40 @@ public final class ScvNames {
 
     /** Prefix of voicemail objects in the tenant bucket. */
     public static final String VOICEMAIL_PREFIX = "voicemailmessages/";
+
+    /** Prefix of call recordings in the tenant bucket (the Connect CALL_RECORDINGS storage config). */
+    public static final String RECORDINGS_PREFIX = "recordings/";
+
+    /** Prefix under which Contact Lens writes its post-call analysis to the tenant bucket. */
+    public static final String CONTACT_LENS_OUTPUT_PREFIX = "Analysis/";
+
+    /** Alias of the tenant bucket's KMS key. */
+    public static String tenantBucketKeyAlias(String callCenter) {
+        return "alias/" + callCenter + "TenantBucketKey";
+    }
+
+    /**
+     * Prefix of the Kinesis Video streams Connect creates for live media (the MEDIA_STREAMS storage
+     * config). Connect names each stream {@code <prefix>-connect-<instance alias>-contact-<id>}.
+     */
+    public static String liveMediaStreamPrefix(String callCenter) {
+        return callCenter;
+    }
+
+    /** CloudWatch log group of a function named {@code functionName}. */
+    public static String functionLogGroup(String functionName) {
+        return "/aws/lambda/" + functionName;
+    }
+
+    /** The function that associates storage, functions and origins with the Connect instance. */
+    public static String connectConfiguratorFunction(String callCenter) {
+        return callCenter + "-ConnectConfiguratorFunction";
+    }
+
+    /** The function that creates and updates the Salesforce credentials secret. */
+    public static String secretConfiguratorFunction(String callCenter) {
+        return callCenter + "-SecretConfiguratorFunction";
+    }
 
     /** Name of the Salesforce credentials secret the stack creates when none is configured. */
     public static String salesforceCredentialsSecret(String callCenter) {

@@ -1,0 +1,40 @@
+package dev.scvcdk.policies.roles;
+
+import static dev.scvcdk.policies.roles.RoleSpecs.role;
+
+import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.RoleSpec;
+import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.statements.Statements;
+import dev.scvcdk.policies.statements.TenantResources;
+import java.util.List;
+
+/** The audit trail's delivery role. */
+public final class AuditRoles {
+    private final TenantResources res;
+
+    public AuditRoles(TenantResources res) {
+        this.res = res;
+    }
+
+    public List<RoleSpec> all() {
+        return List.of(trailLogGroup());
+    }
+
+    /** ARN (with {@code :*}) of the trail's log streams in the account-stack region. */
+    public String trailLogStreams() {
+        return res.arns().logGroup(res.accountRegion(), ScvNames.TRAIL_LOG_GROUP) + ":*";
+    }
+
+    RoleSpec trailLogGroup() {
+        return role(RoleNames.TRAIL_LOG_GROUP,
+                "CloudTrail: deliver " + ScvNames.CLOUDTRAIL_NAME + " events to " + ScvNames.TRAIL_LOG_GROUP + ".",
+                new Trust.Service("cloudtrail.amazonaws.com"),
+                List.of(Statements.allow("DeliverTrailEvents")
+                        .actions("logs:CreateLogStream", "logs:PutLogEvents")
+                        .resources(trailLogStreams())
+                        .build()),
+                List.of());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.scvcdk.policies.roles;
+
+import static dev.scvcdk.policies.roles.RoleSpecs.LAMBDA;
+import static dev.scvcdk.policies.roles.RoleSpecs.role;
+
+import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.RoleSpec;
+import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.ScvNames.Parameter;
+import dev.scvcdk.policies.statements.CommonGrants;
+import dev.scvcdk.policies.statements.Statements;
+import dev.scvcdk.policies.statements.TenantResources;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/** Roles that create and rotate credentials: the SecureStrings, the SCRT key pair, the Salesforce secret. */
+public final class CredentialRoles {
+    private final TenantResources res;
+    private final CommonGrants grants;
+
+    public CredentialRoles(TenantResources res) {
+        this.res = res;
+        this.grants = new CommonGrants(res);
+    }
+
+    public List<RoleSpec> all() {
+        return List.of(ssmLambdaExecution(), updateCredential(), secretConfigurator());
+    }
+
+    RoleSpec ssmLambdaExecution() {
+        List<String> parameters = res.parameters(Parameter.values());
+        List<PolicyStatement> inline = new ArrayList<>();
+        inline.add(Statements.allow("ManageScvParameters")
+                .actions("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource")
+                .resources(parameters)
+                .build());
+        inline.add(grants.parameterKey("EncryptScvParameters", parameters,
+                "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"));
+        inline.add(grants.ownLogs(Function.AUTH_KEYS_SSM_UTIL, Function.CUSTOM_SSM));
+        return role(RoleNames.SSM_LAMBDA_EXECUTION,
+                "AuthKeysSSMUtilFunction and CustomSSMFunction: seed the SCV SecureStrings and the SCRT key pair.",
+                LAMBDA, inline, List.of());
+    }
+
+    RoleSpec updateCredential() {
+        // Salesforce invokes the function by name; the alias is what the stack's own callers use.
+        List<String> targets = new ArrayList<>(res.functions(Function.AUTH_KEYS_SSM_UTIL));
+        targets.addAll(res.functionAliases(Function.AUTH_KEYS_SSM_UTIL));
+        return role(RoleNames.UPDATE_CREDENTIAL,
+                "Salesforce: rotate the SCRT key pair through AuthKeysSSMUtilFunction.",
+                RoleSpecs.salesforce(res),
+                List.of(Statements.allow("InvokeAuthKeysSsmUtil")
+                        .actions("lambda:InvokeFunction")
+                        .resources(targets)
+                        .build()),
+                List.of());
+    }
+
+    RoleSpec secretConfigurator() {
+        List<PolicyStatement> inline = new ArrayList<>();
+        inline.add(Statements.allow("ManageSalesforceCredentials")
+                .actions("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
+                        "secretsmanager:UpdateSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource")
+                .resources(res.salesforceSecrets())
+                .build());
+        inline.add(grants.secretKey("EncryptSalesforceCredentials", "kms:GenerateDataKey", "kms:Decrypt"));
+        inline.add(grants.logs(res.logStreamsOfNamed(ScvNames::secretConfiguratorFunction)));
+        return role(RoleNames.SECRET_CONFIGURATOR_LAMBDA,
+                "SecretConfiguratorFunction: create and update the Salesforce org and certificate secret.",
+                LAMBDA, inline, List.of());
+    }
+}

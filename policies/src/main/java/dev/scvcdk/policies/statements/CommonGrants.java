@@ -1,0 +1,141 @@
+package dev.scvcdk.policies.statements;
+
+import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.ScvNames.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * Statements many roles share: own logs, failure queue, parameter and secret reads, KMS use
+ * narrowed by alias or encryption context, alias invocation and region-bound wildcard actions.
+ */
+public final class CommonGrants {
+    /** Condition key naming a key by any of its aliases. */
+    public static final String RESOURCE_ALIASES = "kms:ResourceAliases";
+    public static final String VIA_SERVICE = "kms:ViaService";
+    public static final String REQUESTED_REGION = "aws:RequestedRegion";
+
+    private final TenantResources res;
+
+    public CommonGrants(TenantResources res) {
+        this.res = res;
+    }
+
+    public TenantResources resources() {
+        return res;
+    }
+
+    /** CreateLogStream/PutLogEvents in the functions' own log groups (created, with retention, by the stack). */
+    public PolicyStatement ownLogs(Function... functions) {
+        return logs(res.logStreamsOf(functions));
+    }
+
+    public PolicyStatement logs(List<String> logStreams) {
+        return Statements.allow("WriteOwnLogs")
+                .actions("logs:CreateLogStream", "logs:PutLogEvents")
+                .resources(logStreams)
+                .build();
+    }
+
+    /** On-failure destination of stream mappings and async invocations: the KMS-encrypted failure queue. */
+    public List<PolicyStatement> failureQueue() {
+        return List.of(
+                Statements.allow("SendToFailureQueue")
+                        .actions("sqs:SendMessage")
+                        .resources(res.failureQueues())
+                        .build(),
+                Statements.allow("EncryptFailureQueueMessages")
+                        .actions("kms:GenerateDataKey", "kms:Decrypt")
+                        .resources(res.keysInRegions())
+                        .condition("StringEquals", VIA_SERVICE, res.viaService("sqs"))
+                        .condition("StringEquals", "kms:EncryptionContext:aws:sqs:arn", res.failureQueues())
+                        .build());
+    }
+
+    /** ssm:GetParameter on exactly these parameters of every contact center, and decryption of just them. */
+    public List<PolicyStatement> readParameters(String sid, Parameter... parameters) {
+        List<String> arns = res.parameters(parameters);
+        return List.of(
+                Statements.allow(sid)
+                        .actions("ssm:GetParameter")
+                        .resources(arns)
+                        .build(),
+                parameterKey("Decrypt" + sid, arns, "kms:Decrypt"));
+    }
+
+    /**
+     * KMS use for SecureStrings, whatever key encrypts them: only through SSM and only for these
+     * parameters (SSM puts the parameter ARN in the encryption context).
+     */
+    public PolicyStatement parameterKey(String sid, List<String> parameterArns, String... kmsActions) {
+        return Statements.allow(sid)
+                .actions(kmsActions)
+                .resources(res.keysInRegions())
+                .condition("StringEquals", VIA_SERVICE, res.viaService("ssm"))
+                .condition("StringEquals", "kms:EncryptionContext:PARAMETER_ARN", parameterArns)
+                .build();
+    }
+
+    /** Reading the Salesforce credentials secrets, and decrypting only them, only through Secrets Manager. */
+    public List<PolicyStatement> readSalesforceSecrets() {
+        return List.of(
+                Statements.allow("ReadSalesforceCredentials")
+                        .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
+                        .resources(res.salesforceSecrets())
+                        .build(),
+                secretKey("DecryptSalesforceCredentials", "kms:Decrypt"));
+    }
+
+    public PolicyStatement secretKey(String sid, String... kmsActions) {
+        return Statements.allow(sid)
+                .actions(kmsActions)
+                .resources(res.keysInRegions())
+                .condition("StringEquals", VIA_SERVICE, res.viaService("secretsmanager"))
+                .condition("StringLike", "kms:EncryptionContext:SecretARN", res.salesforceSecrets())
+                .build();
+    }
+
+    /** KMS actions on the keys carrying one of {@code aliases}, only when called through {@code service}. */
+    public PolicyStatement keyByAlias(String sid, List<String> aliases, String service, String... kmsActions) {
+        return Statements.allow(sid)
+                .actions(kmsActions)
+                .resources(res.keysInRegions())
+                .condition("ForAnyValue:StringEquals", RESOURCE_ALIASES, aliases)
+                .condition("StringEquals", VIA_SERVICE, res.viaService(service))
+                .build();
+    }
+
+    /** Decrypt the tenant bucket key through S3 (reads), plus GenerateDataKey when writing. */
+    public PolicyStatement tenantBucketKey(String sid, boolean write) {
+        return write
+                ? keyByAlias(sid, res.tenantBucketKeyAliases(), "s3", "kms:Decrypt", "kms:GenerateDataKey")
+                : keyByAlias(sid, res.tenantBucketKeyAliases(), "s3", "kms:Decrypt");
+    }
+
+    /** lambda:InvokeFunction on the {@code active} alias of {@code function} in every contact center. */
+    public PolicyStatement invokeAlias(String sid, Function function) {
+        return Statements.allow(sid)
+                .actions("lambda:InvokeFunction")
+                .resources(res.functionAliases(function))
+                .build();
+    }
+
+    /** Actions without resource-level permissions, on {@code *} but only in the contact-center regions. */
+    public PolicyStatement wildcardOnly(String sid, String... actions) {
+        return wildcardOnly(sid, res.regions(), actions).build();
+    }
+
+    /** Actions without resource-level permissions on {@code *}, only in {@code regions}; add conditions freely. */
+    public Statements.Builder wildcardOnly(String sid, List<String> regions, String... actions) {
+        List<String> notWildcardOnly = Arrays.stream(actions).filter(a -> !WildcardOnlyActions.contains(a)).toList();
+        if (!notWildcardOnly.isEmpty()) {
+            throw new IllegalArgumentException("actions " + notWildcardOnly
+                    + " support resource-level permissions and must not be granted on '*'");
+        }
+        return Statements.allow(sid)
+                .actions(actions)
+                .resources("*")
+                .condition("StringEquals", REQUESTED_REGION, regions);
+    }
+}
