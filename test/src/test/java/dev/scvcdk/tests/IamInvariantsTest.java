@@ -89,6 +89,22 @@ class IamInvariantsTest {
     }
 
     @Test
+    void everyGrantOnAnyKeyOfARegionIsConditionedToScvKeysOrResources() {
+        // The register accepts key/* grants because key ids only exist after deployment: this holds it to that.
+        List<String> violations = new ArrayList<>();
+        for (PolicyStatements.Statement s : statements) {
+            boolean anyKey = s.resources().stream().anyMatch(r -> r.isTextual() && r.asText().endsWith(":key/*"));
+            String conditions = s.json().path("Condition").toString();
+            if (s.allows() && s.kind() == PolicyStatements.Kind.IDENTITY && anyKey
+                    && !conditions.contains("\"kms:ResourceAliases\"")
+                    && !conditions.contains("\"kms:EncryptionContext:")) {
+                violations.add(s.where() + " " + s.json().path("Sid").asText());
+            }
+        }
+        assertThat(violations).as("key/* grants without an alias or encryption-context condition").isEmpty();
+    }
+
+    @Test
     void theReferenceDataKnowsWhichActionsTakeResources() {
         // The invariant above is only as good as its data: spot-check actions of both kinds.
         IamActionData data = new IamActionData();

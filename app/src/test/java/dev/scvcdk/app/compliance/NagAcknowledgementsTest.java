@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
@@ -21,6 +23,12 @@ import software.amazon.awscdk.services.sqs.Queue;
 class NagAcknowledgementsTest {
 
     private static final String REASON = "Fixture queue: the finding is the subject of this test.";
+    private static final TenantConfig TENANT = new TenantConfig("111122223333", "aws", "00D5g000004ExAm", null, null,
+            null, "saml.xml", List.of(
+                    new ContactCenterConfig("one", "us-west-2", "0c7d1a3e-5b2f-4c8d-9e1a-2b3c4d5e6f70", "one", null,
+                            null, null, null, null),
+                    new ContactCenterConfig("two", "eu-west-2", "4f1e2d3c-6b5a-4978-8a1b-c2d3e4f5a6b7", "two", null,
+                            null, null, null, null)));
 
     @TempDir
     Path outdir;
@@ -34,7 +42,7 @@ class NagAcknowledgementsTest {
         Stack stack = new Stack(app, "Fixture");
         new Queue(stack, "Jobs");
         NagPacks.register(app);
-        List<NagAcknowledgements.Applied> applied = NagAcknowledgements.apply(app, entries);
+        List<NagAcknowledgements.Applied> applied = NagAcknowledgements.apply(app, entries, TENANT);
         app.synth();
         return new Run(applied, ValidationReport.read(outdir));
     }
@@ -76,9 +84,10 @@ class NagAcknowledgementsTest {
         // WHEN the raw findings (no acknowledgements) are compared with where the entries apply
         List<ValidationReport.Finding> raw = synthQueueStack(List.of()).report().findings();
         List<NagAcknowledgements.Applied> applied = NagAcknowledgements.apply(
-                new StackOnlyApp().app, entries);
+                new StackOnlyApp().app, entries, TENANT);
         // THEN only the two that cover nothing are stale
-        assertThat(NagAcknowledgements.stale(applied, raw)).containsExactly(wrongFinding, noConstruct);
+        assertThat(NagAcknowledgements.stale(applied, raw)).extracting(NagAcknowledgements.Applied::entry)
+                .containsExactly(wrongFinding, noConstruct);
     }
 
     /** The fixture tree again, without packs: where entries land depends on the tree only. */
@@ -88,6 +97,24 @@ class NagAcknowledgementsTest {
         StackOnlyApp() {
             new Queue(new Stack(app, "Fixture"), "Jobs");
         }
+    }
+
+    @Test
+    void placeholdersBecomeTheTenantsValuesOncePerContactCenter() {
+        NagAcknowledgements.Entry entry = new NagAcknowledgements.Entry("ScvAccountStack", "Role",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:logs:{region}:{account}:log-group:/aws/lambda/{cc}-Fn:*]",
+                REASON);
+        assertThat(entry.findingIdsFor(TENANT)).containsExactly(
+                "AwsSolutions-IAM5[Resource::arn:aws:logs:us-west-2:111122223333:log-group:/aws/lambda/one-Fn:*]",
+                "AwsSolutions-IAM5[Resource::arn:aws:logs:eu-west-2:111122223333:log-group:/aws/lambda/two-Fn:*]");
+    }
+
+    @Test
+    void anEntryWithoutContactCenterPlaceholdersAppliesOnce() {
+        NagAcknowledgements.Entry entry = new NagAcknowledgements.Entry("ScvAccountStack", "Role",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/SCV*]", REASON);
+        assertThat(entry.findingIdsFor(TENANT))
+                .containsExactly("AwsSolutions-IAM5[Resource::arn:aws:iam::111122223333:role/SCV*]");
     }
 
     @Test
