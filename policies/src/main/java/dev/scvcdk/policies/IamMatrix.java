@@ -38,7 +38,11 @@ public final class IamMatrix {
                         && service.servicePrincipal().equals("lambda.amazonaws.com"))
                 .map(RoleSpec::roleName)
                 .toList();
-        roles.add(new ProvisioningRole(res, permissionBoundaryArn(config), lambdaRoles).spec());
+        List<String> salesforceRoles = roles.stream()
+                .filter(role -> role.trust() instanceof Trust.SalesforceAccount)
+                .map(RoleSpec::roleName)
+                .toList();
+        roles.add(new ProvisioningRole(res, permissionBoundaryArn(config), lambdaRoles, salesforceRoles).spec());
         return List.copyOf(roles);
     }
 

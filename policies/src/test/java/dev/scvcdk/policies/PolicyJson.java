@@ -20,6 +20,9 @@ public final class PolicyJson {
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> render(PolicyDocument document) {
         Map<String, Object> json = (Map<String, Object>) new Stack().resolve(document);
+        if (json == null) {
+            return List.of(); // an empty document renders as nothing
+        }
         return (List<Map<String, Object>>) json.get("Statement");
     }
 

@@ -30,8 +30,8 @@ public final class CallPathRoles {
     }
 
     public List<RoleSpec> all() {
-        return List.of(ctrDataSync(), contactDataSync(), postCallAnalysisTrigger(), invokeTelephonyIntegrationApi(),
-                invokeSalesforceRestApi(), handleContactEvents(), realtimeAlert());
+        return RoleSpecs.withTraces(grants, List.of(ctrDataSync(), contactDataSync(), postCallAnalysisTrigger(),
+                invokeTelephonyIntegrationApi(), invokeSalesforceRestApi(), handleContactEvents(), realtimeAlert()));
     }
 
     RoleSpec ctrDataSync() {

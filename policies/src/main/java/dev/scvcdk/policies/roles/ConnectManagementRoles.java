@@ -57,7 +57,7 @@ public final class ConnectManagementRoles {
     }
 
     public List<RoleSpec> all() {
-        return List.of(amazonConnectManagement(), connectConfiguratorLambda());
+        return RoleSpecs.withTraces(grants, List.of(amazonConnectManagement(), connectConfiguratorLambda()));
     }
 
     /** The instances, their sub-resources and the account's claimed phone numbers in the cc regions. */

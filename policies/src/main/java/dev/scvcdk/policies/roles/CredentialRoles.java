@@ -26,7 +26,8 @@ public final class CredentialRoles {
     }
 
     public List<RoleSpec> all() {
-        return List.of(ssmLambdaExecution(), updateCredential(), secretConfigurator());
+        return RoleSpecs.withTraces(grants,
+                List.of(ssmLambdaExecution(), updateCredential(), secretConfigurator()));
     }
 
     RoleSpec ssmLambdaExecution() {

@@ -38,16 +38,33 @@ public final class ProvisioningRole {
     private final CommonGrants grants;
     private final String boundaryArn;
     private final List<String> passableRoleNames;
+    private final List<String> salesforceRoleNames;
 
     /**
-     * @param boundaryArn       the boundary every SCV role carries
-     * @param passableRoleNames the Lambda execution roles Salesforce may pass to SCV functions
+     * @param boundaryArn         the boundary every SCV role carries
+     * @param passableRoleNames   the Lambda execution roles Salesforce may pass to SCV functions
+     * @param salesforceRoleNames the other account-level roles Salesforce may assume; provisioning may
+     *                            not change them (nor itself), or it could widen its own reach
      */
-    public ProvisioningRole(TenantResources res, String boundaryArn, List<String> passableRoleNames) {
+    public ProvisioningRole(TenantResources res, String boundaryArn, List<String> passableRoleNames,
+            List<String> salesforceRoleNames) {
         this.res = res;
         this.grants = new CommonGrants(res);
         this.boundaryArn = boundaryArn;
         this.passableRoleNames = List.copyOf(passableRoleNames);
+        this.salesforceRoleNames = List.copyOf(salesforceRoleNames);
+    }
+
+    /** Roles Salesforce can assume (this one included): never changed through this role. */
+    public List<String> salesforceAssumableRoleArns() {
+        List<String> arns = new ArrayList<>();
+        arns.add(res.arns().role(RoleNames.PROVISIONING));
+        salesforceRoleNames.stream().map(res.arns()::role).forEach(arns::add);
+        for (ContactCenterConfig cc : res.contactCenters()) {
+            arns.add(res.arns().role(ScvNames.connectCallRole(cc.callCenterApiName())));
+            arns.add(res.arns().role(ScvNames.s3Role(cc.callCenterApiName())));
+        }
+        return arns;
     }
 
     /** {@code role/SCV*} and each contact center's three roles: the only roles provisioning may change. */
@@ -170,6 +187,11 @@ public final class ProvisioningRole {
                         .actions(IAM_PERMISSION_WRITES)
                         .resources(scvRoles)
                         .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
+                        .build(),
+                Statements.deny("IAMDenyChangesToSalesforceAssumableRoles")
+                        .actions(IAM_PERMISSION_WRITES)
+                        .actions(IAM_METADATA_WRITES)
+                        .resources(salesforceAssumableRoleArns())
                         .build(),
                 Statements.allow("IAMRoleMetadataAccess")
                         .actions(IAM_METADATA_WRITES)

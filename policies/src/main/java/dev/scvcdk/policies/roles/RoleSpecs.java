@@ -2,8 +2,10 @@ package dev.scvcdk.policies.roles;
 
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
@@ -27,6 +29,19 @@ final class RoleSpecs {
     static RoleSpec role(String name, String description, Trust trust, List<PolicyStatement> inline,
             List<String> managedPolicies, Duration maxSession) {
         return new RoleSpec(name, description, trust, inlinePolicyName(name), inline, managedPolicies, maxSession);
+    }
+
+    /** Adds X-Ray trace delivery to every Lambda execution role (active tracing is on for SCV functions). */
+    static List<RoleSpec> withTraces(CommonGrants grants, List<RoleSpec> roles) {
+        return roles.stream().map(role -> {
+            if (!LAMBDA.equals(role.trust())) {
+                return role;
+            }
+            List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
+            inline.add(grants.traces());
+            return new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(), inline,
+                    role.managedPolicyNames(), role.maxSession());
+        }).toList();
     }
 
     static String inlinePolicyName(String roleName) {

@@ -31,7 +31,8 @@ public final class StreamRoles {
     }
 
     public List<RoleSpec> all() {
-        return List.of(kvsTranscriber(), kvsConsumerTrigger(), contactLensConsumer(), contactLensStreaming());
+        return RoleSpecs.withTraces(grants,
+                List.of(kvsTranscriber(), kvsConsumerTrigger(), contactLensConsumer(), contactLensStreaming()));
     }
 
     /** Reading the live-media streams of every instance, and decrypting them with the live-media key. */

@@ -26,7 +26,8 @@ public final class VoicemailRoles {
     }
 
     public List<RoleSpec> all() {
-        return List.of(audioProcessing(), packaging(), transcribe(), tenantBucketWriteAccess());
+        return RoleSpecs.withTraces(grants,
+                List.of(audioProcessing(), packaging(), transcribe(), tenantBucketWriteAccess()));
     }
 
     RoleSpec audioProcessing() {

@@ -38,6 +38,11 @@ public final class CommonGrants {
                 .build();
     }
 
+    /** X-Ray trace delivery: no resource-level permissions, so only bound to the contact-center regions. */
+    public PolicyStatement traces() {
+        return wildcardOnly("WriteTraces", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    }
+
     /** On-failure destination of stream mappings and async invocations: the KMS-encrypted failure queue. */
     public List<PolicyStatement> failureQueue() {
         return List.of(

@@ -20,7 +20,9 @@ public final class WildcardOnlyActions {
             "lambda:ListFunctions",
             "lambda:CreateEventSourceMapping",
             "kms:ListAliases",
-            "cloudformation:ListStacks");
+            "cloudformation:ListStacks",
+            "xray:PutTraceSegments",
+            "xray:PutTelemetryRecords");
 
     public static boolean contains(String action) {
         return ACTIONS.contains(action);
