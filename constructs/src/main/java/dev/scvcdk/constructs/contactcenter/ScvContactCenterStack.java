@@ -1,0 +1,414 @@
+package dev.scvcdk.constructs.contactcenter;
+
+import dev.scvcdk.constructs.functions.ScvFunction;
+import dev.scvcdk.constructs.functions.ScvFunctionProps;
+import dev.scvcdk.constructs.iam.ScvBoundary;
+import dev.scvcdk.constructs.iam.ScvRoles;
+import dev.scvcdk.constructs.keys.TenantKeys;
+import dev.scvcdk.constructs.keys.TenantKeysProps;
+import dev.scvcdk.constructs.parameters.ParameterValue;
+import dev.scvcdk.constructs.parameters.ScrtKeyPair;
+import dev.scvcdk.constructs.parameters.ScrtKeyPairProps;
+import dev.scvcdk.constructs.parameters.SecureParameter;
+import dev.scvcdk.constructs.parameters.SecureParameterProps;
+import dev.scvcdk.constructs.storage.SecureBucket;
+import dev.scvcdk.constructs.storage.SecureBucketProps;
+import dev.scvcdk.constructs.streams.ContactStreams;
+import dev.scvcdk.constructs.streams.ContactStreamsProps;
+import dev.scvcdk.constructs.sync.FailureQueue;
+import dev.scvcdk.constructs.sync.FailureQueueProps;
+import dev.scvcdk.constructs.sync.StreamSync;
+import dev.scvcdk.constructs.sync.StreamSyncProps;
+import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.RoleSpec;
+import dev.scvcdk.policies.ScvArns;
+import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.ScvNames.Parameter;
+import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.TenantConfig;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.IManagedPolicy;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kinesis.IStream;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.CfnSecret;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * One SCV contact center in its own region: tenant bucket, keys, Kinesis streams, SecureString
+ * parameters, Salesforce credentials secret, the Lambda functions with their triggers and failure
+ * capture, the contact-events rule and the contact center's three roles. Function roles are the
+ * account stack's, imported by name; this stack adds no permissions to them.
+ */
+public final class ScvContactCenterStack extends Stack {
+    /** Handler of each function in the shaded jar (module lambdas). */
+    static final Map<Function, String> HANDLERS = Map.of(
+            Function.INVOKE_TELEPHONY_INTEGRATION_API,
+            "dev.scvcdk.lambdas.telephony.InvokeTelephonyIntegrationApiHandler::handleRequest",
+            Function.INVOKE_SALESFORCE_REST_API,
+            "dev.scvcdk.lambdas.restapi.InvokeSalesforceRestApiHandler::handleRequest",
+            Function.CTR_DATA_SYNC, "dev.scvcdk.lambdas.ctrsync.CtrDataSyncHandler::handleRequest",
+            Function.HANDLE_CONTACT_EVENTS,
+            "dev.scvcdk.lambdas.contactevents.HandleContactEventsHandler::handleRequest",
+            Function.AUTH_KEYS_SSM_UTIL, "dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler::handleRequest",
+            Function.CUSTOM_SSM, "dev.scvcdk.lambdas.customssm.CustomSsmHandler::handleRequest");
+
+    /** Salesforce REST API version of SCV's functions. */
+    public static final String REST_API_VERSION = "v54.0";
+
+    /** Value the access-token parameter starts with, until the REST function stores a real token. */
+    public static final String ACCESS_TOKEN_MARKER = "not-yet-issued";
+
+    /** JSON keys of the Salesforce credentials secret. */
+    public static final List<String> CREDENTIAL_KEYS = List.of("consumerKey", "privateKey", "subject");
+
+    private final TenantConfig config;
+    private final ContactCenterConfig cc;
+    private final String callCenter;
+    private final ScvArns arns;
+    private final Code code;
+    private final Optional<IAlarmAction> alarmAction;
+    private final Map<String, IRole> importedRoles = new LinkedHashMap<>();
+    private final Map<Function, ScvFunction> functions = new EnumMap<>(Function.class);
+    private final TenantKeys keys;
+    private final SecureBucket tenantBucket;
+    private final ContactStreams streams;
+    private final FailureQueue failureQueue;
+    private final ISecret credentialsSecret;
+    private final Map<String, Role> contactCenterRoles = new LinkedHashMap<>();
+    private final ScrtKeyPair scrtKeyPair;
+
+    public ScvContactCenterStack(Construct scope, String id, ScvContactCenterStackProps props) {
+        super(scope, id, StackProps.builder()
+                .stackName(props.getStackName())
+                .description(props.getDescription())
+                .env(Environment.builder()
+                        .account(props.getTenantConfig().accountId())
+                        .region(props.getContactCenter().region())
+                        .build())
+                .build());
+        this.config = props.getTenantConfig();
+        this.cc = props.getContactCenter();
+        this.callCenter = cc.callCenterApiName();
+        this.arns = ScvArns.forTenant(config);
+        this.code = ScvFunction.codeFromJar(props.getLambdaJar());
+        this.alarmAction = props.getAlarmTopic().map(SnsAction::new);
+
+        IManagedPolicy boundary = ScvBoundary.applyTo(this, IamMatrix.permissionBoundaryArn(config));
+
+        for (RoleSpec spec : IamMatrix.contactCenterRoles(config, cc)) {
+            contactCenterRoles.put(spec.roleName(),
+                    ScvRoles.create(this, ScvRoles.constructId(spec.roleName()), spec, boundary, Map.of()));
+        }
+
+        keys = new TenantKeys(this, "Keys", TenantKeysProps.builder()
+                .callCenterApiName(callCenter)
+                .streamReaders(rolePrincipals(RoleNames.CTR_DATA_SYNC))
+                .streamWriters(rolePrincipals(RoleNames.CONTACT_LENS_STREAMING))
+                .bucketUsers(List.of(
+                        contactCenterRoles.get(ScvNames.s3Role(callCenter)),
+                        new ArnPrincipal(arns.role(RoleNames.TENANT_BUCKET_WRITE_ACCESS))))
+                .secretReaders(rolePrincipals(RoleNames.INVOKE_TELEPHONY_INTEGRATION_API,
+                        RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
+                .secretWriters(rolePrincipals(RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
+                .serviceLogGroupPrefixes(List.of(ScvFunction.logGroupName(callCenter + "-")))
+                .build());
+
+        tenantBucket = new SecureBucket(this, "TenantBucket", SecureBucketProps.builder()
+                .bucketName(ScvNames.tenantBucket(callCenter, arns.account(), cc.region()))
+                .encryptionKey(keys.getBucketKey())
+                .eventBridgeEnabled(true)
+                .build());
+
+        streams = new ContactStreams(this, "Streams", ContactStreamsProps.builder()
+                .callCenterApiName(callCenter)
+                .accountId(arns.account())
+                .encryptionKey(keys.getStreamKey())
+                .build());
+
+        FailureQueueProps.Builder queueProps = FailureQueueProps.builder()
+                .queueName(ScvNames.failureQueue(callCenter))
+                .encryptionKey(keys.getPlatformKey());
+        alarmAction.ifPresent(queueProps::alarmAction);
+        failureQueue = new FailureQueue(this, "FailureQueue", queueProps.build());
+
+        credentialsSecret = credentialsSecret(keys.getPlatformKey());
+
+        addFunctions(props);
+        addParameters(props);
+        scrtKeyPair = new ScrtKeyPair(this, "ScrtKeyPair", ScrtKeyPairProps.builder()
+                .serviceToken(functions.get(Function.AUTH_KEYS_SSM_UTIL).getAlias().getFunctionArn())
+                .parameterName(Parameter.SCRT_PRIVATE_KEY.nameFor(callCenter))
+                .organizationalUnitName(callCenter)
+                .expiresInDays(props.getScrtCertificateValidityDays())
+                .build());
+        scrtKeyPair.getResource().applyRemovalPolicy(RemovalPolicy.RETAIN);
+        CfnOutput.Builder.create(this, "ScrtCertificate")
+                .description("Public certificate of the SCRT JWT key: upload it to the call center in Salesforce")
+                .value(scrtKeyPair.getCertificate())
+                .build();
+        CfnOutput.Builder.create(this, "SalesforceCredentialsSecretArn")
+                .description("Secrets Manager secret holding " + CREDENTIAL_KEYS + " of the Salesforce connected app")
+                .value(credentialsSecret.getSecretArn())
+                .build();
+
+        if (cc.featuresOrDefaults().contactEventsEnabled()) {
+            addContactEventsRule();
+        }
+    }
+
+    private void addFunctions(ScvContactCenterStackProps props) {
+        String telephonyAliasArn = arns.functionAlias(cc.region(), callCenter, Function.INVOKE_TELEPHONY_INTEGRATION_API);
+
+        ScvFunction telephony = function(Function.INVOKE_TELEPHONY_INTEGRATION_API,
+                RoleNames.INVOKE_TELEPHONY_INTEGRATION_API, Duration.seconds(8), 1024,
+                props.getTelephonyReservedConcurrency(), Map.of(
+                        "PRIVATE_KEY_PARAM_NAME", Parameter.SCRT_PRIVATE_KEY.nameFor(callCenter),
+                        "SALESFORCE_ORG_ID", config.salesforceOrgId(),
+                        "SCRT_ENDPOINT_BASE", stripSlash(cc.scrtUrl()) + "/telephony/v1",
+                        "CALL_CENTER_API_NAME", callCenter,
+                        "LOG_LEVEL", props.getLogLevel()));
+        allowConnect(telephony);
+
+        ScvFunction restApi = function(Function.INVOKE_SALESFORCE_REST_API, RoleNames.INVOKE_SALESFORCE_REST_API,
+                Duration.seconds(30), 1024, props.getRestApiReservedConcurrency(), Map.of(
+                        "PRIVATE_KEY_PARAM_NAME", Parameter.REST_API_PRIVATE_KEY.nameFor(callCenter),
+                        "CONSUMER_KEY_PARAM_NAME", Parameter.REST_API_CONSUMER_KEY.nameFor(callCenter),
+                        "ACCESS_TOKEN_PARAM_NAME", Parameter.REST_API_ACCESS_TOKEN.nameFor(callCenter),
+                        "AUDIENCE", Parameter.REST_API_AUDIENCE.nameFor(callCenter),
+                        "SUBJECT", Parameter.REST_API_SUBJECT.nameFor(callCenter),
+                        "SALESFORCE_REST_API_ENDPOINT_BASE",
+                        stripSlash(cc.orgDomainUrl()) + "/services/data/" + REST_API_VERSION,
+                        "SALESFORCE_AUTH_ENDPOINT", stripSlash(cc.orgDomainUrl()) + "/services/oauth2/token",
+                        "LOG_LEVEL", props.getLogLevel()));
+        allowConnect(restApi);
+
+        // SCV's 5 s cannot fit a batch of 100 records, each a call to a function allowed 8 s; a
+        // timed-out batch is bisected and retried, so the timeout only has to fit the batch.
+        ScvFunction ctrSync = function(Function.CTR_DATA_SYNC, RoleNames.CTR_DATA_SYNC, Duration.seconds(60), 512,
+                null, Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
+        ctrSync.getNode().addDependency(telephony.getAlias());
+        StreamSyncProps.Builder sync = StreamSyncProps.builder()
+                .stream(streams.getCtrStream())
+                .target(ctrSync.getAlias())
+                .failureQueue(failureQueue);
+        alarmAction.ifPresent(sync::alarmAction);
+        new StreamSync(this, "CtrSync", sync.build());
+
+        if (cc.featuresOrDefaults().contactEventsEnabled()) {
+            ScvFunction contactEvents = function(Function.HANDLE_CONTACT_EVENTS, RoleNames.HANDLE_CONTACT_EVENTS,
+                    Duration.seconds(10), 512, null,
+                    Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
+            contactEvents.getNode().addDependency(telephony.getAlias());
+            contactEvents.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                    .onFailure(failureQueue.asInvocationDestination())
+                    .retryAttempts(2)
+                    .maxEventAge(Duration.hours(1))
+                    .build());
+        }
+
+        function(Function.AUTH_KEYS_SSM_UTIL, RoleNames.SSM_LAMBDA_EXECUTION, Duration.seconds(60), 1024, null,
+                Map.of());
+        function(Function.CUSTOM_SSM, RoleNames.SSM_LAMBDA_EXECUTION, Duration.seconds(30), 512, null, Map.of());
+    }
+
+    private ScvFunction function(Function which, String roleName, Duration timeout, int memory,
+            Number reservedConcurrency, Map<String, String> environment) {
+        ScvFunctionProps.Builder fn = ScvFunctionProps.builder()
+                .callCenterApiName(callCenter)
+                .function(which)
+                .handler(HANDLERS.get(which))
+                .code(code)
+                .role(importedRole(roleName))
+                .timeout(timeout)
+                .memorySize(memory)
+                .environment(environment)
+                .reservedConcurrentExecutions(reservedConcurrency)
+                .logEncryptionKey(keys.getPlatformKey());
+        alarmAction.ifPresent(fn::alarmAction);
+        ScvFunction created = new ScvFunction(this, pascal(which), fn.build());
+        functions.put(which, created);
+        return created;
+    }
+
+    /** Connect may invoke the alias only for this instance, in this account (no confused deputy). */
+    private void allowConnect(ScvFunction function) {
+        function.getAlias().addPermission("ConnectInvoke", Permission.builder()
+                .principal(new ServicePrincipal("connect.amazonaws.com"))
+                .action("lambda:InvokeFunction")
+                .sourceArn(arns.connectInstance(cc.region(), cc.connectInstanceId()))
+                .sourceAccount(arns.account())
+                .build());
+    }
+
+    private void addParameters(ScvContactCenterStackProps props) {
+        String serviceToken = functions.get(Function.CUSTOM_SSM).getAlias().getFunctionArn();
+        parameter("AccessTokenParameter", serviceToken, Parameter.REST_API_ACCESS_TOKEN,
+                ParameterValue.literal(ACCESS_TOKEN_MARKER), "OAuth access token cache of InvokeSalesforceRestApi");
+        parameter("AudienceParameter", serviceToken, Parameter.REST_API_AUDIENCE,
+                ParameterValue.literal(cc.environmentValue().oauthAudience()), "OAuth JWT audience");
+        if (props.isSeedSalesforceCredentials()) {
+            parameter("ConsumerKeyParameter", serviceToken, Parameter.REST_API_CONSUMER_KEY,
+                    ParameterValue.fromSecret(credentialsSecret, "consumerKey"), "Connected app consumer key");
+            parameter("PrivateKeyParameter", serviceToken, Parameter.REST_API_PRIVATE_KEY,
+                    ParameterValue.fromSecret(credentialsSecret, "privateKey"), "Connected app JWT signing key");
+            parameter("SubjectParameter", serviceToken, Parameter.REST_API_SUBJECT,
+                    ParameterValue.fromSecret(credentialsSecret, "subject"), "Salesforce username of the JWT flow");
+        }
+    }
+
+    private void parameter(String id, String serviceToken, Parameter which, ParameterValue value,
+            String description) {
+        SecureParameter parameter = new SecureParameter(this, id, SecureParameterProps.builder()
+                .serviceToken(serviceToken)
+                .parameterName(which.nameFor(callCenter))
+                .value(value)
+                .encryptionKey(keys.getPlatformKey())
+                .description(description)
+                .build());
+        // The function keeps a parameter's value on update and the value may be a credential: never
+        // let a stack deletion or replacement throw it away.
+        parameter.getResource().applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    /**
+     * The configured secret, or an empty one (no value, no generated string) encrypted with the
+     * platform key and retained, for the operator to fill with {@link #CREDENTIAL_KEYS}.
+     */
+    private ISecret credentialsSecret(IKey key) {
+        if (cc.salesforceCredentialsSecretArn() != null) {
+            return Secret.fromSecretCompleteArn(this, "SalesforceCredentials", cc.salesforceCredentialsSecretArn());
+        }
+        CfnSecret secret = CfnSecret.Builder.create(this, "SalesforceCredentials")
+                .name(ScvNames.salesforceCredentialsSecret(callCenter))
+                .description("Salesforce connected-app credentials of SCV contact center " + callCenter
+                        + ": a JSON object with the keys " + String.join(", ", CREDENTIAL_KEYS))
+                .kmsKeyId(key.getKeyArn())
+                .build();
+        secret.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        return Secret.fromSecretCompleteArn(this, "SalesforceCredentialsRef", secret.getRef());
+    }
+
+    private void addContactEventsRule() {
+        Alias target = functions.get(Function.HANDLE_CONTACT_EVENTS).getAlias();
+        String ruleName = ScvNames.contactEventsRule(callCenter);
+        new Rule(this, "ContactEventsRule", software.amazon.awscdk.services.events.RuleProps.builder()
+                .ruleName(ruleName)
+                .description("Amazon Connect contact events of " + callCenter + " to HandleContactEvents")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.connect"))
+                        .detailType(List.of("Amazon Connect Contact Event"))
+                        .detail(Map.of(
+                                "eventType", List.of("DISCONNECTED", "CONTACT_DATA_UPDATED"),
+                                "instanceArn", List.of(arns.connectInstance(cc.region(), cc.connectInstanceId()))))
+                        .build())
+                .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()
+                        .deadLetterQueue(failureQueue.getQueue())
+                        .retryAttempts(4)
+                        .maxEventAge(Duration.hours(2))
+                        .build())))
+                .build());
+        // The key policy cannot reference the rule (the rule depends on the queue, the queue on the key).
+        failureQueue.allowEventBridgeRules(List.of(formatArn(ArnComponents.builder()
+                .service("events").resource("rule").resourceName(ruleName).build())));
+    }
+
+    private IRole importedRole(String roleName) {
+        return importedRoles.computeIfAbsent(roleName,
+                name -> ScvRoles.importByName(this, ScvRoles.constructId(name) + "Import", name));
+    }
+
+    private List<ArnPrincipal> rolePrincipals(String... roleNames) {
+        return java.util.Arrays.stream(roleNames).map(name -> new ArnPrincipal(arns.role(name))).toList();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** {@code INVOKE_TELEPHONY_INTEGRATION_API} → {@code InvokeTelephonyIntegrationApi}. */
+    private static String pascal(Function which) {
+        StringBuilder id = new StringBuilder();
+        for (String part : which.name().split("_")) {
+            id.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return id.toString();
+    }
+
+    public String getCallCenterApiName() {
+        return callCenter;
+    }
+
+    /** A deployed function, or empty when its feature is off. */
+    public Optional<ScvFunction> getFunction(Function which) {
+        return Optional.ofNullable(functions.get(which));
+    }
+
+    public Map<Function, ScvFunction> getFunctions() {
+        return Map.copyOf(functions);
+    }
+
+    public TenantKeys getKeys() {
+        return keys;
+    }
+
+    public IBucket getTenantBucket() {
+        return tenantBucket.getBucket();
+    }
+
+    public IStream getCtrStream() {
+        return streams.getCtrStream();
+    }
+
+    public IStream getContactLensStream() {
+        return streams.getContactLensStream();
+    }
+
+    public IQueue getFailureQueue() {
+        return failureQueue.getQueue();
+    }
+
+    public ISecret getCredentialsSecret() {
+        return credentialsSecret;
+    }
+
+    /** {@code <cc>-SAMLRole}, {@code <cc>-ConnectCallRole}, {@code <cc>-SCVS3Role} by name. */
+    public Map<String, Role> getContactCenterRoles() {
+        return Map.copyOf(contactCenterRoles);
+    }
+
+    /** The SCRT certificate (public PEM) generated in AWS. */
+    public String getScrtCertificate() {
+        return scrtKeyPair.getCertificate();
+    }
+}

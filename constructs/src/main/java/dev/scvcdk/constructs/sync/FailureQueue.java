@@ -1,0 +1,93 @@
+package dev.scvcdk.constructs.sync;
+
+import dev.scvcdk.constructs.defaults.SecureDefaults;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.IEventSourceDlq;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * Where everything a contact center fails to deliver lands: stream batches the sync gave up on,
+ * asynchronous invocations that exhausted their retries, events EventBridge could not deliver.
+ * Built from {@link SecureDefaults#queueProps}: KMS-encrypted with a customer key, TLS only, 14 days'
+ * retention, retained, with an alarm as soon
+ * as one message waits.
+ */
+public final class FailureQueue extends Construct {
+    private final Queue queue;
+    private final IKey key;
+    private final Alarm messagesAlarm;
+
+    public FailureQueue(Construct scope, String id, FailureQueueProps props) {
+        super(scope, id);
+        key = props.getEncryptionKey();
+        queue = new Queue(this, "Resource", SecureDefaults.queueProps(key)
+                .queueName(props.getQueueName())
+                // fewer KMS calls; failures are rare and the key is the contact center's own
+                .dataKeyReuse(Duration.hours(1))
+                .build());
+
+        messagesAlarm = Alarm.Builder.create(this, "MessagesAlarm")
+                .alarmName(props.getQueueName() + "-MessagesWaiting")
+                .alarmDescription("Failed SCV deliveries wait in " + props.getQueueName() + " for replay")
+                .metric(queue.metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
+                .threshold(0)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        if (props.getAlarmAction() != null) {
+            messagesAlarm.addAlarmAction(props.getAlarmAction());
+        }
+    }
+
+    public IQueue getQueue() {
+        return queue;
+    }
+
+    public Alarm getMessagesAlarm() {
+        return messagesAlarm;
+    }
+
+    /** On-failure destination of a stream event-source mapping. */
+    public IEventSourceDlq asEventSourceDestination() {
+        return new SqsDlq(queue);
+    }
+
+    /** On-failure destination of asynchronous invocations. */
+    public SqsDestination asInvocationDestination() {
+        return new SqsDestination(queue);
+    }
+
+    /**
+     * Lets EventBridge put undeliverable events of these rules on the queue: the queue's key must
+     * allow the events service for those rules only (the queue policy is added by each rule target).
+     */
+    public void allowEventBridgeRules(List<String> ruleArns) {
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("EventBridgeDeadLetters")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+                .resources(List.of("*"))
+                .conditions(Map.of(
+                        "ArnEquals", Map.of("aws:SourceArn", List.copyOf(ruleArns)),
+                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                .build());
+    }
+}
