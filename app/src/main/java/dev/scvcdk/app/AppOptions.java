@@ -7,11 +7,16 @@ import dev.scvcdk.app.compliance.NagAcknowledgements;
 
 /** How {@link ScvApp#create} builds the app. Immutable; start from {@link #builder()}. */
 public final class AppOptions {
+    /** Where {@code mvn package} leaves the Lambda jar, relative to the repository root. */
+    public static final Path DEFAULT_LAMBDA_JAR = Path.of("lambdas", "target", "scv-lambdas.jar");
+
     private final boolean nagEnabled;
     private final Path outdir;
     private final List<NagAcknowledgements.Entry> acknowledgements;
+    private final Path lambdaJar;
 
     private AppOptions(Builder builder) {
+        this.lambdaJar = builder.lambdaJar;
         this.nagEnabled = builder.nagEnabled;
         this.outdir = builder.outdir;
         this.acknowledgements = List.copyOf(builder.acknowledgements);
@@ -39,10 +44,16 @@ public final class AppOptions {
         return acknowledgements;
     }
 
+    /** The shaded Lambda jar every SCV function is deployed from. */
+    public Path lambdaJar() {
+        return lambdaJar;
+    }
+
     public static final class Builder {
         private boolean nagEnabled = true;
         private Path outdir;
         private List<NagAcknowledgements.Entry> acknowledgements = NagAcknowledgements.REGISTER;
+        private Path lambdaJar = DEFAULT_LAMBDA_JAR;
 
         private Builder() {
         }
@@ -74,6 +85,17 @@ public final class AppOptions {
          */
         public Builder acknowledgements(List<NagAcknowledgements.Entry> acknowledgements) {
             this.acknowledgements = acknowledgements;
+            return this;
+        }
+
+        /**
+         * The shaded Lambda jar the functions are deployed from.
+         *
+         * @default - {@code lambdas/target/scv-lambdas.jar}, relative to the working directory (the repository
+         *          root when the CDK CLI runs the app)
+         */
+        public Builder lambdaJar(Path lambdaJar) {
+            this.lambdaJar = lambdaJar;
             return this;
         }
 

@@ -12,6 +12,8 @@ import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.config.TenantConfigLoader;
 import dev.scvcdk.constructs.account.ScvAccountStack;
 import dev.scvcdk.constructs.account.ScvAccountStackProps;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenterStackProps;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.InvalidTenantConfigException;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -22,8 +24,8 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.jsii.JsiiException;
 
 /**
- * The SCV CDK app: one {@code ScvAccountStack} in us-east-1 and one contact-center stack per contact center of
- * the tenant config, checked by the five cdk-nag packs.
+ * The SCV CDK app: one {@code ScvAccountStack} in us-east-1 and one {@code ScvContactCenter-<cc>} stack per contact
+ * center of the tenant config in the contact center's region, checked by the five cdk-nag packs.
  *
  * <p>{@code cdk synth} runs {@link #main}; tests build the same app with {@link #create}.
  */
@@ -118,6 +120,18 @@ public final class ScvApp {
                 .samlMetadataXml(loaded.samlMetadataXml())
                 .build());
         List<Stack> contactCenters = new ArrayList<>();
+        for (ContactCenterConfig contactCenter : config.contactCenters()) {
+            String id = contactCenterStackId(contactCenter);
+            ScvContactCenterStack stack = new ScvContactCenterStack(app, id, ScvContactCenterStackProps.builder()
+                    .tenantConfig(config)
+                    .contactCenter(contactCenter)
+                    .stackName(id)
+                    .lambdaJar(options.lambdaJar())
+                    .build());
+            // Its functions assume the account stack's roles by name: deploy the account stack first.
+            stack.addStackDependency(account, "functions assume the account stack's roles by name");
+            contactCenters.add(stack);
+        }
         List<NagAcknowledgements.Applied> applied = List.of();
         if (options.nagEnabled()) {
             NagPacks.register(app);

@@ -1,6 +1,7 @@
 package dev.scvcdk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,17 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scvcdk.app.config.TenantConfigLoader;
+import dev.scvcdk.policies.config.ContactCenterConfig;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 
 class ScvAppTest {
 
+    /** The module's tests run in app/: the jar the lambdas module packages. */
+    private static final Path LAMBDA_JAR = Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR);
+
     @TempDir
     Path dir;
 
     private static ScvApp.Composition exampleWithoutNag() {
-        return ScvApp.create(TenantConfigLoader.loadEmbedded(), AppOptions.builder().nagEnabled(false).build());
+        return ScvApp.create(TenantConfigLoader.loadEmbedded(), AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
     }
 
     @Test
@@ -33,6 +38,28 @@ class ScvAppTest {
         assertThat(account.getNode().getId()).isEqualTo("ScvAccountStack");
         assertThat(account.getRegion()).isEqualTo("us-east-1");
         assertThat(account.getAccount()).isEqualTo("111122223333");
+    }
+
+    @Test
+    void eachContactCenterGetsAStackInItsRegionThatDeploysAfterTheAccountStack() {
+        ScvApp.Composition composition = exampleWithoutNag();
+        assertThat(composition.contactCenterStacks()).extracting(s -> s.getNode().getId(), Stack::getRegion,
+                Stack::getStackName).containsExactly(
+                        tuple("ScvContactCenter-acmesupport", "us-west-2",
+                                "ScvContactCenter-acmesupport"),
+                        tuple("ScvContactCenter-acmesales", "eu-west-2",
+                                "ScvContactCenter-acmesales"));
+        assertThat(composition.contactCenterStacks())
+                .allSatisfy(s -> assertThat(s.getDependencies()).containsExactly(composition.accountStack()));
+        assertThat(composition.allStacks()).hasSize(3).first().isSameAs(composition.accountStack());
+    }
+
+    @Test
+    void aContactCenterStackNameHasNoUnderscore() {
+        // CloudFormation stack names allow letters, digits and hyphens only.
+        assertThat(ScvApp.contactCenterStackId(new ContactCenterConfig(
+                "acme_emea", "eu-west-2", null, null, null, null, null, null, null)))
+                .isEqualTo("ScvContactCenter-acme-emea");
     }
 
     @Test

@@ -36,7 +36,9 @@ final class SynthesizedApp {
     private SynthesizedApp(String name, AppOptions.Builder options) {
         Path outdir = Path.of("target", "synth", name).toAbsolutePath();
         deleteRecursively(outdir);
-        this.composition = ScvApp.create(TenantConfigLoader.loadEmbedded(), options.outdir(outdir).build());
+        // The suite runs in test/: the Lambda jar is the one the lambdas module packaged.
+        this.composition = ScvApp.create(TenantConfigLoader.loadEmbedded(), options.outdir(outdir)
+                .lambdaJar(Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR)).build());
         composition.app().synth();
         ObjectMapper mapper = new ObjectMapper();
         Map<String, JsonNode> byStack = new LinkedHashMap<>();

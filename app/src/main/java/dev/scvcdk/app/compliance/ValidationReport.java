@@ -74,7 +74,9 @@ public final class ValidationReport {
                 }
             }
         }
-        return new ValidationReport(file, findings, failures);
+        // CDK runs each plugin once per stack environment over the whole tree, so findings repeat.
+        return new ValidationReport(file, findings.stream().distinct().toList(),
+                failures.stream().distinct().toList());
     }
 
     public Path file() {
