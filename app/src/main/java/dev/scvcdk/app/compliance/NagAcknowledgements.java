@@ -106,6 +106,7 @@ public final class NagAcknowledgements {
     public static final List<Entry> REGISTER = register();
 
     private static final String ACCOUNT = "ScvAccountStack";
+    private static final String CONTACT_CENTERS = "ScvContactCenter-*";
 
     private static final String BOUNDARY = "A permissions boundary grants nothing by itself: it is the ceiling every "
             + "SCV role is intersected with, so it names whole services (only those SCV uses) in this account. Each "
@@ -167,6 +168,28 @@ public final class NagAcknowledgements {
             entries.add(new Entry(ACCOUNT, "AuditTrail/Bucket/AccessLogs", pack + "-S3DefaultEncryptionKMS",
                     ACCESS_LOG_ENCRYPTION));
         }
+
+        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
+            entries.add(new Entry(CONTACT_CENTERS, List.of("*SAMLRole", "*ConnectCallRole", "*SCVS3Role"),
+                    pack + "-IAMNoInlinePolicy", INLINE));
+            entries.add(new Entry(CONTACT_CENTERS, List.of("TenantBucket/Resource", "TenantBucket/AccessLogs"),
+                    pack + "-S3BucketReplicationEnabled", "Recordings, transcripts and voicemails stay in the "
+                            + "region of the contact center's Connect instance (data residency), versioned and "
+                            + "retained on delete; cross-region replication is a disaster-recovery choice for the "
+                            + "account owner, not an SCV requirement."));
+            entries.add(new Entry(CONTACT_CENTERS, "TenantBucket/AccessLogs", pack + "-S3DefaultEncryptionKMS",
+                    ACCESS_LOG_ENCRYPTION));
+        }
+        entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/recordings/*]",
+                OBJECTS));
+        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "AwsSolutions-SQS3", "This queue is "
+                + "itself the failure destination (dead-letter queue) of the stream mappings and asynchronous "
+                + "invocations; a dead-letter queue of a dead-letter queue would only move the same messages."));
+        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "Serverless-SQSRedrivePolicy", "This queue "
+                + "is itself the failure destination (dead-letter queue) of the stream mappings and asynchronous "
+                + "invocations: failed deliveries wait there for an operator to replay them, and an alarm fires as soon as one "
+                + "arrives."));
 
         logStreams(entries, "SCVCTRDataSyncFunctionRole", "CTRDataSyncFunction");
         logStreams(entries, "SCVContactDataSyncFunctionRole", "ContactDataSyncFunction");
