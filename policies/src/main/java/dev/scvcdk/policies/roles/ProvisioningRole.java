@@ -55,12 +55,16 @@ public final class ProvisioningRole {
         this.salesforceRoleNames = List.copyOf(salesforceRoleNames);
     }
 
-    /** Roles Salesforce can assume (this one included): never changed through this role. */
+    /**
+     * Roles Salesforce can assume (this one included), directly or, for the SAML roles, through the
+     * identity provider it runs: never changed through this role.
+     */
     public List<String> salesforceAssumableRoleArns() {
         List<String> arns = new ArrayList<>();
         arns.add(res.arns().role(RoleNames.PROVISIONING));
         salesforceRoleNames.stream().map(res.arns()::role).forEach(arns::add);
         for (ContactCenterConfig cc : res.contactCenters()) {
+            arns.add(res.arns().role(ScvNames.samlRole(cc.callCenterApiName())));
             arns.add(res.arns().role(ScvNames.connectCallRole(cc.callCenterApiName())));
             arns.add(res.arns().role(ScvNames.s3Role(cc.callCenterApiName())));
         }

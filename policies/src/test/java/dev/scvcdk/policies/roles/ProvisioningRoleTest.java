@@ -97,6 +97,7 @@ class ProvisioningRoleTest {
                 "arn:aws:iam::111122223333:role/SCVAmazonConnectManagementRole",
                 "arn:aws:iam::111122223333:role/SCVTenantBucketWriteAccessRole",
                 "arn:aws:iam::111122223333:role/acmesupport-ConnectCallRole",
+                "arn:aws:iam::111122223333:role/acmesupport-SAMLRole",
                 "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
     }
 
