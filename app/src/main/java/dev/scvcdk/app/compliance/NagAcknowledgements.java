@@ -236,9 +236,9 @@ public final class NagAcknowledgements {
                 CONTACTS));
         entries.add(new Entry(ACCOUNT, "SCVRealtimeAlertRole", "AwsSolutions-IAM5[Resource::" + instance
                 + "/queue/*]", CONTACTS));
-        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectManagementRole", "SCVProvisioningRole"),
+        entries.add(new Entry(ACCOUNT, "SCVAmazonConnectManagementRole",
                 "AwsSolutions-IAM5[Resource::" + instance + "/*]", INSTANCE));
-        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectManagementRole", "SCVProvisioningRole"),
+        entries.add(new Entry(ACCOUNT, "SCVAmazonConnectManagementRole",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:connect:{region}:{account}:phone-number/*]",
                 PHONE_NUMBERS));
 
@@ -262,6 +262,11 @@ public final class NagAcknowledgements {
                 "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/SCV*]", "Salesforce's provisioning "
                         + "may create or change only SCV roles, and only with the SCV permissions boundary attached "
                         + "(iam:PermissionsBoundary condition), so it cannot create a role more powerful than SCV's."));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/{cc}-*]", "Salesforce's "
+                        + "provisioning may create or change only the contact center's <cc>- roles, and only with the "
+                        + "SCV permissions boundary attached (iam:PermissionsBoundary condition); changes to the roles "
+                        + "Salesforce itself assumes are denied."));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
                 + "cloudformation:{region}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id to each "
                 + "stack ARN; the grant covers only the SCV stacks (Scv* names) in the contact center's region."));
@@ -274,8 +279,11 @@ public final class NagAcknowledgements {
                         + "those rules."));
         entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVConnectConfiguratorLambdaRole",
                 "SCVProvisioningRole"), "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
-        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVConnectConfiguratorLambdaRole"),
-                "Serverless-LambdaStarPermissions", WILDCARD_ONLY));
+        entries.add(new Entry(ACCOUNT, "SCV*", "Serverless-LambdaStarPermissions", "The wildcards in these Lambda "
+                + "roles are each acknowledged above with their reason: the function's own log streams (':*'), KMS "
+                + "key/* under alias or encryption-context conditions, prefixes of runtime-named resources, and "
+                + "actions without resource-level permissions (X-Ray trace writes, transcribe streaming, List* "
+                + "calls) on '*' limited by aws:RequestedRegion."));
         return List.copyOf(entries);
     }
 
