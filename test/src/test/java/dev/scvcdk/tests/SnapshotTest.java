@@ -66,7 +66,7 @@ class SnapshotTest {
         resources.putObject("CDKMetadata").put("Type", "AWS::CDK::Metadata");
         // WHEN rendered for a snapshot
         String rendered = render(template);
-        // THEN hashes are placeholders, CDK's version metadata is gone, the rest is kept
+        // THEN hashes are replaced by markers, CDK's version metadata is gone, the rest is kept
         assertThat(rendered).contains("\"FnCurrentVersion4E2B2261<hash>\"", "\"<asset-hash>.jar\"",
                 "\"AWS::Lambda::Version\"").doesNotContain("CDKMetadata");
     }

@@ -24,15 +24,15 @@ public final class NagAcknowledgements {
     private static final Pattern FINDING_ID = Pattern.compile("^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*-[A-Za-z0-9]+(\\[.+])?$");
     private static final int MIN_REASON_LENGTH = 20;
 
-    /** Placeholders that make an entry apply once per contact center. */
-    private static final List<String> CONTACT_CENTER_PLACEHOLDERS =
+    /** Tenant variables that make an entry apply once per contact center. */
+    private static final List<String> CONTACT_CENTER_VARIABLES =
             List.of("{cc}", "{region}", "{instanceId}", "{alias}");
 
     /**
      * One accepted finding.
      *
      * <p>Finding ids name concrete ARNs, which differ per tenant; an entry therefore writes the tenant's values as
-     * placeholders, replaced from the tenant config when the register is applied: {@code {partition}},
+     * variables, replaced from the tenant config when the register is applied: {@code {partition}},
      * {@code {account}} (the account id, or {@code <AWS::AccountId>} for an environment-agnostic app),
      * {@code {accountRegion}} (the account stack's region), and, once per contact center, {@code {cc}} (call
      * center API name), {@code {region}}, {@code {instanceId}}, {@code {alias}} (Connect instance alias). The result
@@ -42,7 +42,7 @@ public final class NagAcknowledgements {
      * @param paths     the constructs with the finding, each a path relative to the stack, as a glob ({@code *}
      *                  within one path segment, {@code **} across segments); the finding is on the construct or
      *                  below it, and every path must still have it
-     * @param findingId the exact finding id as cdk-nag reports it, with placeholders for tenant values
+     * @param findingId the exact finding id as cdk-nag reports it, with variables for tenant values
      * @param reason    why the finding is acceptable, for a security reviewer
      */
     public record Entry(String stack, List<String> paths, String findingId, String reason) {
@@ -71,7 +71,7 @@ public final class NagAcknowledgements {
                     .replace("{partition}", config.partitionValue().id())
                     .replace("{account}", config.accountIdValue().orElse("<AWS::AccountId>"))
                     .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()));
-            if (CONTACT_CENTER_PLACEHOLDERS.stream().noneMatch(tenantWide::contains)) {
+            if (CONTACT_CENTER_VARIABLES.stream().noneMatch(tenantWide::contains)) {
                 return List.of(tenantWide);
             }
             return config.contactCenters().stream()

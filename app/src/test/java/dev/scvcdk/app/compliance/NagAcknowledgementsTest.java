@@ -100,7 +100,7 @@ class NagAcknowledgementsTest {
     }
 
     @Test
-    void placeholdersBecomeTheTenantsValuesOncePerContactCenter() {
+    void tenantVariablesBecomeTheTenantsValuesOncePerContactCenter() {
         NagAcknowledgements.Entry entry = new NagAcknowledgements.Entry("ScvAccountStack", "Role",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:logs:{region}:{account}:log-group:/aws/lambda/{cc}-Fn:*]",
                 REASON);
@@ -110,7 +110,7 @@ class NagAcknowledgementsTest {
     }
 
     @Test
-    void anEntryWithoutContactCenterPlaceholdersAppliesOnce() {
+    void anEntryWithoutContactCenterVariablesAppliesOnce() {
         NagAcknowledgements.Entry entry = new NagAcknowledgements.Entry("ScvAccountStack", "Role",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/SCV*]", REASON);
         assertThat(entry.findingIdsFor(TENANT))
