@@ -1,0 +1,220 @@
+package dev.scvcdk.constructs.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scvcdk.constructs.identity.TestSamlMetadata;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.logs.LogRetention;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+class ScvAccountStackTest {
+    /** Every account-level role of scv-reference.md that this project creates (not the IdP/retention ones). */
+    private static final List<String> REFERENCE_ROLES = List.of(
+            "SCVCTRDataSyncFunctionRole", "SCVContactDataSyncFunctionRole", "SCVPostCallAnalysisTriggerFunctionRole",
+            "SCVInvokeTelephonyIntegrationApiFunctionRole", "SCVInvokeSalesforceRestApiFunctionRole",
+            "SCVSSMLambdaExecutionRole", "SCVUpdateCredentialRole", "SCVKvsTranscriberRoleResource",
+            "SCVKvsConsumerTriggerRole", "SCVContactLensConsumerFunctionRole", "SCVAmazonConnectManagementRole",
+            "SCVConnectConfiguratorLambdaRole", "SCVContactLensStreamingRoleResource", "SCVTrailLogGroupRole",
+            "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole",
+            "SCVRealtimeAlertRole", "SCVHandleContactEventsRole", "SCVProvisioningRole",
+            "SCVTenantBucketWriteAccessRole", "SCVSecretConfiguratorLambdaRole");
+
+    private static ScvAccountStack stack;
+    private static Template template;
+
+    static ScvAccountStackProps.Builder exampleProps() {
+        return ScvAccountStackProps.builder().tenantConfig(ExampleTenant.config()).samlMetadataXml(TestSamlMetadata.xml());
+    }
+
+    @BeforeAll
+    static void synthesizeExample() {
+        stack = new ScvAccountStack(new App(), "ScvAccountStack", exampleProps().build());
+        template = Template.fromStack(stack);
+    }
+
+    private static String logicalId(software.constructs.IConstruct construct) {
+        return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+    }
+
+    private static Map<String, Map<String, Object>> roles() {
+        return template.findResources("AWS::IAM::Role");
+    }
+
+    @Test
+    void everyReferenceRoleExistsWithItsScvName() {
+        List<String> names = roles().values().stream()
+                .map(role -> String.valueOf(((Map<?, ?>) role.get("Properties")).get("RoleName")))
+                .toList();
+
+        assertThat(names).containsAll(REFERENCE_ROLES);
+        assertThat(stack.getRoles()).containsOnlyKeys(REFERENCE_ROLES);
+    }
+
+    @Test
+    void stackLivesInUsEast1OfTheConfiguredAccountUnderItsDefaultName() {
+        assertThat(stack.getRegion()).isEqualTo("us-east-1");
+        assertThat(stack.getAccount()).isEqualTo(ExampleTenant.ACCOUNT);
+        assertThat(stack.getStackName()).isEqualTo("ScvAccountStack");
+    }
+
+    @Test
+    void boundaryIsCreatedUnderScvPath() {
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                "ManagedPolicyName", "SCVPermissionsBoundary",
+                "Path", "/scv/"));
+    }
+
+    @Test
+    void everyRoleCarriesTheCreatedBoundary() {
+        Map<String, Object> boundaryRef = Map.of("Ref", logicalId(stack.getPermissionsBoundary()));
+
+        assertThat(roles()).isNotEmpty().allSatisfy((id, role) -> assertThat(role)
+                .as(id).extracting("Properties").extracting("PermissionsBoundary").isEqualTo(boundaryRef));
+    }
+
+    @Test
+    void rolesCdkCreatesLaterInTheStackAlsoCarryTheBoundary() {
+        // GIVEN the example stack plus a construct that makes its own role (a log-retention function)
+        ScvAccountStack extended = new ScvAccountStack(new App(), "Extended", exampleProps().build());
+        LogRetention.Builder.create(extended, "Retention").logGroupName("/scv/extra")
+                .retention(RetentionDays.ONE_YEAR).build();
+
+        // THEN that role carries the boundary too
+        Map<String, Map<String, Object>> cdkRoles = Template.fromStack(extended).findResources("AWS::IAM::Role",
+                Map.of("Properties", Map.of("RoleName", Match.absent(), "PermissionsBoundary", Match.anyValue())));
+        assertThat(cdkRoles).hasSize(1);
+        assertThat(Template.fromStack(extended).findResources("AWS::IAM::Role",
+                Map.of("Properties", Map.of("PermissionsBoundary", Match.absent())))).isEmpty();
+    }
+
+    @Test
+    void configuredBoundaryIsUsedInsteadOfCreatingOne() {
+        String existing = "arn:aws:iam::111122223333:policy/corp/CorpBoundary";
+        ScvAccountStack custom = new ScvAccountStack(new App(), "Custom", ScvAccountStackProps.builder()
+                .tenantConfig(ExampleTenant.withBoundary(existing)).samlMetadataXml(TestSamlMetadata.xml()).build());
+
+        Template customTemplate = Template.fromStack(custom);
+        assertThat(customTemplate.findResources("AWS::IAM::ManagedPolicy",
+                Map.of("Properties", Map.of("ManagedPolicyName", "SCVPermissionsBoundary")))).isEmpty();
+        assertThat(customTemplate.findResources("AWS::IAM::Role")).allSatisfy((id, role) -> assertThat(role)
+                .as(id).extracting("Properties").extracting("PermissionsBoundary").isEqualTo(existing));
+    }
+
+    @Test
+    void theSevenScvManagedPoliciesExistUnderScvPath() {
+        List<String> expected = List.of("SCVSSMAccessPolicy", "SCVLambdaAccessPolicy", "SCVKMSAccessPolicy",
+                "SCVKinesisDataStreamAccessPolicy", "SCVS3AccessPolicy", "SCVAmazonConnectAccessPolicy",
+                "SCVSecretsManagerAccessPolicy");
+
+        assertThat(stack.getManagedPolicies()).containsOnlyKeys(expected);
+        expected.forEach(name -> template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                "ManagedPolicyName", name, "Path", "/scv/")));
+    }
+
+    @Test
+    void rolesTrustedBySalesforceRequireTheOrgIdAsExternalId() {
+        // GIVEN the roles whose trust names an AWS account principal (Salesforce's)
+        Map<String, Map<String, Object>> salesforceTrusted = template.findResources("AWS::IAM::Role", Map.of(
+                "Properties", Map.of("AssumeRolePolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Principal", Map.of("AWS", Match.anyValue())))))))));
+
+        // THEN there are some (provisioning, credentials, Connect management, tenant-bucket write)…
+        assertThat(salesforceTrusted).hasSizeGreaterThanOrEqualTo(4);
+        // …and each of their trust statements requires the external id
+        salesforceTrusted.forEach((id, role) -> {
+            Map<?, ?> trust = (Map<?, ?>) ((Map<?, ?>) role.get("Properties")).get("AssumeRolePolicyDocument");
+            assertThat((List<?>) trust.get("Statement")).as(id).allSatisfy(statement -> assertThat(statement)
+                    .extracting("Condition").isEqualTo(Map.of("StringEquals",
+                            Map.of("sts:ExternalId", ExampleTenant.ORG_ID))));
+        });
+    }
+
+    @Test
+    void samlProviderIsNamedForTheOrg() {
+        template.hasResourceProperties("AWS::IAM::SAMLProvider", Map.of(
+                "Name", "SalesforceServiceVoiceIdp_" + ExampleTenant.ORG_ID));
+    }
+
+    @Test
+    void auditTrailDeliversThroughScvTrailLogGroupRole() {
+        template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of(
+                "TrailName", "scvBYOACloudTrail",
+                "IsMultiRegionTrail", true,
+                "CloudWatchLogsRoleArn", Map.of("Fn::GetAtt", List.of(
+                        logicalId(stack.getRole("SCVTrailLogGroupRole")), "Arn"))));
+        // Only SCVTrailLogGroupRole is trusted by CloudTrail: no second delivery role exists
+        assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Map.of(
+                "AssumeRolePolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "cloudtrail.amazonaws.com")))))))))).hasSize(1);
+    }
+
+    @Test
+    void everyStatefulResourceIsRetained() {
+        for (String type : List.of("AWS::S3::Bucket", "AWS::KMS::Key", "AWS::Logs::LogGroup")) {
+            Map<String, Map<String, Object>> all = template.findResources(type);
+            assertThat(all).as(type).isNotEmpty();
+            assertThat(template.findResources(type, Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain")))
+                    .as(type).hasSameSizeAs(all);
+        }
+    }
+
+    @Test
+    void outputsNameSamlProviderAndTrailBucket() {
+        template.hasOutput("SamlProviderArn", Map.of("Value", Map.of("Ref", logicalId(
+                stack.getSamlProvider().getProvider()))));
+        template.hasOutput("AuditTrailBucketName", Map.of("Value", Map.of("Ref", logicalId(stack.getTrailBucket()))));
+    }
+
+    @Test
+    void otherRegionIsRejectedNamingValueAndRule() {
+        assertThatThrownBy(() -> exampleProps().env(Environment.builder().region("us-west-2").build()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("env.region 'us-west-2'")
+                .hasMessageContaining("must be deployed in us-east-1");
+    }
+
+    @Test
+    void govCloudTenantDeploysToGovCloudIamRegionAndRejectsUsEast1() {
+        // GIVEN a GovCloud tenant
+        ScvAccountStackProps.Builder gov = ScvAccountStackProps.builder()
+                .tenantConfig(ExampleTenant.govCloud()).samlMetadataXml(TestSamlMetadata.xml());
+
+        // THEN its default region is GovCloud's IAM region, and the commercial one is refused
+        assertThat(gov.build().env().getRegion()).isEqualTo("us-gov-west-1");
+        assertThatThrownBy(() -> gov.env(Environment.builder().region("us-east-1").build()).build())
+                .hasMessageContaining("env.region 'us-east-1'")
+                .hasMessageContaining("must be deployed in us-gov-west-1")
+                .hasMessageContaining("partition 'aws-us-gov'");
+    }
+
+    @Test
+    void otherAccountThanConfiguredIsRejected() {
+        assertThatThrownBy(() -> exampleProps().env(Environment.builder().account("444455556666").build()).build())
+                .hasMessageContaining("env.account '444455556666'")
+                .hasMessageContaining("accountId '111122223333'");
+    }
+
+    @Test
+    void missingInputsAreReportedTogether() {
+        assertThatThrownBy(() -> ScvAccountStackProps.builder().build())
+                .hasMessageContaining("2 problems")
+                .hasMessageContaining("tenantConfig is required")
+                .hasMessageContaining("samlMetadata is required");
+    }
+
+    @Test
+    void unknownRoleNameIsAnErrorListingTheRoles() {
+        assertThatThrownBy(() -> stack.getRole("SCVIDPLambdaRole"))
+                .hasMessageContaining("no role named 'SCVIDPLambdaRole'")
+                .hasMessageContaining("SCVProvisioningRole");
+    }
+}

@@ -1,0 +1,149 @@
+package dev.scvcdk.constructs.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.IConstruct;
+
+class AuditTrailTest {
+    private static final Map<String, Object> TRAIL_ARN = Map.of("Fn::Join", List.of("", List.of(
+            "arn:", Map.of("Ref", "AWS::Partition"), ":cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail")));
+
+    private final Stack stack = new Stack(new App(), "Test", StackProps.builder()
+            .env(Environment.builder().account("111122223333").region("us-east-1").build()).build());
+    private final Role deliveryRole = Role.Builder.create(stack, "DeliveryRole").roleName("SCVTrailLogGroupRole")
+            .assumedBy(new ServicePrincipal("cloudtrail.amazonaws.com")).build();
+    private final AuditTrail audit = new AuditTrail(stack, "AuditTrail",
+            AuditTrailProps.builder().logDeliveryRole(deliveryRole).build());
+    private final Template template = Template.fromStack(stack);
+
+    private String id(IConstruct construct) {
+        IConstruct element = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+        return stack.getLogicalId((CfnElement) element);
+    }
+
+    @Test
+    void trailCoversEveryRegionAndGlobalEventsWithValidatedLogFiles() {
+        template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of(
+                "TrailName", "scvBYOACloudTrail",
+                "IsLogging", true,
+                "IsMultiRegionTrail", true,
+                "IncludeGlobalServiceEvents", true,
+                "EnableLogFileValidation", true,
+                "KMSKeyId", Map.of("Fn::GetAtt", List.of(id(audit.getKey()), "Arn")),
+                "S3BucketName", Map.of("Ref", id(audit.getBucket().getBucket()))));
+    }
+
+    @Test
+    void trailDeliversToEncryptedLogGroupThroughScvRoleAndMakesNoRoleOfItsOwn() {
+        template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of(
+                "CloudWatchLogsLogGroupArn", Map.of("Fn::GetAtt", List.of(id(audit.getLogGroup()), "Arn")),
+                "CloudWatchLogsRoleArn", Map.of("Fn::GetAtt", List.of(id(deliveryRole), "Arn"))));
+        assertThat(template.findResources("AWS::IAM::Role")).containsOnlyKeys(id(deliveryRole));
+    }
+
+    @Test
+    void logGroupIsNamedEncryptedWithTrailKeyAndKeptAYear() {
+        template.hasResource("AWS::Logs::LogGroup", Map.of(
+                "Properties", Map.of(
+                        "LogGroupName", "/scv/cloudtrail/scvBYOACloudTrail",
+                        "KmsKeyId", Map.of("Fn::GetAtt", List.of(id(audit.getKey()), "Arn")),
+                        "RetentionInDays", 365),
+                "DeletionPolicy", "Retain"));
+    }
+
+    @Test
+    void keyRotatesAndLetsCloudTrailEncryptOnlyForThisTrail() {
+        template.hasResourceProperties("AWS::KMS::Key", Map.of(
+                "EnableKeyRotation", true,
+                "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudtrail.amazonaws.com"),
+                        "Action", "kms:GenerateDataKey*",
+                        "Condition", Map.of(
+                                "StringEquals", Map.of("aws:SourceArn", TRAIL_ARN),
+                                "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", TRAIL_ARN)))))))));
+    }
+
+    @Test
+    void keyLetsCloudWatchLogsUseItOnlyForTheTrailLogGroup() {
+        Map<String, Object> logGroupArn = Map.of("Fn::Join", List.of("", List.of("arn:",
+                Map.of("Ref", "AWS::Partition"), ":logs:us-east-1:111122223333:log-group:/scv/cloudtrail/scvBYOACloudTrail")));
+        Map<String, Object> statement = Map.of(
+                "Principal", Map.of("Service", "logs.us-east-1.amazonaws.com"),
+                "Condition", Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn", logGroupArn)));
+
+        template.hasResourceProperties("AWS::KMS::Key", Map.of(
+                "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(statement))))));
+    }
+
+    @Test
+    void bucketLetsCloudTrailWriteOnlyThisTrailsLogsOfThisAccount() {
+        String bucket = id(audit.getBucket().getBucket());
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "Bucket", Map.of("Ref", bucket),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of(
+                                "Action", "s3:GetBucketAcl",
+                                "Principal", Map.of("Service", "cloudtrail.amazonaws.com"),
+                                "Condition", Map.of("StringEquals", Map.of("aws:SourceArn", TRAIL_ARN)))),
+                        Match.objectLike(Map.of(
+                                "Action", "s3:PutObject",
+                                "Principal", Map.of("Service", "cloudtrail.amazonaws.com"),
+                                "Resource", Map.of("Fn::Join", List.of("", List.of(
+                                        Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/AWSLogs/111122223333/*"))),
+                                "Condition", Map.of("StringEquals", Map.of(
+                                        "aws:SourceArn", TRAIL_ARN,
+                                        "s3:x-amz-acl", "bucket-owner-full-control")))))))));
+        // No other CloudTrail grant exists (the L2's unconditioned grants are not used)
+        assertThat(template.toJSON().toString()).containsOnlyOnce("s3:GetBucketAcl");
+    }
+
+    @Test
+    void trailBucketIsSecureAndLogsItsAccess() {
+        Map<String, Object> kmsWithTrailKey = Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
+                "BucketKeyEnabled", true,
+                "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "aws:kms",
+                        "KMSMasterKeyID", Map.of("Fn::GetAtt", List.of(id(audit.getKey()), "Arn"))))));
+
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "LoggingConfiguration", Map.of("DestinationBucketName",
+                        Map.of("Ref", id(audit.getBucket().getAccessLogsBucket()))),
+                "PublicAccessBlockConfiguration", Match.objectLike(Map.of("BlockPublicPolicy", true)),
+                "LifecycleConfiguration", Match.anyValue(),
+                "BucketEncryption", kmsWithTrailKey));
+    }
+
+    @Test
+    void trailIsCreatedAfterBucketPolicyAndDeliveryRole() {
+        template.hasResource("AWS::CloudTrail::Trail", Map.of("DependsOn", Match.arrayWith(List.of(
+                id(audit.getBucket().getBucket().getPolicy()), id(deliveryRole)))));
+    }
+
+    @Test
+    void everyStatefulResourceIsRetained() {
+        Map<String, Object> retained = Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain");
+        assertThat(template.findResources("AWS::S3::Bucket", retained)).hasSize(2);
+        assertThat(template.findResources("AWS::KMS::Key", retained)).hasSize(1);
+        assertThat(template.findResources("AWS::Logs::LogGroup", retained)).hasSize(1);
+    }
+
+    @Test
+    void deliveryRoleIsRequired() {
+        assertThatThrownBy(() -> AuditTrailProps.builder().build())
+                .hasMessageContaining("logDeliveryRole is required");
+    }
+}
