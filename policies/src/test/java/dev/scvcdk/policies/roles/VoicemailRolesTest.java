@@ -1,0 +1,60 @@
+package dev.scvcdk.policies.roles;
+
+import static dev.scvcdk.policies.PolicyJson.actions;
+import static dev.scvcdk.policies.PolicyJson.bySid;
+import static dev.scvcdk.policies.PolicyJson.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.ManagedPolicies;
+import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.RoleSpec;
+import dev.scvcdk.policies.TestTenants;
+import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.config.TenantConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VoicemailRolesTest {
+    private static final TenantConfig EXAMPLE = TestTenants.example();
+
+    @Test
+    void audioProcessingWritesButCannotReadVoicemailObjects() {
+        List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_AUDIO_PROCESSING);
+
+        Map<String, Object> write = bySid(inline, "WriteVoicemailAudio");
+        assertThat(actions(write)).containsExactly("s3:PutObject");
+        assertThat(resources(write)).containsExactly(
+                "arn:aws:s3:::acmesupport-111122223333-us-west-2-scv/voicemailmessages/*",
+                "arn:aws:s3:::acmesales-111122223333-eu-west-2-scv/voicemailmessages/*");
+        assertThat(inline).noneMatch(s -> actions(s).contains("s3:GetObject"));
+    }
+
+    @Test
+    void transcriptionJobsAreNamedByRegionAndAccount() {
+        Map<String, Object> transcribe = bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_TRANSCRIBE),
+                "TranscribeVoicemail");
+
+        assertThat(resources(transcribe)).containsExactly(
+                "arn:aws:transcribe:us-west-2:111122223333:transcription-job/*",
+                "arn:aws:transcribe:eu-west-2:111122223333:transcription-job/*");
+    }
+
+    @Test
+    void packagingMayDeleteTranscriptionJobsButTranscribeMayNot() {
+        assertThat(actions(bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_PACKAGING),
+                "ReadAndDeleteVoicemailTranscriptions"))).contains("transcribe:DeleteTranscriptionJob");
+        assertThat(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_TRANSCRIBE))
+                .noneMatch(s -> actions(s).contains("transcribe:DeleteTranscriptionJob"));
+    }
+
+    @Test
+    void tenantBucketWriteAccessIsSalesforcesVoicemailAccessOnly() {
+        RoleSpec role = IamMatrix.accountRole(EXAMPLE, RoleNames.TENANT_BUCKET_WRITE_ACCESS);
+
+        assertThat(role.trust()).isEqualTo(new Trust.SalesforceAccount("793525387755", TestTenants.ORG));
+        assertThat(role.managedPolicyNames()).containsExactly(ManagedPolicies.S3_ACCESS);
+        assertThat(role.inlineStatements()).isEmpty();
+    }
+}
