@@ -20,6 +20,7 @@ import dev.scvcdk.constructs.sync.FailureQueueProps;
 import dev.scvcdk.constructs.sync.StreamSync;
 import dev.scvcdk.constructs.sync.StreamSyncProps;
 import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvArns;
 import dev.scvcdk.policies.ScvNames;

@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -50,6 +51,8 @@ public final class ScvFunction extends Construct {
                 .environment(props.getEnvironment())
                 .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // the SCV roles grant xray:PutTraceSegments/PutTelemetryRecords for this
+                .tracing(Tracing.ACTIVE)
                 .logGroup(logGroup)
                 .build();
         // The function must not start before its log group exists, or Lambda creates an unencrypted one.
@@ -89,7 +92,7 @@ public final class ScvFunction extends Construct {
 
     /** {@code /aws/lambda/<function name>}, where Lambda writes. */
     public static String logGroupName(String functionName) {
-        return "/aws/lambda/" + functionName;
+        return ScvNames.functionLogGroup(functionName);
     }
 
     public Function getFunction() {

@@ -83,7 +83,7 @@ public final class TenantKeys extends Construct {
 
     /** Alias of the tenant-bucket key. */
     public static String bucketKeyAlias(String callCenter) {
-        return "alias/" + callCenter + "TenantBucketKey";
+        return ScvNames.tenantBucketKeyAlias(callCenter);
     }
 
     /** Alias of the key of parameters, the credentials secret, log groups and the failure queue. */

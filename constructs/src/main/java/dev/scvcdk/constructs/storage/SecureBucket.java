@@ -1,10 +1,12 @@
 package dev.scvcdk.constructs.storage;
 
 import dev.scvcdk.constructs.defaults.SecureDefaults;
+import java.util.List;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketProps;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
@@ -46,10 +48,33 @@ public class SecureBucket extends Construct {
 
         BucketProps.Builder bucketProps = SecureDefaults.bucketProps(encryptionKey)
                 .serverAccessLogsBucket(accessLogsBucket)
-                .serverAccessLogsPrefix(logPrefix)
-                .eventBridgeEnabled(props.eventBridgeEnabled());
+                .serverAccessLogsPrefix(logPrefix);
         props.bucketName().ifPresent(bucketProps::bucketName);
         this.bucket = new Bucket(this, "Resource", bucketProps.build());
+        if (props.eventBridgeEnabled()) {
+            enableEventBridgeNatively();
+        }
+    }
+
+    /**
+     * Turns EventBridge delivery on in the bucket's own CloudFormation properties. The L2's
+     * {@code eventBridgeEnabled} does it through a custom resource instead, whose Lambda function,
+     * role and inline policy exist only for this one setting.
+     */
+    private void enableEventBridgeNatively() {
+        ((CfnBucket) bucket.getNode().getDefaultChild()).setNotificationConfiguration(
+                CfnBucket.NotificationConfigurationProperty.builder()
+                        .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
+                                .eventBridgeEnabled(true)
+                                .build())
+                        .build());
+        // S3 notifications added later go through CDK's custom resource, which rewrites the bucket's
+        // whole notification configuration and would silently turn EventBridge off again.
+        bucket.getNode().addValidation(() -> bucket.getNode().tryFindChild("Notifications") == null
+                ? List.of()
+                : List.of("SecureBucket " + getNode().getPath() + " delivers object events to EventBridge; "
+                        + "S3 event notifications (addEventNotification) would replace that configuration. "
+                        + "Subscribe to the bucket's events with an EventBridge rule instead."));
     }
 
     /** The bucket itself. */

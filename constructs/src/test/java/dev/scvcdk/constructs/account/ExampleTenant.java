@@ -25,7 +25,15 @@ final class ExampleTenant {
     }
 
     static TenantConfig withBoundary(String permissionBoundaryArn) {
-        return new TenantConfig(ACCOUNT, "aws", ORG_ID, null, null, permissionBoundaryArn,
+        return example(ACCOUNT, permissionBoundaryArn);
+    }
+
+    static TenantConfig withAccount(String accountId) {
+        return example(accountId, null);
+    }
+
+    private static TenantConfig example(String accountId, String permissionBoundaryArn) {
+        return new TenantConfig(accountId, "aws", ORG_ID, null, null, permissionBoundaryArn,
                 "saml-metadata.example.xml", List.of(
                         new ContactCenterConfig("acmesupport", "us-west-2", "0c7d1a3e-5b2f-4c8d-9e1a-2b3c4d5e6f70",
                                 "acme-support", "https://acme.my.salesforce.com",

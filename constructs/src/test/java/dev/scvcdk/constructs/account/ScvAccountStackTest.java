@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.constructs.identity.TestSamlMetadata;
+import dev.scvcdk.policies.IamMatrix;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,28 @@ class ScvAccountStackTest {
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
                 "ManagedPolicyName", "SCVPermissionsBoundary",
                 "Path", "/scv/"));
+    }
+
+    @Test
+    void boundaryDocumentIsTheMatrixBoundary() {
+        Object expected = stack.resolve(IamMatrix.permissionBoundary(ExampleTenant.config()));
+
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
+                "ManagedPolicyName", "SCVPermissionsBoundary",
+                "PolicyDocument", expected));
+    }
+
+    @Test
+    void environmentAgnosticTenantSynthesizesWithAccountTokens() {
+        // GIVEN a config without account id
+        ScvAccountStack agnostic = new ScvAccountStack(new App(), "Agnostic", ScvAccountStackProps.builder()
+                .tenantConfig(ExampleTenant.withAccount(null)).samlMetadataXml(TestSamlMetadata.xml()).build());
+
+        // THEN the stack is pinned to us-east-1 only, and the roles still exist
+        assertThat(agnostic.getRegion()).isEqualTo("us-east-1");
+        assertThat(software.amazon.awscdk.Token.isUnresolved(agnostic.getAccount())).isTrue();
+        assertThat(Template.fromStack(agnostic).findResources("AWS::IAM::Role",
+                Map.of("Properties", Map.of("RoleName", "SCVProvisioningRole")))).hasSize(1);
     }
 
     @Test

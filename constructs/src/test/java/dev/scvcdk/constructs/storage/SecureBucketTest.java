@@ -161,16 +161,44 @@ class SecureBucketTest {
     }
 
     @Test
-    void fixedNameAndEventBridgeAreApplied() {
+    void fixedNameIsApplied() {
         Stack stack = stack();
         new SecureBucket(stack, "Data", SecureBucketProps.builder()
-                .bucketName("acmesupport-111122223333-us-west-2-scv").eventBridgeEnabled(true).build());
+                .bucketName("acmesupport-111122223333-us-west-2-scv").build());
 
         Template.fromStack(stack).hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "BucketName", "acmesupport-111122223333-us-west-2-scv"));
-        // EventBridge notifications are set by CDK's notifications custom resource
-        Template.fromStack(stack).hasResourceProperties("Custom::S3BucketNotifications", Map.of(
-                "NotificationConfiguration", Map.of("EventBridgeConfiguration", Map.of())));
+    }
+
+    @Test
+    void eventBridgeIsEnabledOnTheBucketItselfWithoutACustomResource() {
+        Stack stack = stack();
+        new SecureBucket(stack, "Data", SecureBucketProps.builder().eventBridgeEnabled(true).build());
+
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("NotificationConfiguration",
+                Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true))));
+        // no notifications handler: no function, role or inline policy to secure
+        template.resourceCountIs("Custom::S3BucketNotifications", 0);
+        template.resourceCountIs("AWS::Lambda::Function", 0);
+        template.resourceCountIs("AWS::IAM::Role", 0);
+    }
+
+    @Test
+    void s3NotificationsOnAnEventBridgeBucketFailSynthesis() {
+        // GIVEN a bucket delivering to EventBridge
+        Stack stack = stack();
+        SecureBucket secure = new SecureBucket(stack, "Data",
+                SecureBucketProps.builder().eventBridgeEnabled(true).build());
+
+        // WHEN an S3 notification is added (it would overwrite the EventBridge setting)
+        secure.getBucket().addObjectCreatedNotification(new software.amazon.awscdk.services.s3.notifications
+                .SqsDestination(new software.amazon.awscdk.services.sqs.Queue(stack, "Queue")));
+
+        // THEN synthesis fails, saying why and what to do instead
+        assertThatThrownBy(() -> Template.fromStack(stack))
+                .hasMessageContaining("Test/Data delivers object events to EventBridge")
+                .hasMessageContaining("EventBridge rule instead");
     }
 
     @Test

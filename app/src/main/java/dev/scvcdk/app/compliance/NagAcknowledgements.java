@@ -1,0 +1,383 @@
+package dev.scvcdk.app.compliance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.config.TenantConfig;
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.constructs.IConstruct;
+
+/**
+ * The acknowledgement register: every cdk-nag finding the SCV app accepts, in one place, each with the construct
+ * it applies to, the exact finding id and the reason. The app applies the register with
+ * {@link #apply(IConstruct, List)}; the compliance suite fails when an entry no longer matches a finding.
+ */
+public final class NagAcknowledgements {
+
+    /** A finding id: a rule id, optionally with the finding in brackets, e.g. {@code AwsSolutions-IAM5[Resource::*]}. */
+    private static final Pattern FINDING_ID = Pattern.compile("^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*-[A-Za-z0-9]+(\\[.+])?$");
+    private static final int MIN_REASON_LENGTH = 20;
+
+    /** Placeholders that make an entry apply once per contact center. */
+    private static final List<String> CONTACT_CENTER_PLACEHOLDERS =
+            List.of("{cc}", "{region}", "{instanceId}", "{alias}");
+
+    /**
+     * One accepted finding.
+     *
+     * <p>Finding ids name concrete ARNs, which differ per tenant; an entry therefore writes the tenant's values as
+     * placeholders, replaced from the tenant config when the register is applied: {@code {partition}},
+     * {@code {account}} (the account id, or {@code <AWS::AccountId>} for an environment-agnostic app),
+     * {@code {accountRegion}} (the account stack's region), and, once per contact center, {@code {cc}} (call
+     * center API name), {@code {region}}, {@code {instanceId}}, {@code {alias}} (Connect instance alias). The result
+     * is still one exact finding per tenant and contact center, never a pattern.
+     *
+     * @param stack     the stack's construct id, or a glob over it ({@code ScvContactCenter-*})
+     * @param paths     the constructs with the finding, each a path relative to the stack, as a glob ({@code *}
+     *                  within one path segment, {@code **} across segments); the finding is on the construct or
+     *                  below it, and every path must still have it
+     * @param findingId the exact finding id as cdk-nag reports it, with placeholders for tenant values
+     * @param reason    why the finding is acceptable, for a security reviewer
+     */
+    public record Entry(String stack, List<String> paths, String findingId, String reason) {
+        public Entry {
+            Objects.requireNonNull(stack, "stack");
+            paths = List.copyOf(paths);
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("acknowledgement of " + findingId + ": name at least one path");
+            }
+            Objects.requireNonNull(findingId, "findingId");
+            Objects.requireNonNull(reason, "reason");
+            if (!FINDING_ID.matcher(findingId).matches()) {
+                throw new IllegalArgumentException("acknowledgement findingId \"" + findingId
+                        + "\": must be an exact cdk-nag finding id such as AwsSolutions-IAM5[Resource::*]");
+            }
+            if (reason.strip().length() < MIN_REASON_LENGTH) {
+                throw new IllegalArgumentException("acknowledgement of " + findingId + " at " + stack + "/" + paths
+                        + ": the reason \"" + reason + "\" must explain the acceptance in at least "
+                        + MIN_REASON_LENGTH + " characters");
+            }
+        }
+
+        /** The concrete finding ids this entry stands for in a tenant. */
+        public List<String> findingIdsFor(TenantConfig config) {
+            String tenantWide = findingId
+                    .replace("{partition}", config.partitionValue().id())
+                    .replace("{account}", config.accountIdValue().orElse("<AWS::AccountId>"))
+                    .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()));
+            if (CONTACT_CENTER_PLACEHOLDERS.stream().noneMatch(tenantWide::contains)) {
+                return List.of(tenantWide);
+            }
+            return config.contactCenters().stream()
+                    .map(cc -> tenantWide.replace("{cc}", cc.callCenterApiName()).replace("{region}", cc.region())
+                            .replace("{instanceId}", cc.connectInstanceId())
+                            .replace("{alias}", cc.connectInstanceAlias()))
+                    .distinct()
+                    .toList();
+        }
+
+        boolean matchesStack(String stackId) {
+            return glob(stack).matcher(stackId).matches();
+        }
+
+        /** An entry for one construct path. */
+        public Entry(String stack, String path, String findingId, String reason) {
+            this(stack, List.of(path), findingId, reason);
+        }
+    }
+
+    /**
+     * One concrete finding id of an entry and the constructs it was applied to (empty when the entry's path
+     * matches nothing: stale).
+     */
+    public record Applied(Entry entry, String findingId, String path, List<String> constructPaths) {
+    }
+
+    /**
+     * The register. Add an entry only with the exact finding id from {@code cdk.out/validation-report.json} and a
+     * reason a security reviewer would accept; the compliance suite rejects entries that match no finding.
+     */
+    public static final List<Entry> REGISTER = register();
+
+    private static final String ACCOUNT = "ScvAccountStack";
+    private static final String CONTACT_CENTERS = "ScvContactCenter-*";
+
+    private static final String BOUNDARY = "A permissions boundary grants nothing by itself: it is the ceiling every "
+            + "SCV role is intersected with, so it names whole services (only those SCV uses) in this account. Each "
+            + "role's own policies name exact resources, and the compliance suite checks those.";
+    private static final String LOG_STREAMS = "Lambda names each log stream at run time, so writing logs needs the "
+            + "streams of the function's own log group (the group ARN with ':*'); the group is that one function's.";
+    private static final String KEYS = "KMS key ids are generated at deploy time in the contact-center stack; every "
+            + "key/* grant carries a kms:ResourceAliases (the SCV key aliases) or kms:EncryptionContext (the named "
+            + "parameter, secret or queue) condition, so only SCV's keys used for SCV's resources match (checked by "
+            + "the compliance suite).";
+    private static final String OBJECTS = "Object keys (recordings, analyses, voicemails) are created per contact at "
+            + "run time; the grant is limited to one prefix of the contact center's own tenant bucket.";
+    private static final String CONTACTS = "Contact ids are created per call; the grant is limited to the contacts "
+            + "(or queues) of the contact center's own Amazon Connect instance.";
+    private static final String INSTANCE = "Managing a Connect instance (users, queues, routing profiles, hours, "
+            + "quick connects, flows) acts on its sub-resources, whose ids Connect assigns; the grant is limited to "
+            + "the contact center's own instance.";
+    private static final String PHONE_NUMBERS = "Connect phone numbers are account-level resources whose ids are "
+            + "assigned when a number is claimed, so they cannot be named before deployment; region and account "
+            + "are fixed.";
+    private static final String MEDIA_STREAMS = "Amazon Connect creates one Kinesis Video stream per contact, named "
+            + "with the prefix <cc>-connect-<instance alias>-contact- and a creation suffix; the grant is limited "
+            + "to that prefix.";
+    private static final String TRANSCRIPTION_JOBS = "Voicemail transcription job names are created per voicemail "
+            + "at run time; the grant is limited to transcription jobs in the contact center's region and account.";
+    private static final String FUNCTIONS = "Every SCV function of a contact center is named <cc>-<Name>; the prefix "
+            + "covers exactly the contact center's functions, their versions and the 'active' alias.";
+    private static final String WILDCARD_ONLY = "Only actions without resource-level permissions (transcribe "
+            + "streaming, ds:DescribeDirectories, s3:ListAllMyBuckets, List* calls, lambda:CreateEventSourceMapping "
+            + "conditioned on lambda:FunctionArn) are granted on '*', each limited to the SCV regions by "
+            + "aws:RequestedRegion; the compliance suite checks every '*' grant against the IAM reference data.";
+    private static final String INLINE = "As in SCV's own templates, each function role keeps its own statements "
+            + "inline, so they cannot be attached to another principal; statements shared by several roles are "
+            + "the /scv/ managed policies.";
+    private static final String REPLICATION = "Audit logs stay in the account's region with versioning, log-file "
+            + "validation and retention on delete; cross-region replication is a disaster-recovery choice for the "
+            + "account owner, not an SCV requirement.";
+    private static final String ACCESS_LOG_ENCRYPTION = "S3 server access logging delivers only to target buckets "
+            + "encrypted with SSE-S3; SSE-KMS is not supported for access-log target buckets.";
+
+    private static List<Entry> register() {
+        List<Entry> entries = new ArrayList<>();
+        for (String service : List.of("connect", "transcribe", "kinesisvideo", "kinesis", "sqs", "sns", "cloudwatch",
+                "events", "secretsmanager", "lambda", "cloudtrail", "cloudformation", "ds", "logs")) {
+            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Action::" + service + ":*]",
+                    BOUNDARY));
+        }
+        for (String resource : List.of("arn:{partition}:*:*:{account}:*", "arn:{partition}:s3:::*",
+                "arn:{partition}:s3:::*/*", "*")) {
+            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Resource::" + resource + "]",
+                    BOUNDARY));
+        }
+        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
+            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", pack + "-IAMPolicyNoStatementsWithFullAccess",
+                    BOUNDARY));
+            entries.add(new Entry(ACCOUNT, "SCV*", pack + "-IAMNoInlinePolicy", INLINE));
+            entries.add(new Entry(ACCOUNT, List.of("AuditTrail/Bucket/Resource", "AuditTrail/Bucket/AccessLogs"),
+                    pack + "-S3BucketReplicationEnabled", REPLICATION));
+            entries.add(new Entry(ACCOUNT, "AuditTrail/Bucket/AccessLogs", pack + "-S3DefaultEncryptionKMS",
+                    ACCESS_LOG_ENCRYPTION));
+        }
+
+        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
+            entries.add(new Entry(CONTACT_CENTERS, List.of("*SAMLRole", "*ConnectCallRole", "*SCVS3Role"),
+                    pack + "-IAMNoInlinePolicy", INLINE));
+            entries.add(new Entry(CONTACT_CENTERS, List.of("TenantBucket/Resource", "TenantBucket/AccessLogs"),
+                    pack + "-S3BucketReplicationEnabled", "Recordings, transcripts and voicemails stay in the "
+                            + "region of the contact center's Connect instance (data residency), versioned and "
+                            + "retained on delete; cross-region replication is a disaster-recovery choice for the "
+                            + "account owner, not an SCV requirement."));
+            entries.add(new Entry(CONTACT_CENTERS, "TenantBucket/AccessLogs", pack + "-S3DefaultEncryptionKMS",
+                    ACCESS_LOG_ENCRYPTION));
+        }
+        entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/recordings/*]",
+                OBJECTS));
+        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "AwsSolutions-SQS3", "This queue is "
+                + "itself the failure destination (dead-letter queue) of the stream mappings and asynchronous "
+                + "invocations; a dead-letter queue of a dead-letter queue would only move the same messages."));
+        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "Serverless-SQSRedrivePolicy", "This queue "
+                + "is itself the failure destination (dead-letter queue) of the stream mappings and asynchronous "
+                + "invocations: failed deliveries wait there for an operator to replay them, and an alarm fires as soon as one "
+                + "arrives."));
+
+        logStreams(entries, "SCVCTRDataSyncFunctionRole", "CTRDataSyncFunction");
+        logStreams(entries, "SCVContactDataSyncFunctionRole", "ContactDataSyncFunction");
+        logStreams(entries, "SCVPostCallAnalysisTriggerFunctionRole", "PostCallAnalysisTriggerFunction");
+        logStreams(entries, "SCVInvokeTelephonyIntegrationApiFunctionRole", "InvokeTelephonyIntegrationApiFunction");
+        logStreams(entries, "SCVInvokeSalesforceRestApiFunctionRole", "InvokeSalesforceRestApiFunction");
+        logStreams(entries, "SCVHandleContactEventsRole", "HandleContactEventsFunction");
+        logStreams(entries, "SCVRealtimeAlertRole", "RealtimeAlert");
+        logStreams(entries, "SCVSSMLambdaExecutionRole", "AuthKeysSSMUtilFunction", "CustomSSMFunction");
+        logStreams(entries, "SCVSecretConfiguratorLambdaRole", "SecretConfiguratorFunction");
+        logStreams(entries, "SCVKvsTranscriberRoleResource", "kvsTranscriber");
+        logStreams(entries, "SCVKvsConsumerTriggerRole", "kvsConsumerTrigger");
+        logStreams(entries, "SCVContactLensConsumerFunctionRole", "ContactLensConsumerFunction",
+                "ContactLensProcessorFunction");
+        logStreams(entries, "SCVConnectConfiguratorLambdaRole", "ConnectConfiguratorFunction");
+        logStreams(entries, "SCVVoiceMailAudioProcessingRole", "VoiceMailAudioProcessingFunction");
+        logStreams(entries, "SCVVoiceMailPackagingRole", "VoiceMailPackagingFunction");
+        logStreams(entries, "SCVVoiceMailTranscribeRole", "VoiceMailTranscribeFunction");
+        entries.add(new Entry(ACCOUNT, "SCVTrailLogGroupRole", "AwsSolutions-IAM5[Resource::arn:{partition}:logs:"
+                + "{accountRegion}:{account}:log-group:/scv/cloudtrail/scvBYOACloudTrail:*]", "CloudTrail names "
+                + "its log streams itself; the role may write only to the streams of the trail's own log group."));
+
+        entries.add(new Entry(ACCOUNT, List.of("SCVSSMAccessPolicy", "SCVKMSAccessPolicy", "SCVS3AccessPolicy",
+                "SCVSecretsManagerAccessPolicy", "SCVCTRDataSyncFunctionRole", "SCVContactDataSyncFunctionRole",
+                "SCVPostCallAnalysisTriggerFunctionRole", "SCVInvokeSalesforceRestApiFunctionRole",
+                "SCVHandleContactEventsRole", "SCVSSMLambdaExecutionRole", "SCVSecretConfiguratorLambdaRole",
+                "SCVKvsTranscriberRoleResource", "SCVContactLensConsumerFunctionRole",
+                "SCVContactLensStreamingRoleResource", "SCVConnectConfiguratorLambdaRole",
+                "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole",
+                "SCVProvisioningRole"), "AwsSolutions-IAM5[Resource::arn:{partition}:kms:{region}:{account}:key/*]",
+                KEYS));
+
+        entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy", "SCVVoiceMailAudioProcessingRole",
+                "SCVVoiceMailPackagingRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/voicemailmessages/*]",
+                OBJECTS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVContactDataSyncFunctionRole",
+                "SCVPostCallAnalysisTriggerFunctionRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/Analysis/*]", OBJECTS));
+
+        String instance = "arn:{partition}:connect:{region}:{account}:instance/{instanceId}";
+        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectAccessPolicy", "SCVContactDataSyncFunctionRole",
+                "SCVPostCallAnalysisTriggerFunctionRole"), "AwsSolutions-IAM5[Resource::" + instance + "/contact/*]",
+                CONTACTS));
+        entries.add(new Entry(ACCOUNT, "SCVRealtimeAlertRole", "AwsSolutions-IAM5[Resource::" + instance
+                + "/queue/*]", CONTACTS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectManagementRole", "SCVProvisioningRole"),
+                "AwsSolutions-IAM5[Resource::" + instance + "/*]", INSTANCE));
+        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectManagementRole", "SCVProvisioningRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:connect:{region}:{account}:phone-number/*]",
+                PHONE_NUMBERS));
+
+        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVVoiceMailAudioProcessingRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:kinesisvideo:{region}:{account}:stream/"
+                        + "{cc}-connect-{alias}-contact-*/*]", MEDIA_STREAMS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:transcribe:{region}:{account}:transcription-job/*]",
+                TRANSCRIPTION_JOBS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:lambda:{region}:{account}:function:{cc}-*]", FUNCTIONS));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:lambda:{region}:{account}:event-source-mapping:*]",
+                "Event source mapping ids are UUIDs Lambda assigns at creation; creating one is further limited by "
+                        + "a lambda:FunctionArn condition to the contact center's functions."));
+        entries.add(new Entry(ACCOUNT, "SCVConnectConfiguratorLambdaRole", "AwsSolutions-IAM5[Resource::"
+                + "arn:{partition}:iam::{account}:role/aws-service-role/connect.amazonaws.com/*]",
+                "Amazon Connect's service-linked role gets a name suffix from AWS per instance; the grant covers "
+                        + "only Connect's service-linked roles, as associating storage and functions requires."));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/SCV*]", "Salesforce's provisioning "
+                        + "may create or change only SCV roles, and only with the SCV permissions boundary attached "
+                        + "(iam:PermissionsBoundary condition), so it cannot create a role more powerful than SCV's."));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
+                + "cloudformation:{region}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id to each "
+                + "stack ARN; the grant covers only the SCV stacks (Scv* names) in the contact center's region."));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
+                + "cloudformation:{accountRegion}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id "
+                + "to each stack ARN; the grant covers only the SCV stacks (Scv* names) in the account stack's region."));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:events:{region}:{account}:rule/{cc}-*]",
+                "SCV's EventBridge rules of a contact center are all named <cc>-<Name>; the prefix covers exactly "
+                        + "those rules."));
+        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVConnectConfiguratorLambdaRole",
+                "SCVProvisioningRole"), "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
+        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVConnectConfiguratorLambdaRole"),
+                "Serverless-LambdaStarPermissions", WILDCARD_ONLY));
+        return List.copyOf(entries);
+    }
+
+    private static void logStreams(List<Entry> entries, String role, String... functions) {
+        for (String function : functions) {
+            entries.add(new Entry(ACCOUNT, role, "AwsSolutions-IAM5[Resource::arn:{partition}:logs:{region}:{account}"
+                    + ":log-group:/aws/lambda/{cc}-" + function + ":*]", LOG_STREAMS));
+        }
+    }
+
+    private NagAcknowledgements() {
+    }
+
+    /**
+     * Applies the entries, with the tenant's values, to every matching construct under {@code root}; returns
+     * where each concrete finding id landed.
+     */
+    public static List<Applied> apply(IConstruct root, List<Entry> entries, TenantConfig config) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        // Paths are read once: each read is a call into the jsii runtime.
+        List<Located> constructs = new ArrayList<>();
+        for (IConstruct construct : root.getNode().findAll()) {
+            if (!Stack.isStack(construct)) {
+                continue;
+            }
+            Stack stack = (Stack) construct;
+            String stackPath = stack.getNode().getPath();
+            for (IConstruct child : stack.getNode().findAll()) {
+                String fullPath = child.getNode().getPath();
+                if (fullPath.startsWith(stackPath + "/")) {
+                    constructs.add(new Located(stack.getNode().getId(), fullPath.substring(stackPath.length() + 1),
+                            fullPath, child));
+                }
+            }
+        }
+        List<Applied> applied = new ArrayList<>();
+        for (Entry entry : entries) {
+            for (String path : entry.paths()) {
+                Pattern pathGlob = glob(path);
+                List<Located> targets = constructs.stream()
+                        .filter(c -> entry.matchesStack(c.stackId()) && pathGlob.matcher(c.relativePath()).matches())
+                        .toList();
+                for (String findingId : entry.findingIdsFor(config)) {
+                    for (Located target : targets) {
+                        acknowledge(target.construct(), findingId, entry.reason());
+                    }
+                    applied.add(new Applied(entry, findingId, path, targets.stream().map(Located::fullPath).toList()));
+                }
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Acknowledges one finding on a construct. {@code Validations.acknowledge} rejects ids with more than one
+     * {@code ::} (it reserves {@code ::} for a prefix), which every finding on an S3 or IAM ARN has
+     * ({@code Resource::arn:aws:s3:::bucket}); those are recorded as the same acknowledgement metadata that
+     * {@code acknowledge} writes and cdk-nag reads.
+     */
+    private static void acknowledge(IConstruct construct, String findingId, String reason) {
+        if (findingId.split("::", -1).length <= 2) {
+            Validations.of(construct).acknowledge(Acknowledgment.builder().id(findingId).reason(reason).build());
+        } else {
+            construct.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(findingId, reason));
+        }
+    }
+
+    private record Located(String stackId, String relativePath, String fullPath, IConstruct construct) {
+    }
+
+    /**
+     * The applied finding ids that acknowledge nothing: no finding with that id is reported (before
+     * acknowledgements) on a construct they were applied to or below it. A stale entry hides nothing today but
+     * would hide a future finding nobody reviewed, so the compliance suite requires this list to be empty.
+     */
+    public static List<Applied> stale(List<Applied> applied, List<ValidationReport.Finding> rawFindings) {
+        return applied.stream()
+                .filter(a -> rawFindings.stream().noneMatch(f -> f.findingId().equals(a.findingId())
+                        && a.constructPaths().stream().anyMatch(p -> covers(p, f.constructPath()))))
+                .toList();
+    }
+
+    /** Whether a finding at {@code findingPath} is covered by an acknowledgement applied at {@code appliedPath}. */
+    public static boolean covers(String appliedPath, String findingPath) {
+        return findingPath.equals(appliedPath) || findingPath.startsWith(appliedPath + "/");
+    }
+
+    private static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder("^");
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.append('$').toString());
+    }
+}

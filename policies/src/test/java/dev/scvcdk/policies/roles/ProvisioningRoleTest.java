@@ -1,0 +1,140 @@
+package dev.scvcdk.policies.roles;
+
+import static dev.scvcdk.policies.PolicyJson.actions;
+import static dev.scvcdk.policies.PolicyJson.bySid;
+import static dev.scvcdk.policies.PolicyJson.condition;
+import static dev.scvcdk.policies.PolicyJson.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.TestTenants;
+import dev.scvcdk.policies.config.TenantConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProvisioningRoleTest {
+    private static final TenantConfig EXAMPLE = TestTenants.example();
+    private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/scv/SCVPermissionsBoundary";
+
+    private static List<Map<String, Object>> inline(TenantConfig config) {
+        return RoleJson.inline(config, RoleNames.PROVISIONING);
+    }
+
+    private static List<Map<String, Object>> allows(TenantConfig config) {
+        return inline(config).stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
+    }
+
+    @Test
+    void keepsTheSectionsOfScvsProvisioningPolicyAsSids() {
+        List<Object> sids = inline(EXAMPLE).stream().map(s -> s.get("Sid")).toList();
+
+        assertThat(sids).contains("WildcardAccess", "EventAccess", "LambdaEventSourceAccess", "LambdaAccess",
+                "S3Write", "ResourceBasedAccess", "IAMAccess", "CloudformationAccess", "ConnectAccess");
+    }
+
+    @Test
+    void everyIamPermissionWriteRequiresTheScvBoundary() {
+        // GIVEN every Allow statement with an IAM action that can change a role's permissions
+        List<Map<String, Object>> writes = allows(EXAMPLE).stream()
+                .filter(s -> actions(s).stream().anyMatch(ProvisioningRole.IAM_PERMISSION_WRITES::contains))
+                .toList();
+
+        // THEN each carries the boundary condition
+        assertThat(writes).isNotEmpty().allSatisfy(s ->
+                assertThat(condition(s, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY));
+    }
+
+    @Test
+    void iamWritesReachOnlyScvRoles() {
+        List<String> scvRoles = List.of("arn:aws:iam::111122223333:role/SCV*",
+                "arn:aws:iam::111122223333:role/acmesupport-SAMLRole",
+                "arn:aws:iam::111122223333:role/acmesupport-ConnectCallRole",
+                "arn:aws:iam::111122223333:role/acmesupport-SCVS3Role",
+                "arn:aws:iam::111122223333:role/acmesales-SAMLRole",
+                "arn:aws:iam::111122223333:role/acmesales-ConnectCallRole",
+                "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
+
+        allows(EXAMPLE).stream()
+                .filter(s -> actions(s).stream().anyMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
+                        || ProvisioningRole.IAM_METADATA_WRITES.contains(a)))
+                .forEach(s -> assertThat(resources(s)).as(s.get("Sid").toString())
+                        .containsExactlyInAnyOrderElementsOf(scvRoles));
+    }
+
+    @Test
+    void aConfiguredBoundaryIsTheOneIamWritesRequire() {
+        String existing = "arn:aws:iam::111122223333:policy/corp/CorpBoundary";
+        TenantConfig config = new TenantConfig(TestTenants.ACCOUNT, "aws", TestTenants.ORG, null, null, existing,
+                "x", List.of(TestTenants.support()));
+
+        assertThat(condition(bySid(inline(config), "IAMAccess"), "StringEquals", "iam:PermissionsBoundary"))
+                .containsExactly(existing);
+    }
+
+    @Test
+    void mayNotChangeItselfOrAnyOtherRoleSalesforceAssumes() {
+        Map<String, Object> deny = bySid(inline(EXAMPLE), "IAMDenyChangesToSalesforceAssumableRoles");
+
+        assertThat(deny.get("Effect")).isEqualTo("Deny");
+        assertThat(actions(deny)).containsAll(ProvisioningRole.IAM_PERMISSION_WRITES)
+                .containsAll(ProvisioningRole.IAM_METADATA_WRITES);
+        assertThat(resources(deny)).contains(
+                "arn:aws:iam::111122223333:role/SCVProvisioningRole",
+                "arn:aws:iam::111122223333:role/SCVUpdateCredentialRole",
+                "arn:aws:iam::111122223333:role/SCVAmazonConnectManagementRole",
+                "arn:aws:iam::111122223333:role/SCVTenantBucketWriteAccessRole",
+                "arn:aws:iam::111122223333:role/acmesupport-ConnectCallRole",
+                "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
+    }
+
+    @Test
+    void passesOnlyScvLambdaRolesAndOnlyToLambda() {
+        Map<String, Object> pass = bySid(inline(EXAMPLE), "IAMPassScvRolesToLambda");
+
+        assertThat(condition(pass, "StringEquals", "iam:PassedToService")).containsExactly("lambda.amazonaws.com");
+        assertThat(resources(pass)).contains("arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole")
+                .doesNotContain("arn:aws:iam::111122223333:role/SCVProvisioningRole",
+                        "arn:aws:iam::111122223333:role/SCVTrailLogGroupRole")
+                .allMatch(r -> r.toString().startsWith("arn:aws:iam::111122223333:role/SCV"));
+    }
+
+    @Test
+    void neverRemovesOrReplacesBoundariesOrEditsManagedPolicies() {
+        List<Object> granted = allows(EXAMPLE).stream().flatMap(s -> actions(s).stream()).toList();
+
+        assertThat(granted).doesNotContain("iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
+                "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:UpdateAssumeRolePolicy",
+                "iam:CreateUser", "iam:CreateAccessKey");
+    }
+
+    @Test
+    void worksOnScvFunctionsRulesAndStacksByName() {
+        List<Map<String, Object>> inline = inline(EXAMPLE);
+
+        assertThat(resources(bySid(inline, "LambdaAccess"))).containsExactly(
+                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-*",
+                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-*");
+        assertThat(resources(bySid(inline, "EventAccess"))).containsExactly(
+                "arn:aws:events:us-west-2:111122223333:rule/acmesupport-*",
+                "arn:aws:events:eu-west-2:111122223333:rule/acmesales-*");
+        assertThat(resources(bySid(inline, "CloudformationAccess")))
+                .allMatch(r -> r.toString().endsWith(":111122223333:stack/Scv*/*"));
+        assertThat(condition(bySid(inline, "LambdaEventSourceAccess"), "StringLike", "lambda:FunctionArn"))
+                .containsExactly("arn:aws:lambda:us-west-2:111122223333:function:acmesupport-*",
+                        "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-*");
+    }
+
+    @Test
+    void cloudformationAccessIsReadOnly() {
+        assertThat(actions(bySid(inline(EXAMPLE), "CloudformationAccess")))
+                .allMatch(a -> a.toString().matches("cloudformation:(Describe|List|Get).*"));
+    }
+
+    @Test
+    void isTrustedBySalesforceWithTheExternalId() {
+        assertThat(IamMatrix.accountRole(EXAMPLE, RoleNames.PROVISIONING).trust())
+                .isEqualTo(new dev.scvcdk.policies.Trust.SalesforceAccount("793525387755", TestTenants.ORG));
+    }
+}

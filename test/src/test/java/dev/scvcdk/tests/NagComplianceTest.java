@@ -1,0 +1,47 @@
+package dev.scvcdk.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.scvcdk.app.ScvApp;
+import dev.scvcdk.app.compliance.NagAcknowledgements;
+import dev.scvcdk.app.compliance.NagPacks;
+
+/** The five cdk-nag packs over the whole app, and the acknowledgement register that answers them. */
+class NagComplianceTest {
+
+    @Test
+    void theFivePacksLeaveNoUnacknowledgedFindingInAnyStack() {
+        // GIVEN the app as cdk synth builds it WHEN its validation report is read
+        var report = SynthesizedApp.acknowledged().report;
+        // THEN no pack reports anything and none failed to run
+        assertThat(report.pluginFailures()).as("validation plugins that failed").isEmpty();
+        assertThat(report.findingsOf(NagPacks.NAMES)).as(report.summary(NagPacks.NAMES)).isEmpty();
+    }
+
+    @Test
+    void theReportCoversEveryStackOfTheApp() {
+        // The packs walk the whole construct tree: every stack of the example tenant must be in it.
+        ScvApp.Composition composition = SynthesizedApp.acknowledged().composition;
+        assertThat(SynthesizedApp.acknowledged().templates.keySet())
+                .containsExactlyInAnyOrderElementsOf(composition.allStacks().stream()
+                        .map(s -> s.getNode().getId()).toList())
+                .contains(ScvApp.ACCOUNT_STACK_ID);
+    }
+
+    @Test
+    void everyAcknowledgementStillMatchesAFinding() {
+        // GIVEN where each register entry was applied in the app
+        List<NagAcknowledgements.Applied> applied = SynthesizedApp.acknowledged().composition.acknowledgements();
+        assertThat(applied.stream().map(NagAcknowledgements.Applied::entry).distinct().toList())
+                .containsExactlyElementsOf(NagAcknowledgements.REGISTER);
+        // WHEN compared with the raw findings of the same app without acknowledgements (synthesized only if needed)
+        List<NagAcknowledgements.Applied> stale = applied.isEmpty() ? List.of()
+                : NagAcknowledgements.stale(applied, SynthesizedApp.raw().report.findings());
+        // THEN each entry covers a finding that exists: a stale entry would silently hide a future one
+        assertThat(stale).as("acknowledgements that match no finding; remove or correct them").isEmpty();
+    }
+}

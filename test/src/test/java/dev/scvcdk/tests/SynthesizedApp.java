@@ -1,0 +1,82 @@
+package dev.scvcdk.tests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.scvcdk.app.AppOptions;
+import dev.scvcdk.app.ScvApp;
+import dev.scvcdk.app.compliance.ValidationReport;
+import dev.scvcdk.app.config.TenantConfigLoader;
+import software.amazon.awscdk.Stack;
+
+/**
+ * The whole SCV app built from the embedded example tenant and synthesized once per test JVM, as {@code cdk synth}
+ * builds it: all stacks, the five cdk-nag packs, the acknowledgement register.
+ */
+final class SynthesizedApp {
+
+    private static SynthesizedApp acknowledged;
+    private static SynthesizedApp raw;
+
+    final ScvApp.Composition composition;
+    /** Stack id → its synthesized CloudFormation template, for every stack of the app. */
+    final Map<String, JsonNode> templates;
+    final ValidationReport report;
+
+    private SynthesizedApp(String name, AppOptions.Builder options) {
+        Path outdir = Path.of("target", "synth", name).toAbsolutePath();
+        deleteRecursively(outdir);
+        // The suite runs in test/: the Lambda jar is the one the lambdas module packaged.
+        this.composition = ScvApp.create(TenantConfigLoader.loadEmbedded(), options.outdir(outdir)
+                .lambdaJar(Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR)).build());
+        composition.app().synth();
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, JsonNode> byStack = new LinkedHashMap<>();
+        for (Stack stack : composition.allStacks()) {
+            try {
+                byStack.put(stack.getNode().getId(), mapper.readTree(outdir.resolve(stack.getTemplateFile()).toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        this.templates = Map.copyOf(byStack);
+        this.report = ValidationReport.read(outdir);
+    }
+
+    /** The app exactly as {@code cdk synth} makes it. */
+    static synchronized SynthesizedApp acknowledged() {
+        if (acknowledged == null) {
+            acknowledged = new SynthesizedApp("acknowledged", AppOptions.builder());
+        }
+        return acknowledged;
+    }
+
+    /** The same app with no acknowledgement applied: every raw cdk-nag finding is in its report. */
+    static synchronized SynthesizedApp raw() {
+        if (raw == null) {
+            raw = new SynthesizedApp("raw", AppOptions.builder().acknowledgements(List.of()));
+        }
+        return raw;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
