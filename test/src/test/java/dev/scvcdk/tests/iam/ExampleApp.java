@@ -13,19 +13,17 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.scvcdk.constructs.account.ScvAccountStack;
-import dev.scvcdk.constructs.account.ScvAccountStackProps;
-import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
-import dev.scvcdk.constructs.contactcenter.ScvContactCenterStackProps;
-import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.app.AppOptions;
+import dev.scvcdk.app.ScvApp;
+import dev.scvcdk.app.config.LoadedTenantConfig;
+import dev.scvcdk.app.config.TenantConfigLoader;
 import dev.scvcdk.policies.config.TenantConfig;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
 /**
- * The example tenant of {@code config/} synthesized into its account stack and one contact-center stack per
- * contact center, once per test JVM. The policy tests read IAM from these templates only.
+ * The example tenant (the app's embedded {@code config/tenant.example.json}) synthesized by {@link ScvApp} into its
+ * account stack and one contact-center stack per contact center, once per test JVM. The policy tests read IAM from
+ * these templates only.
  */
 final class ExampleApp {
 
@@ -40,27 +38,20 @@ final class ExampleApp {
     }
 
     private ExampleApp() {
-        Path configDir = repositoryRoot().resolve("config");
         Path outdir = Path.of("target", "iam-synth").toAbsolutePath();
         try {
-            this.config = JSON.readValue(configDir.resolve("tenant.example.json").toFile(), TenantConfig.class)
-                    .validated();
-            String samlXml = Files.readString(configDir.resolve(config.samlMetadataFile()));
             Files.createDirectories(outdir);
-            App app = new App(AppProps.builder().outdir(outdir.toString()).build());
-            ScvAccountStack account = new ScvAccountStack(app, "ScvAccount", ScvAccountStackProps.builder()
-                    .tenantConfig(config).samlMetadataXml(samlXml).build());
-            // The policies do not depend on the code; a small stand-in keeps this test independent of the
-            // lambdas build.
-            Path jar = standInJar(outdir);
-            for (ContactCenterConfig cc : config.contactCenters()) {
-                ScvContactCenterStack stack = new ScvContactCenterStack(app, "ScvContactCenter-" + cc.callCenterApiName(),
-                        ScvContactCenterStackProps.builder().tenantConfig(config).contactCenter(cc).lambdaJar(jar)
-                                .build());
-                stack.addStackDependency(account);
-            }
+            LoadedTenantConfig loaded = TenantConfigLoader.loadEmbedded();
+            this.config = loaded.config();
+            // The app as `cdk synth` composes it. The policies do not depend on the code, so a small stand-in jar
+            // keeps these tests independent of the lambdas build; cdk-nag adds no IAM and is left to its own suite.
+            ScvApp.Composition composition = ScvApp.create(loaded, AppOptions.builder()
+                    .outdir(outdir)
+                    .nagEnabled(false)
+                    .lambdaJar(standInJar(outdir))
+                    .build());
             Map<String, SynthesizedStack> byName = new LinkedHashMap<>();
-            for (CloudFormationStackArtifact artifact : app.synth().getStacks()) {
+            for (CloudFormationStackArtifact artifact : composition.app().synth().getStacks()) {
                 byName.put(artifact.getStackName(), new SynthesizedStack(artifact.getStackName(),
                         artifact.getEnvironment().getAccount(), artifact.getEnvironment().getRegion(),
                         JSON.valueToTree(artifact.getTemplate())));
