@@ -206,6 +206,19 @@ final class Calls {
                 action + " " + ScvNames.tenantBucket(cc.callCenterApiName(), account, cc.region()));
     }
 
+    /** An object request on the tenant bucket; the bucket policy (TLS only) takes part. */
+    Call onTenantObject(String action, ContactCenterConfig cc, String key) {
+        String bucket = tenantBucketArn(cc);
+        return call(action, bucket + "/" + key, cc.region(), account, iam.bucketPolicy(bucket).orElse(null),
+                action + " " + ScvNames.tenantBucket(cc.callCenterApiName(), account, cc.region()) + "/" + key);
+    }
+
+    Call connectContact(String action, ContactCenterConfig cc) {
+        return call(action, arn("connect", cc.region(), account, "instance/" + cc.connectInstanceId()
+                + "/contact/8d5c2f2e-1b7a-4c3e-9f0d-3a2b1c0d9e8f"), cc.region(), account, null,
+                action + " a contact of " + cc.connectInstanceAlias());
+    }
+
     Call iam(String action, String roleName) {
         return call(action, roleArn(roleName), accountStackRegion, account, null, action + " " + roleName);
     }

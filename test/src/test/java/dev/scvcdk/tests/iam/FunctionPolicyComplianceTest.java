@@ -61,6 +61,7 @@ class FunctionPolicyComplianceTest {
         GROUPS.put("allowed", callsTheHandlersMake());
         GROUPS.put("dangerous", dangerousCalls());
         GROUPS.put("provisioning", provisioningRoleCreation());
+        GROUPS.put("salesforce", salesforceTrustedRoles());
         GROUPS.put("shared", sharedRoleReach());
         List<Request> all = GROUPS.values().stream().flatMap(List::stream).map(Expectation::request).toList();
         results = IamSimulator.evaluate(all);
@@ -230,6 +231,40 @@ class FunctionPolicyComplianceTest {
         return list;
     }
 
+    /** What Salesforce does through the roles it assumes, with the tenant bucket's TLS-only policy deciding too. */
+    private static List<Expectation> salesforceTrustedRoles() {
+        List<Expectation> list = new ArrayList<>();
+        RolePolicies bucketWriter = iam.role(RoleNames.TENANT_BUCKET_WRITE_ACCESS);
+        RolePolicies credentials = iam.role(RoleNames.UPDATE_CREDENTIAL);
+        for (ContactCenterConfig cc : app.config.contactCenters()) {
+            String name = cc.callCenterApiName();
+            RolePolicies recordings = iam.role(ScvNames.s3Role(name));
+            String recording = ScvNames.RECORDINGS_PREFIX + "2026/11/21/call.wav";
+            String voicemail = ScvNames.VOICEMAIL_PREFIX + "2026/11/21/message.wav";
+            allow(list, recordings, calls.onTenantObject("s3:GetObject", cc, recording));
+            deny(list, recordings, calls.onTenantObject("s3:GetObject", cc, recording)
+                    .with("aws:SecureTransport", "false").as("s3:GetObject " + recording + " without TLS"));
+            deny(list, recordings, calls.onTenantObject("s3:PutObject", cc, recording));
+            deny(list, recordings, calls.onTenantObject("s3:GetObject", cc, voicemail));
+            allow(list, recordings, calls.kms("kms:Decrypt", cc, ScvNames.tenantBucketKeyAlias(name), "s3",
+                    Map.of("aws:s3:arn", calls.tenantBucketArn(cc) + "/" + recording)));
+            allow(list, bucketWriter, calls.onTenantObject("s3:PutObject", cc, voicemail));
+            allow(list, bucketWriter, calls.onTenantObject("s3:GetObject", cc, voicemail));
+            deny(list, bucketWriter, calls.onTenantObject("s3:PutObject", cc, voicemail)
+                    .with("aws:SecureTransport", "false").as("s3:PutObject " + voicemail + " without TLS"));
+            deny(list, bucketWriter, calls.onTenantObject("s3:GetObject", cc, recording));
+            RolePolicies callRole = iam.role(ScvNames.connectCallRole(name));
+            allow(list, callRole, calls.connectContact("connect:SuspendContactRecording", cc));
+            allow(list, callRole, calls.connectContact("connect:ResumeContactRecording", cc));
+            deny(list, callRole, calls.connectContact("connect:StopContact", cc));
+            allow(list, credentials, calls.invoke(calls.aliasArn(cc, Function.AUTH_KEYS_SSM_UTIL), cc.region(),
+                    name + "-AuthKeysSSMUtilFunction:active"));
+            deny(list, credentials, calls.invoke(calls.aliasArn(cc, Function.INVOKE_TELEPHONY_INTEGRATION_API),
+                    cc.region(), name + "-InvokeTelephonyIntegrationApiFunction:active"));
+        }
+        return list;
+    }
+
     /**
      * SCV's role names are account-wide: the role of a function of one contact center is the role of the same
      * function of every other contact center of the account, so it reaches their resources too.
@@ -296,6 +331,11 @@ class FunctionPolicyComplianceTest {
     @TestFactory
     Stream<DynamicTest> provisioningCreatesScvRolesOnlyWithTheScvBoundary() {
         return tests("provisioning");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> salesforceTrustedRolesReachOnlyTheirObjectsOverTls() {
+        return tests("salesforce");
     }
 
     @TestFactory
