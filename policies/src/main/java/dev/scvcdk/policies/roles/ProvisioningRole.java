@@ -29,10 +29,10 @@ public final class ProvisioningRole {
 
     /**
      * IAM role writes that change no permission. IAM offers no {@code iam:PermissionsBoundary} key
-     * for them, so they are limited to the SCV role names alone.
+     * for them, so they are limited to {@code role/SCV*}. Tagging is left out: tags can grant
+     * access where policies match on them.
      */
-    public static final List<String> IAM_METADATA_WRITES = List.of(
-            "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:TagRole", "iam:UntagRole");
+    public static final List<String> IAM_METADATA_WRITES = List.of("iam:UpdateRole", "iam:UpdateRoleDescription");
 
     private final TenantResources res;
     private final CommonGrants grants;
@@ -55,28 +55,30 @@ public final class ProvisioningRole {
         this.salesforceRoleNames = List.copyOf(salesforceRoleNames);
     }
 
-    /** Roles Salesforce can assume (this one included): never changed through this role. */
+    /**
+     * Roles Salesforce can assume (this one included), directly or, for the SAML roles, through the
+     * identity provider it runs: never changed through this role.
+     */
     public List<String> salesforceAssumableRoleArns() {
         List<String> arns = new ArrayList<>();
         arns.add(res.arns().role(RoleNames.PROVISIONING));
         salesforceRoleNames.stream().map(res.arns()::role).forEach(arns::add);
         for (ContactCenterConfig cc : res.contactCenters()) {
+            arns.add(res.arns().role(ScvNames.samlRole(cc.callCenterApiName())));
             arns.add(res.arns().role(ScvNames.connectCallRole(cc.callCenterApiName())));
             arns.add(res.arns().role(ScvNames.s3Role(cc.callCenterApiName())));
         }
         return arns;
     }
 
-    /** {@code role/SCV*} and each contact center's three roles: the only roles provisioning may change. */
+    /**
+     * {@code role/SCV*} and each contact center's {@code role/<cc>-*}: the only roles whose permissions
+     * provisioning may change, and only those that carry the SCV boundary.
+     */
     public List<String> scvRoleArns() {
         List<String> arns = new ArrayList<>();
         arns.add(res.arns().role("SCV*"));
-        for (ContactCenterConfig cc : res.contactCenters()) {
-            String name = cc.callCenterApiName();
-            Stream.of(ScvNames.samlRole(name), ScvNames.connectCallRole(name), ScvNames.s3Role(name))
-                    .map(res.arns()::role)
-                    .forEach(arns::add);
-        }
+        res.contactCenters().forEach(cc -> arns.add(res.arns().role(cc.callCenterApiName() + "-*")));
         return arns;
     }
 
@@ -194,13 +196,10 @@ public final class ProvisioningRole {
                         .resources(salesforceAssumableRoleArns())
                         .build(),
                 Statements.allow("IAMRoleMetadataAccess")
-                        .actions(IAM_METADATA_WRITES)
-                        .resources(scvRoles)
-                        .build(),
-                Statements.allow("IAMReadAccess")
                         .actions("iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies",
                                 "iam:ListAttachedRolePolicies", "iam:ListRoleTags")
-                        .resources(scvRoles)
+                        .actions(IAM_METADATA_WRITES)
+                        .resources(res.arns().role("SCV*"))
                         .build(),
                 Statements.allow("IAMPassScvRolesToLambda")
                         .actions("iam:PassRole")
@@ -225,12 +224,14 @@ public final class ProvisioningRole {
                 .build();
     }
 
+    /**
+     * Instance configuration only: users, queues, routing and flows are managed through
+     * SCVAmazonConnectManagementRole, so this role does not duplicate that reach.
+     */
     private PolicyStatement connectAccess() {
-        LinkedHashSet<String> actions = new LinkedHashSet<>(ConnectManagementRoles.INSTANCE_CONFIGURATION_ACTIONS);
-        actions.addAll(ConnectManagementRoles.INSTANCE_MANAGEMENT_ACTIONS);
         return Statements.allow("ConnectAccess")
-                .actions(actions)
-                .resources(new ConnectManagementRoles(res).instanceScope())
+                .actions(ConnectManagementRoles.INSTANCE_CONFIGURATION_ACTIONS)
+                .resources(res.instances())
                 .build();
     }
 }

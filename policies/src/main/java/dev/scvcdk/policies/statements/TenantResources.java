@@ -6,6 +6,7 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -75,7 +76,7 @@ public final class TenantResources {
     /** {@code log-group:/aws/lambda/<cc>-<Name>:*} of each given function in each contact center. */
     public List<String> logStreamsOf(Function... functions) {
         return contactCenters.stream()
-                .flatMap(cc -> java.util.Arrays.stream(functions)
+                .flatMap(cc -> Arrays.stream(functions)
                         .map(f -> logStreams(cc, f.nameFor(cc.callCenterApiName()))))
                 .toList();
     }
@@ -93,7 +94,7 @@ public final class TenantResources {
 
     public List<String> parameters(Parameter... parameters) {
         return contactCenters.stream()
-                .flatMap(cc -> java.util.Arrays.stream(parameters)
+                .flatMap(cc -> Arrays.stream(parameters)
                         .map(p -> arns.parameter(cc.region(), cc.callCenterApiName(), p)))
                 .toList();
     }

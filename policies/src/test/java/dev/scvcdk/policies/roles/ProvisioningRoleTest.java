@@ -47,20 +47,31 @@ class ProvisioningRoleTest {
     }
 
     @Test
-    void iamWritesReachOnlyScvRoles() {
-        List<String> scvRoles = List.of("arn:aws:iam::111122223333:role/SCV*",
-                "arn:aws:iam::111122223333:role/acmesupport-SAMLRole",
-                "arn:aws:iam::111122223333:role/acmesupport-ConnectCallRole",
-                "arn:aws:iam::111122223333:role/acmesupport-SCVS3Role",
-                "arn:aws:iam::111122223333:role/acmesales-SAMLRole",
-                "arn:aws:iam::111122223333:role/acmesales-ConnectCallRole",
-                "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
+    void iamPermissionWritesReachOnlyScvRoles() {
+        assertThat(resources(bySid(inline(EXAMPLE), "IAMAccess"))).containsExactly(
+                "arn:aws:iam::111122223333:role/SCV*",
+                "arn:aws:iam::111122223333:role/acmesupport-*",
+                "arn:aws:iam::111122223333:role/acmesales-*");
+    }
 
-        allows(EXAMPLE).stream()
-                .filter(s -> actions(s).stream().anyMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
-                        || ProvisioningRole.IAM_METADATA_WRITES.contains(a)))
-                .forEach(s -> assertThat(resources(s)).as(s.get("Sid").toString())
-                        .containsExactlyInAnyOrderElementsOf(scvRoles));
+    @Test
+    void iamWritesWithoutABoundaryConditionReachOnlyScvNamedRolesAndNeverTag() {
+        Map<String, Object> metadata = bySid(inline(EXAMPLE), "IAMRoleMetadataAccess");
+
+        assertThat(resources(metadata)).containsExactly("arn:aws:iam::111122223333:role/SCV*");
+        assertThat(actions(metadata)).doesNotContain("iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy");
+    }
+
+    @Test
+    void everyAllowedIamWriteIsOneOfTheTwoKnownKinds() {
+        List<Object> iamWrites = allows(EXAMPLE).stream()
+                .flatMap(s -> actions(s).stream())
+                .filter(a -> a.toString().startsWith("iam:") && !a.toString().matches("iam:(Get|List).*"))
+                .toList();
+
+        assertThat(iamWrites).allMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
+                || ProvisioningRole.IAM_METADATA_WRITES.contains(a)
+                || a.equals("iam:PassRole") || a.equals("iam:UpdateSAMLProvider"));
     }
 
     @Test
@@ -86,6 +97,7 @@ class ProvisioningRoleTest {
                 "arn:aws:iam::111122223333:role/SCVAmazonConnectManagementRole",
                 "arn:aws:iam::111122223333:role/SCVTenantBucketWriteAccessRole",
                 "arn:aws:iam::111122223333:role/acmesupport-ConnectCallRole",
+                "arn:aws:iam::111122223333:role/acmesupport-SAMLRole",
                 "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
     }
 
@@ -124,6 +136,17 @@ class ProvisioningRoleTest {
         assertThat(condition(bySid(inline, "LambdaEventSourceAccess"), "StringLike", "lambda:FunctionArn"))
                 .containsExactly("arn:aws:lambda:us-west-2:111122223333:function:acmesupport-*",
                         "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-*");
+    }
+
+    @Test
+    void connectAccessConfiguresTheInstancesButLeavesUserAndQueueManagementToTheManagementRole() {
+        Map<String, Object> connect = bySid(inline(EXAMPLE), "ConnectAccess");
+
+        assertThat(actions(connect)).contains("connect:AssociateInstanceStorageConfig", "connect:AssociateLambdaFunction")
+                .doesNotContain("connect:CreateUser", "connect:CreateQueue");
+        assertThat(resources(connect)).containsExactly(
+                "arn:aws:connect:us-west-2:111122223333:instance/" + TestTenants.SUPPORT_INSTANCE,
+                "arn:aws:connect:eu-west-2:111122223333:instance/" + TestTenants.SALES_INSTANCE);
     }
 
     @Test
