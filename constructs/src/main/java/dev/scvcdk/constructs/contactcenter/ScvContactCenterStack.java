@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
@@ -50,6 +51,7 @@ import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kinesis.IStream;
 import software.amazon.awscdk.services.kms.IKey;
@@ -61,6 +63,8 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.CfnSecret;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -89,6 +93,25 @@ public final class ScvContactCenterStack extends Stack {
     /** Value the access-token parameter starts with, until the REST function stores a real token. */
     public static final String ACCESS_TOKEN_MARKER = "not-yet-issued";
 
+    /**
+     * Reserved concurrency of CTRDataSync: one shard read with parallelization 1 needs one
+     * execution; two leave room for a shard split without letting a reprocessing loop run wide.
+     */
+    public static final int CTR_SYNC_RESERVED_CONCURRENCY = 2;
+
+    /**
+     * Reserved concurrency of HandleContactEvents. EventBridge invokes it asynchronously and Lambda
+     * retries throttled asynchronous events for hours, so a low cap delays rather than drops events,
+     * while every event costs an SCRT call.
+     */
+    public static final int CONTACT_EVENTS_RESERVED_CONCURRENCY = 10;
+
+    /** Reserved concurrency of AuthKeysSSMUtil: one key pair per deployment or Salesforce rotation. */
+    public static final int AUTH_KEYS_RESERVED_CONCURRENCY = 2;
+
+    /** Reserved concurrency of CustomSSM: CloudFormation seeds the five parameters in parallel. */
+    public static final int CUSTOM_SSM_RESERVED_CONCURRENCY = 5;
+
     /** JSON keys of the Salesforce credentials secret. */
     public static final List<String> CREDENTIAL_KEYS = List.of("consumerKey", "privateKey", "subject");
 
@@ -97,7 +120,8 @@ public final class ScvContactCenterStack extends Stack {
     private final String callCenter;
     private final ScvArns arns;
     private final Code code;
-    private final Optional<IAlarmAction> alarmAction;
+    private final IAlarmAction alarmAction;
+    private final ITopic alarmTopic;
     private final Map<String, IRole> importedRoles = new LinkedHashMap<>();
     private final Map<Function, ScvFunction> functions = new EnumMap<>(Function.class);
     private final TenantKeys keys;
@@ -122,8 +146,6 @@ public final class ScvContactCenterStack extends Stack {
         this.callCenter = cc.callCenterApiName();
         this.arns = ScvArns.forTenant(config);
         this.code = ScvFunction.codeFromJar(props.getLambdaJar());
-        this.alarmAction = props.getAlarmTopic().map(SnsAction::new);
-
         IManagedPolicy boundary = ScvBoundary.applyTo(this, IamMatrix.permissionBoundaryArn(config));
 
         for (RoleSpec spec : IamMatrix.contactCenterRoles(config, cc)) {
@@ -141,8 +163,12 @@ public final class ScvContactCenterStack extends Stack {
                 .secretReaders(rolePrincipals(RoleNames.INVOKE_TELEPHONY_INTEGRATION_API,
                         RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
                 .secretWriters(rolePrincipals(RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
+                // functions whose stream batches or asynchronous events fail into the failure queue
+                .queueSenders(rolePrincipals(RoleNames.CTR_DATA_SYNC, RoleNames.HANDLE_CONTACT_EVENTS))
                 .serviceLogGroupPrefixes(List.of(ScvFunction.logGroupName(callCenter + "-")))
                 .build());
+        alarmTopic = props.getAlarmTopic().orElseGet(() -> alarmTopic(keys.getPlatformKey()));
+        alarmAction = new SnsAction(alarmTopic);
 
         tenantBucket = new SecureBucket(this, "TenantBucket", SecureBucketProps.builder()
                 .bucketName(ScvNames.tenantBucket(callCenter, arns.account(), cc.region()))
@@ -156,11 +182,11 @@ public final class ScvContactCenterStack extends Stack {
                 .encryptionKey(keys.getStreamKey())
                 .build());
 
-        FailureQueueProps.Builder queueProps = FailureQueueProps.builder()
+        failureQueue = new FailureQueue(this, "FailureQueue", FailureQueueProps.builder()
                 .queueName(ScvNames.failureQueue(callCenter))
-                .encryptionKey(keys.getPlatformKey());
-        alarmAction.ifPresent(queueProps::alarmAction);
-        failureQueue = new FailureQueue(this, "FailureQueue", queueProps.build());
+                .encryptionKey(keys.getPlatformKey())
+                .alarmAction(alarmAction)
+                .build());
 
         credentialsSecret = credentialsSecret(keys.getPlatformKey());
 
@@ -188,10 +214,10 @@ public final class ScvContactCenterStack extends Stack {
     }
 
     private void addFunctions(ScvContactCenterStackProps props) {
-        String telephonyAliasArn = arns.functionAlias(cc.region(), callCenter, Function.INVOKE_TELEPHONY_INTEGRATION_API);
+        String telephonyAliasArn =
+                arns.functionAlias(cc.region(), callCenter, Function.INVOKE_TELEPHONY_INTEGRATION_API);
 
-        ScvFunction telephony = function(Function.INVOKE_TELEPHONY_INTEGRATION_API,
-                RoleNames.INVOKE_TELEPHONY_INTEGRATION_API, Duration.seconds(8), 1024,
+        ScvFunction telephony = function(Function.INVOKE_TELEPHONY_INTEGRATION_API, Duration.seconds(8), 1024,
                 props.getTelephonyReservedConcurrency(), Map.of(
                         "PRIVATE_KEY_PARAM_NAME", Parameter.SCRT_PRIVATE_KEY.nameFor(callCenter),
                         "SALESFORCE_ORG_ID", config.salesforceOrgId(),
@@ -200,8 +226,8 @@ public final class ScvContactCenterStack extends Stack {
                         "LOG_LEVEL", props.getLogLevel()));
         allowConnect(telephony);
 
-        ScvFunction restApi = function(Function.INVOKE_SALESFORCE_REST_API, RoleNames.INVOKE_SALESFORCE_REST_API,
-                Duration.seconds(30), 1024, props.getRestApiReservedConcurrency(), Map.of(
+        ScvFunction restApi = function(Function.INVOKE_SALESFORCE_REST_API, Duration.seconds(30), 1024,
+                props.getRestApiReservedConcurrency(), Map.of(
                         "PRIVATE_KEY_PARAM_NAME", Parameter.REST_API_PRIVATE_KEY.nameFor(callCenter),
                         "CONSUMER_KEY_PARAM_NAME", Parameter.REST_API_CONSUMER_KEY.nameFor(callCenter),
                         "ACCESS_TOKEN_PARAM_NAME", Parameter.REST_API_ACCESS_TOKEN.nameFor(callCenter),
@@ -215,19 +241,19 @@ public final class ScvContactCenterStack extends Stack {
 
         // SCV's 5 s cannot fit a batch of 100 records, each a call to a function allowed 8 s; a
         // timed-out batch is bisected and retried, so the timeout only has to fit the batch.
-        ScvFunction ctrSync = function(Function.CTR_DATA_SYNC, RoleNames.CTR_DATA_SYNC, Duration.seconds(60), 512,
-                null, Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
+        ScvFunction ctrSync = function(Function.CTR_DATA_SYNC, Duration.seconds(60), 512,
+                CTR_SYNC_RESERVED_CONCURRENCY, Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
         ctrSync.getNode().addDependency(telephony.getAlias());
-        StreamSyncProps.Builder sync = StreamSyncProps.builder()
+        new StreamSync(this, "CtrSync", StreamSyncProps.builder()
                 .stream(streams.getCtrStream())
                 .target(ctrSync.getAlias())
-                .failureQueue(failureQueue);
-        alarmAction.ifPresent(sync::alarmAction);
-        new StreamSync(this, "CtrSync", sync.build());
+                .failureQueue(failureQueue)
+                .alarmAction(alarmAction)
+                .build());
 
         if (cc.featuresOrDefaults().contactEventsEnabled()) {
-            ScvFunction contactEvents = function(Function.HANDLE_CONTACT_EVENTS, RoleNames.HANDLE_CONTACT_EVENTS,
-                    Duration.seconds(10), 512, null,
+            ScvFunction contactEvents = function(Function.HANDLE_CONTACT_EVENTS, Duration.seconds(10), 512,
+                    CONTACT_EVENTS_RESERVED_CONCURRENCY,
                     Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
             contactEvents.getNode().addDependency(telephony.getAlias());
             contactEvents.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
@@ -237,26 +263,27 @@ public final class ScvContactCenterStack extends Stack {
                     .build());
         }
 
-        function(Function.AUTH_KEYS_SSM_UTIL, RoleNames.SSM_LAMBDA_EXECUTION, Duration.seconds(60), 1024, null,
-                Map.of());
-        function(Function.CUSTOM_SSM, RoleNames.SSM_LAMBDA_EXECUTION, Duration.seconds(30), 512, null, Map.of());
+        function(Function.AUTH_KEYS_SSM_UTIL, Duration.seconds(60), 1024,
+                AUTH_KEYS_RESERVED_CONCURRENCY, Map.of());
+        function(Function.CUSTOM_SSM, Duration.seconds(30), 512,
+                CUSTOM_SSM_RESERVED_CONCURRENCY, Map.of());
     }
 
-    private ScvFunction function(Function which, String roleName, Duration timeout, int memory,
+    private ScvFunction function(Function which, Duration timeout, int memory,
             Number reservedConcurrency, Map<String, String> environment) {
-        ScvFunctionProps.Builder fn = ScvFunctionProps.builder()
+        ScvFunction created = new ScvFunction(this, pascal(which), ScvFunctionProps.builder()
                 .callCenterApiName(callCenter)
                 .function(which)
                 .handler(HANDLERS.get(which))
                 .code(code)
-                .role(importedRole(roleName))
+                .role(importedRole(RoleNames.executionRoleOf(which)))
                 .timeout(timeout)
                 .memorySize(memory)
                 .environment(environment)
                 .reservedConcurrentExecutions(reservedConcurrency)
-                .logEncryptionKey(keys.getPlatformKey());
-        alarmAction.ifPresent(fn::alarmAction);
-        ScvFunction created = new ScvFunction(this, pascal(which), fn.build());
+                .logEncryptionKey(keys.getPlatformKey())
+                .alarmAction(alarmAction)
+                .build());
         functions.put(which, created);
         return created;
     }
@@ -317,6 +344,39 @@ public final class ScvContactCenterStack extends Stack {
                 .build();
         secret.applyRemovalPolicy(RemovalPolicy.RETAIN);
         return Secret.fromSecretCompleteArn(this, "SalesforceCredentialsRef", secret.getRef());
+    }
+
+    /**
+     * {@code <cc>-ScvAlarms}: encrypted with the platform key, TLS only; CloudWatch alarms of this
+     * account may publish to it and use the key for that alone. Operators subscribe to it.
+     */
+    private ITopic alarmTopic(IKey key) {
+        Topic topic = Topic.Builder.create(this, "AlarmTopic")
+                .topicName(callCenter + "-ScvAlarms")
+                .displayName("SCV " + callCenter + " alarms")
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+        Map<String, Object> fromThisAccountsAlarms = Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", arns.account()),
+                "ArnLike", Map.of("aws:SourceArn", formatArn(ArnComponents.builder()
+                        .service("cloudwatch").resource("alarm").resourceName("*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())));
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CloudWatchAlarmsPublish")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(fromThisAccountsAlarms)
+                .build());
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CloudWatchAlarmsEncryptNotifications")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(fromThisAccountsAlarms)
+                .build());
+        return topic;
     }
 
     private void addContactEventsRule() {
@@ -396,6 +456,11 @@ public final class ScvContactCenterStack extends Stack {
 
     public IQueue getFailureQueue() {
         return failureQueue.getQueue();
+    }
+
+    /** The topic every alarm of the stack notifies (the configured one or {@code <cc>-ScvAlarms}). */
+    public ITopic getAlarmTopic() {
+        return alarmTopic;
     }
 
     public ISecret getCredentialsSecret() {

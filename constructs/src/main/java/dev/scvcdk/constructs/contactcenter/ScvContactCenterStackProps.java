@@ -146,7 +146,7 @@ public final class ScvContactCenterStackProps {
         /**
          * SNS topic notified by every alarm (failure queue, iterator age, function errors).
          *
-         * @default - alarms without actions
+         * @default - a topic {@code <cc>-ScvAlarms} encrypted with the platform key
          */
         public Builder alarmTopic(ITopic value) {
             this.alarmTopic = value;

@@ -67,6 +67,8 @@ public final class TenantKeys extends Construct {
                 KeyStatements.DECRYPT_ACTIONS, "secretsmanager");
         addUsers(platformKey, "SecretWritersViaSsm", props.getSecretWriters(),
                 KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "ssm");
+        addUsers(platformKey, "QueueSendersViaSqs", props.getQueueSenders(),
+                List.of("kms:Decrypt", "kms:GenerateDataKey"), "sqs");
         if (!props.getServiceLogGroupPrefixes().isEmpty()) {
             platformKey.addToResourcePolicy(logsStatement(stack, props.getServiceLogGroupPrefixes()));
         }

@@ -13,6 +13,7 @@ public final class TenantKeysProps {
     private final List<IPrincipal> bucketUsers;
     private final List<IPrincipal> secretReaders;
     private final List<IPrincipal> secretWriters;
+    private final List<IPrincipal> queueSenders;
     private final List<String> serviceLogGroupPrefixes;
 
     private TenantKeysProps(Builder b) {
@@ -23,6 +24,7 @@ public final class TenantKeysProps {
         this.bucketUsers = List.copyOf(b.bucketUsers);
         this.secretReaders = List.copyOf(b.secretReaders);
         this.secretWriters = List.copyOf(b.secretWriters);
+        this.queueSenders = List.copyOf(b.queueSenders);
         this.serviceLogGroupPrefixes = List.copyOf(b.serviceLogGroupPrefixes);
     }
 
@@ -59,6 +61,10 @@ public final class TenantKeysProps {
         return secretWriters;
     }
 
+    public List<IPrincipal> getQueueSenders() {
+        return queueSenders;
+    }
+
     public List<String> getServiceLogGroupPrefixes() {
         return serviceLogGroupPrefixes;
     }
@@ -71,6 +77,7 @@ public final class TenantKeysProps {
         private List<IPrincipal> bucketUsers = List.of();
         private List<IPrincipal> secretReaders = List.of();
         private List<IPrincipal> secretWriters = List.of();
+        private List<IPrincipal> queueSenders = List.of();
         private List<String> serviceLogGroupPrefixes = List.of();
 
         private Builder() {
@@ -140,6 +147,17 @@ public final class TenantKeysProps {
          */
         public Builder secretWriters(List<? extends IPrincipal> value) {
             this.secretWriters = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Principals that send to queues encrypted with the platform key (through SQS only): the
+         * execution roles of functions whose failures land in the failure queue.
+         *
+         * @default - none
+         */
+        public Builder queueSenders(List<? extends IPrincipal> value) {
+            this.queueSenders = List.copyOf(value);
             return this;
         }
 

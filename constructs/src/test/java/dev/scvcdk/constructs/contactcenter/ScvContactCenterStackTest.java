@@ -10,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.constructs.testing.TestFixtures;
 import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.Features;
+import dev.scvcdk.policies.config.TenantConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -79,9 +82,7 @@ class ScvContactCenterStackTest {
                     "dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler::handleRequest", "SCVSSMLambdaExecutionRole"},
                 "acmesupport-CustomSSMFunction", new String[] {
                     "dev.scvcdk.lambdas.customssm.CustomSsmHandler::handleRequest", "SCVSSMLambdaExecutionRole"});
-        // ours, besides CDK's own bucket-notification handler
-        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties",
-                Map.of("FunctionName", Match.stringLikeRegexp("^acmesupport-"))))).hasSize(expected.size());
+        template.resourceCountIs("AWS::Lambda::Function", expected.size());
         expected.forEach((name, handlerAndRole) -> template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", name,
                 "Handler", handlerAndRole[0],
@@ -236,6 +237,51 @@ class ScvContactCenterStackTest {
     }
 
     @Test
+    void functionsThatFailIntoTheQueueMayUseItsKeyOnlyThroughSqs() {
+        synth().hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Map.of(
+                        "Sid", "QueueSendersViaSqs",
+                        "Effect", "Allow",
+                        "Principal", Map.of("AWS", List.of(
+                                "arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole",
+                                "arn:aws:iam::111122223333:role/SCVHandleContactEventsRole")),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                        "Resource", "*",
+                        "Condition", Map.of("StringEquals", Map.of(
+                                "kms:ViaService", "sqs.us-west-2.amazonaws.com",
+                                "kms:CallerAccount", "111122223333"))))))));
+    }
+
+    @Test
+    void everyAlarmNotifiesTheEncryptedAlarmTopicByDefault() {
+        Template template = synth();
+
+        String topicId = template.findResources("AWS::SNS::Topic", Map.of("Properties", Map.of(
+                "TopicName", "acmesupport-ScvAlarms",
+                "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^KeysPlatformKey"), "Arn")))))
+                .keySet().iterator().next();
+        template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(Map.of("Ref", topicId))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "CloudWatchAlarmsPublish",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", "sns:Publish")))))));
+    }
+
+    @Test
+    void everyFunctionHasReservedConcurrencySoNoneCanRunAway() {
+        Template template = synth();
+
+        Map<String, Integer> expected = Map.of(
+                "acmesupport-CTRDataSyncFunction", 2,
+                "acmesupport-HandleContactEventsFunction", 10,
+                "acmesupport-AuthKeysSSMUtilFunction", 2,
+                "acmesupport-CustomSSMFunction", 5);
+        expected.forEach((name, reserved) -> template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", name, "ReservedConcurrentExecutions", reserved)));
+    }
+
+    @Test
     void parametersAreSeededByCustomSsmLiteralsOnlyForNonSecretsAndSecretsByReference() {
         Template template = synth();
 
@@ -297,13 +343,9 @@ class ScvContactCenterStackTest {
     void tenantBucketIsScvsNamedBucketUnderTheBucketKeyWithEventBridge() {
         Template template = synth();
 
-        String bucketId = template.findResources("AWS::S3::Bucket", Map.of("Properties",
-                Map.of("BucketName", "acmesupport-111122223333-us-west-2-scv"))).keySet().iterator().next();
-        template.hasResourceProperties("Custom::S3BucketNotifications", Map.of(
-                "BucketName", Map.of("Ref", bucketId),
-                "NotificationConfiguration", Map.of("EventBridgeConfiguration", Map.of())));
         template.hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "BucketName", "acmesupport-111122223333-us-west-2-scv",
+                "NotificationConfiguration", Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true)),
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "LoggingConfiguration", Match.objectLike(Map.of()),
                 "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Match.objectLike(Map.of(
@@ -356,6 +398,43 @@ class ScvContactCenterStackTest {
         Template template = synth();
 
         template.allResourcesProperties("AWS::IAM::Role", Map.of("PermissionsBoundary", Match.anyValue()));
+    }
+
+    @Test
+    void govCloudTenantGetsGovCloudArnsAndSamlAudience() {
+        // GIVEN a GovCloud tenant
+        ContactCenterConfig gov = new ContactCenterConfig("acmegov", "us-gov-west-1",
+                ContactCenterFixtures.INSTANCE_ID, "acme-gov", "https://acme.my.salesforce.com",
+                "https://acme.my.salesforce-scrt.com", "PRODUCTION", SECRET_ARN, null);
+        TenantConfig tenant = new TenantConfig(ContactCenterFixtures.ACCOUNT, "aws-us-gov",
+                ContactCenterFixtures.ORG_ID, null, null, null, "saml-metadata.example.xml", List.of(gov));
+
+        // WHEN
+        Template template = Template.fromStack(new ScvContactCenterStack(new App(), "Gov",
+                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(gov).lambdaJar(jar).build()));
+
+        // THEN Connect's permission and the SAML trust are GovCloud's
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "SourceArn", "arn:aws-us-gov:connect:us-gov-west-1:111122223333:instance/"
+                        + ContactCenterFixtures.INSTANCE_ID));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "RoleName", "acmegov-SAMLRole",
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Condition", Map.of("StringEquals",
+                                Map.of("saml:aud", "https://signin.amazonaws-us-gov.com/saml"))))))));
+    }
+
+    @Test
+    void environmentAgnosticTenantNamesResourcesWithTheDeployAccount() {
+        ContactCenterConfig cc = support(SECRET_ARN, null);
+        TenantConfig tenant = new TenantConfig(null, "aws", ContactCenterFixtures.ORG_ID, null, null, null,
+                "saml-metadata.example.xml", List.of(cc));
+
+        Template template = Template.fromStack(new ScvContactCenterStack(new App(), "Agnostic",
+                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(cc).lambdaJar(jar).build()));
+
+        template.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", Map.of("Fn::Join", List.of("",
+                List.of("acmesupport-", Map.of("Ref", "AWS::AccountId"), "-CTRStream")))));
     }
 
     @Test
