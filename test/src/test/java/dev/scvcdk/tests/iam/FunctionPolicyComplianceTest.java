@@ -45,10 +45,7 @@ class FunctionPolicyComplianceTest {
     record Expectation(String title, Request request, boolean allowed) {
     }
 
-    /**
-     * Expectations the synthesized app does not meet yet, by title, with what is wrong and where. Each is asserted
-     * to still fail, so a fix shows up as a test asking to remove its entry.
-     */
+    /** Title → what is wrong, see {@link #knownGaps()}. */
     private static Map<String, String> knownGaps;
 
     @BeforeAll
@@ -302,12 +299,6 @@ class FunctionPolicyComplianceTest {
                     + ScvNames.salesforceCredentialsSecret(name),
                     "CustomSSM seeds the REST parameters from the Salesforce credentials secret; the role has no "
                             + "secretsmanager:GetSecretValue on it (the platform key policy already lets it decrypt)");
-            for (String role : List.of(RoleNames.CTR_DATA_SYNC, RoleNames.HANDLE_CONTACT_EVENTS)) {
-                gaps.put(role + " may kms:GenerateDataKey " + platformKeyAlias(cc) + " via sqs ["
-                        + calls.failureQueueArn(cc) + "]",
-                        "the failure queue is encrypted with the platform key, whose key policy names no sender via "
-                                + "sqs: the role's EncryptFailureQueueMessages grant is not enough for KMS");
-            }
             gaps.put(RoleNames.PROVISIONING + " may not lambda:InvokeFunction " + name + "-payroll",
                     "LambdaAccess grants on function:" + name + "-*, which matches functions that are not SCV's");
             gaps.put(RoleNames.PROVISIONING + " may not lambda:UpdateFunctionCode " + name + "-payroll",
