@@ -125,11 +125,12 @@ class FunctionPolicyComplianceTest {
             deny(list, rest, calls.ssm("ssm:GetParameter", cc, Parameter.SCRT_PRIVATE_KEY));
             ownLogs(list, rest, cc, Function.INVOKE_SALESFORCE_REST_API);
 
-            // AuthKeysSSMUtil and CustomSSM (SCVSSMLambdaExecutionRole): create, overwrite, tag, list tags of and
-            // delete the six parameters; CustomSSM reads the Salesforce credentials secret to seed the REST ones.
+            // AuthKeysSSMUtil and CustomSSM (SCVSSMLambdaExecutionRole): read (AuthKeys decrypts the existing SCRT
+            // key), create, overwrite, tag, list tags of and delete the six parameters; CustomSSM reads the
+            // Salesforce credentials secret to seed the REST ones.
             RolePolicies ssmRole = iam.role(RoleNames.SSM_LAMBDA_EXECUTION);
             for (Parameter parameter : Parameter.values()) {
-                for (String action : List.of("ssm:PutParameter", "ssm:AddTagsToResource",
+                for (String action : List.of("ssm:GetParameter", "ssm:PutParameter", "ssm:AddTagsToResource",
                         "ssm:ListTagsForResource", "ssm:DeleteParameter")) {
                     allow(list, ssmRole, calls.ssm(action, cc, parameter));
                 }
@@ -139,6 +140,7 @@ class FunctionPolicyComplianceTest {
                         Map.of("PARAMETER_ARN", calls.parameterArn(cc, parameter))));
             }
             allow(list, ssmRole, calls.awsManagedSsmKey("kms:GenerateDataKey", cc, Parameter.SCRT_PRIVATE_KEY));
+            allow(list, ssmRole, calls.awsManagedSsmKey("kms:Decrypt", cc, Parameter.SCRT_PRIVATE_KEY));
             allow(list, ssmRole, calls.secret("secretsmanager:GetSecretValue", cc));
             allow(list, ssmRole, calls.kms("kms:Decrypt", cc, platformKeyAlias(cc), "secretsmanager",
                     Map.of("SecretARN", calls.credentialsSecretArn(cc))));
