@@ -237,6 +237,23 @@ class ScvContactCenterStackTest {
     }
 
     @Test
+    void bucketKeyNamesTheRecordingRoleAndTheVoicemailWriterAndOnlyThroughS3() {
+        Template template = synth();
+
+        String s3RoleId = template.findResources("AWS::IAM::Role", Map.of("Properties",
+                Map.of("RoleName", "acmesupport-SCVS3Role"))).keySet().iterator().next();
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "BucketUsers",
+                        "Principal", Map.of("AWS", List.of(
+                                Map.of("Fn::GetAtt", List.of(s3RoleId, "Arn")),
+                                "arn:aws:iam::111122223333:role/SCVTenantBucketWriteAccessRole")),
+                        "Condition", Map.of("StringEquals", Map.of(
+                                "kms:ViaService", "s3.us-west-2.amazonaws.com",
+                                "kms:CallerAccount", "111122223333")))))))));
+    }
+
+    @Test
     void functionsThatFailIntoTheQueueMayUseItsKeyOnlyThroughSqs() {
         synth().hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Map.of(
