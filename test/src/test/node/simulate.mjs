@@ -44,8 +44,9 @@ function simulationOf(request) {
   return simulation
 }
 
-// The validated run matches variable context keys only when the variable follows a '/', so it drops KMS
-// encryption-context keys such as kms:EncryptionContext:aws:sqs:arn (the variable holds ':'). AWS evaluates them.
+// The validated run (0.1.173) recognises variable context keys only after a '/' (aws:PrincipalTag/x), so it drops
+// every kms:EncryptionContext:<key> (PARAMETER_ARN, SecretARN, aws:sqs:arn, ...), which AWS does evaluate. Such a
+// request is validated first, then decided by the same engine without that input filter.
 const ENCRYPTION_CONTEXT = /^kms:encryptioncontext:.+/i
 
 function explain(pattern, result) {
