@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * AuthKeysSSMUtilFunction: generates the SCRT JWT key pair and stores SSM parameters.
@@ -47,7 +47,7 @@ public final class AuthKeysSsmUtilHandler implements RequestStreamHandler {
      * number gets a fresh {@link java.security.SecureRandom}, so SnapStart restores never share one.
      */
     private static final class DefaultClients {
-        static final SsmClient SSM = AwsClients.ssm();
+        static final SsmApi SSM = AwsClients.ssm();
         static final CfnResponseSender SENDER = CfnResponseSender.create();
     }
 
@@ -60,7 +60,7 @@ public final class AuthKeysSsmUtilHandler implements RequestStreamHandler {
                 StructuredLogger.forClass(AuthKeysSsmUtilHandler.class));
     }
 
-    public AuthKeysSsmUtilHandler(SsmClient ssm, CfnResponseSender sender, Clock clock, StructuredLogger log) {
+    public AuthKeysSsmUtilHandler(SsmApi ssm, CfnResponseSender sender, Clock clock, StructuredLogger log) {
         this.service = new AuthKeysService(new OwnedParameters(ssm), clock, log);
         this.responder = new CustomResourceResponder(sender, log);
     }

@@ -3,7 +3,6 @@ package dev.scvcdk.lambdas.contactevents;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
-import dev.scvcdk.lambdas.common.aws.SdkFunctionInvoker;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
@@ -32,7 +31,7 @@ public final class HandleContactEventsHandler implements RequestStreamHandler {
         EnvReader env = EnvReader.of(environment);
         String telephony = env.required(TELEPHONY_FUNCTION_VARIABLE);
         env.validate();
-        return new ContactEventsService(new SdkFunctionInvoker(AwsClients.lambda()), telephony,
+        return new ContactEventsService(AwsClients.lambda(), telephony,
                 StructuredLogger.forClass(ContactEventsService.class));
     }
 

@@ -1,7 +1,6 @@
 package dev.scvcdk.lambdas.ctrsync;
 
 import dev.scvcdk.lambdas.common.aws.AwsClients;
-import dev.scvcdk.lambdas.common.aws.SdkFunctionInvoker;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.time.Clock;
@@ -24,7 +23,7 @@ public final class CtrSyncWiring {
         EnvReader env = EnvReader.of(environment);
         String telephony = env.required(TELEPHONY_FUNCTION_VARIABLE);
         env.validate();
-        return new CtrSyncService(new SdkFunctionInvoker(AwsClients.lambda()), telephony, daemonPool(CONCURRENCY),
+        return new CtrSyncService(AwsClients.lambda(), telephony, daemonPool(CONCURRENCY),
                 Clock.systemUTC(), StructuredLogger.forClass(CtrSyncService.class));
     }
 

@@ -81,7 +81,7 @@ public final class CustomResourceResponder {
         return response;
     }
 
-    /** Runs the step on its own thread so a hung SDK call cannot eat the time needed to answer. */
+    /** Runs the step on its own thread so a hung AWS call cannot eat the time needed to answer. */
     private static Outcome runWithinDeadline(CfnRequest request, Context context, Lifecycle lifecycle) {
         if (context == null) {
             return lifecycle.handle(request);

@@ -1,19 +1,15 @@
 package dev.scvcdk.lambdas.customresource;
 
+import dev.scvcdk.lambdas.common.aws.AwsApiException;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.InvalidResourceIdException;
-import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
-import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
-import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * SecureString parameters that custom resources create, mark as theirs, and remove only when they made them.
@@ -39,9 +35,9 @@ public final class OwnedParameters {
     /** What Delete did. */
     public enum Deletion { DELETED, NOT_OWNED, ALREADY_GONE }
 
-    private final SsmClient ssm;
+    private final SsmApi ssm;
 
-    public OwnedParameters(SsmClient ssm) {
+    public OwnedParameters(SsmApi ssm) {
         this.ssm = ssm;
     }
 
@@ -79,9 +75,12 @@ public final class OwnedParameters {
     /** The parameter's value, or empty when it does not exist. */
     public Optional<String> read(String name, boolean decrypt) {
         try {
-            return Optional.of(ssm.getParameter(r -> r.name(name).withDecryption(decrypt)).parameter().value());
-        } catch (ParameterNotFoundException e) {
-            return Optional.empty();
+            return Optional.of(ssm.getParameter(name, decrypt).value());
+        } catch (AwsApiException e) {
+            if (e.is(SsmApi.PARAMETER_NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
@@ -98,22 +97,19 @@ public final class OwnedParameters {
      */
     public boolean createIfAbsent(String name, String value, String keyId, String description, String ownerMark) {
         try {
-            ssm.putParameter(r -> r.name(name)
-                    .value(value)
-                    .type(ParameterType.SECURE_STRING)
-                    .overwrite(false)
-                    .keyId(keyId)
-                    .description(description)
-                    .tags(Tag.builder().key(OWNER_TAG).value(ownerTagValue(ownerMark)).build()));
+            ssm.putSecureString(name, value, false, keyId, description, Map.of(OWNER_TAG, ownerTagValue(ownerMark)));
             return true;
-        } catch (ParameterAlreadyExistsException e) {
-            return false;
+        } catch (AwsApiException e) {
+            if (e.is(SsmApi.PARAMETER_ALREADY_EXISTS)) {
+                return false;
+            }
+            throw e;
         }
     }
 
     /** Writes {@code value} whether or not the parameter exists; an existing parameter keeps its tags. */
     public void overwrite(String name, String value) {
-        ssm.putParameter(r -> r.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
+        ssm.putSecureString(name, value, true, null, null, Map.of());
     }
 
     /** Deletes the parameter only when its owner tag is {@code ownerMark}; a missing parameter is already gone. */
@@ -125,20 +121,24 @@ public final class OwnedParameters {
         boolean owned;
         try {
             String expected = ownerTagValue(ownerMark);
-            owned = ssm.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name))
-                    .tagList().stream()
-                    .anyMatch(tag -> OWNER_TAG.equals(tag.key()) && expected.equals(tag.value()));
-        } catch (InvalidResourceIdException | ParameterNotFoundException e) {
-            return Deletion.ALREADY_GONE;
+            owned = expected.equals(ssm.listParameterTags(name).get(OWNER_TAG));
+        } catch (AwsApiException e) {
+            if (e.is(SsmApi.INVALID_RESOURCE_ID, SsmApi.PARAMETER_NOT_FOUND)) {
+                return Deletion.ALREADY_GONE;
+            }
+            throw e;
         }
         if (!owned) {
             return Deletion.NOT_OWNED;
         }
         try {
-            ssm.deleteParameter(r -> r.name(name));
+            ssm.deleteParameter(name);
             return Deletion.DELETED;
-        } catch (ParameterNotFoundException e) {
-            return Deletion.ALREADY_GONE;
+        } catch (AwsApiException e) {
+            if (e.is(SsmApi.PARAMETER_NOT_FOUND)) {
+                return Deletion.ALREADY_GONE;
+            }
+            throw e;
         }
     }
 

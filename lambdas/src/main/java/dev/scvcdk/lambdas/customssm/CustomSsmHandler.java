@@ -3,6 +3,8 @@ package dev.scvcdk.lambdas.customssm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
@@ -13,8 +15,6 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * CustomSSMFunction: a CloudFormation custom resource that seeds one SSM SecureString parameter.
@@ -61,8 +61,8 @@ public final class CustomSsmHandler implements RequestStreamHandler {
      * and endpoint chains ({@code AWS_ENDPOINT_URL_SSM} …). Nothing unique per invocation is held.
      */
     private static final class DefaultClients {
-        static final SsmClient SSM = AwsClients.ssm();
-        static final SecretsManagerClient SECRETS = AwsClients.secretsManager();
+        static final SsmApi SSM = AwsClients.ssm();
+        static final SecretsManagerApi SECRETS = AwsClients.secretsManager();
         static final CfnResponseSender SENDER = CfnResponseSender.create();
     }
 
@@ -75,7 +75,7 @@ public final class CustomSsmHandler implements RequestStreamHandler {
                 StructuredLogger.forClass(CustomSsmHandler.class));
     }
 
-    public CustomSsmHandler(SsmClient ssm, SecretsManagerClient secrets, CfnResponseSender sender,
+    public CustomSsmHandler(SsmApi ssm, SecretsManagerApi secrets, CfnResponseSender sender,
                             StructuredLogger log) {
         this.service = new CustomSsmService(new OwnedParameters(ssm), secrets, log);
         this.responder = new CustomResourceResponder(sender, log);

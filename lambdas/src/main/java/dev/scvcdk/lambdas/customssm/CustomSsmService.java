@@ -2,6 +2,7 @@ package dev.scvcdk.lambdas.customssm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.customresource.CfnRequest;
@@ -10,16 +11,15 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customssm.SecureParameterProperties.ValueFrom;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The CustomSSM lifecycle over SSM and Secrets Manager; the handler only parses and answers. */
 final class CustomSsmService {
 
     private final OwnedParameters parameters;
-    private final SecretsManagerClient secrets;
+    private final SecretsManagerApi secrets;
     private final StructuredLogger log;
 
-    CustomSsmService(OwnedParameters parameters, SecretsManagerClient secrets, StructuredLogger log) {
+    CustomSsmService(OwnedParameters parameters, SecretsManagerApi secrets, StructuredLogger log) {
         this.parameters = parameters;
         this.secrets = secrets;
         this.log = log;
@@ -61,7 +61,7 @@ final class CustomSsmService {
             return properties.value();
         }
         String secretId = properties.secretId();
-        String secretString = secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
+        String secretString = secrets.getSecretValue(secretId).secretString();
         if (secretString == null) {
             throw new IllegalStateException("SecretId '" + secretId + "' holds a binary secret; a SecureString "
                     + "parameter needs a SecretString");

@@ -3,7 +3,6 @@ package dev.scvcdk.lambdas.kvstrigger;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
-import dev.scvcdk.lambdas.common.aws.SdkFunctionInvoker;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
@@ -32,7 +31,7 @@ public final class KvsConsumerTriggerHandler implements RequestStreamHandler {
         EnvReader env = EnvReader.of(environment);
         String transcriber = env.required(TRANSCRIBER_FUNCTION_VARIABLE);
         env.validate();
-        return new KvsTriggerService(new SdkFunctionInvoker(AwsClients.lambda()), transcriber,
+        return new KvsTriggerService(AwsClients.lambda(), transcriber,
                 StructuredLogger.forClass(KvsTriggerService.class));
     }
 

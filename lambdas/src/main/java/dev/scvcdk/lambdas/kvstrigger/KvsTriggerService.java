@@ -66,7 +66,7 @@ public final class KvsTriggerService {
         return payload;
     }
 
-    /** Invokes the transcriber with {@code InvocationType=Event}; SDK errors are thrown so the flow sees them. */
+    /** Invokes the transcriber with {@code InvocationType=Event}; AWS errors are thrown so the flow sees them. */
     public Map<String, Object> handle(JsonNode event) {
         Map<String, Object> payload = payload(event);
         String contactId = (String) payload.get("voiceCallId");

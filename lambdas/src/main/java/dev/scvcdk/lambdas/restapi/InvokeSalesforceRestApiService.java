@@ -2,6 +2,8 @@ package dev.scvcdk.lambdas.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
@@ -22,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Serves a Connect event for InvokeSalesforceRestApi: an event carrying {@code sf_operation} follows
@@ -58,8 +58,8 @@ public final class InvokeSalesforceRestApiService {
      * which also accepts a Secrets Manager ARN in {@code PRIVATE_KEY_PARAM_NAME}; Salesforce calls with
      * timeouts and bounded retries.
      */
-    public static InvokeSalesforceRestApiService create(RestApiConfig config, SsmClient ssm,
-            Supplier<SecretsManagerClient> secretsManager, RetryPolicy retryPolicy) {
+    public static InvokeSalesforceRestApiService create(RestApiConfig config, SsmApi ssm,
+            Supplier<SecretsManagerApi> secretsManager, RetryPolicy retryPolicy) {
         Clock clock = Clock.systemUTC();
         StructuredLogger log = new StructuredLogger("InvokeSalesforceRestApi",
                 LogLevel.parse(config.logLevel(), LogLevel.INFO), System.out, clock);

@@ -2,6 +2,8 @@ package dev.scvcdk.lambdas.telephony;
 
 import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
@@ -16,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Builds the production {@link TelephonyService} from the function's environment, failing fast on bad config. */
 public final class TelephonyWiring {
@@ -33,7 +33,7 @@ public final class TelephonyWiring {
 
     /**
      * Reads {@code PRIVATE_KEY_PARAM_NAME}, {@code SALESFORCE_ORG_ID}, {@code SCRT_ENDPOINT_BASE},
-     * {@code CALL_CENTER_API_NAME} and {@code LOG_LEVEL}; the AWS clients come from the SDK's default chains.
+     * {@code CALL_CENTER_API_NAME} and {@code LOG_LEVEL}; the AWS clients come from the default chains.
      *
      * @throws dev.scvcdk.lambdas.common.env.ConfigurationException naming every missing or bad variable
      */
@@ -43,8 +43,8 @@ public final class TelephonyWiring {
         env.oneOf("LOG_LEVEL", LOG_LEVELS, "INFO");
         env.validate();
 
-        Lazy<SsmClient> ssm = Lazy.of(AwsClients::ssm);
-        Lazy<SecretsManagerClient> secretsManager = Lazy.of(AwsClients::secretsManager);
+        Lazy<SsmApi> ssm = Lazy.of(AwsClients::ssm);
+        Lazy<SecretsManagerApi> secretsManager = Lazy.of(AwsClients::secretsManager);
         // Build the one client the key needs now, inside init (and a SnapStart snapshot), not on the first call.
         if (AwsSecureValueReader.isSecretsManagerArn(config.privateKeyName())) {
             secretsManager.get();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The constructor Lambda uses builds its SSM client from the SDK's default chains, so the standard endpoint
+ * The constructor Lambda uses builds its SSM client from the default chains, so the standard endpoint
  * override reaches it ({@code aws.endpointUrlSsm} here; {@code AWS_ENDPOINT_URL_SSM} in a function).
  */
 class AuthKeysSsmUtilHandlerDefaultClientsTest {

@@ -26,7 +26,7 @@ import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** AuthKeysSSMUtilFunction end to end: real SDK client against a loopback SSM and response URL. */
+/** AuthKeysSSMUtilFunction end to end: the production AWS client against a loopback SSM and response URL. */
 class AuthKeysSsmUtilHandlerTest {
 
     private static final String KEY_PARAMETER = "ACME-scrt-jwt-auth-private-key";
@@ -156,7 +156,7 @@ class AuthKeysSsmUtilHandlerTest {
         JsonNode result = Events.invoke(handler, "authkeys/create-ssm-parameter.json", aws, context);
 
         assertThat(result.path("Success").asBoolean(true)).isFalse();
-        assertThat(result.path("Message").asText()).contains("Status Code: 500");
+        assertThat(result.path("Message").asText()).contains("InternalServerError (HTTP 500)");
     }
 
     // --- CloudFormation custom resource ---

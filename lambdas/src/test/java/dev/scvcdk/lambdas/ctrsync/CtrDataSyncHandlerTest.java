@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The handler with its production wiring: the real SDK Lambda client, pointed at a local Lambda API. */
+/** The handler with its production wiring: the production Lambda client, pointed at a local Lambda API. */
 class CtrDataSyncHandlerTest {
     static final String TELEPHONY = "arn:aws:lambda:us-west-2:123456789012:function:acmecc-InvokeTelephonyIntegrationApi:active";
 

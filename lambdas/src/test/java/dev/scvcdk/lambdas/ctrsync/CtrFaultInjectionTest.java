@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 1,000 contact records through the whole chain — CTR handler → SDK Lambda client → local Lambda API →
+ * 1,000 contact records through the whole chain — CTR handler → Lambda client → local Lambda API →
  * telephony handler → SCRT client → a SCRT stand-in that answers 429, 5xx, hangs past the client timeout and
  * drops connections at seeded random rates (hangs last longer than the client's timeout, so a hung
  * request is never also accepted). Every record must end accepted by the server or reported in

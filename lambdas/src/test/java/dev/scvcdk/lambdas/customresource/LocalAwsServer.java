@@ -6,36 +6,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
+import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A loopback HTTP server that plays three parts for handler tests: SSM and Secrets Manager (the JSON 1.1
- * protocol the real SDK clients speak, dispatched on {@code X-Amz-Target}), and the pre-signed S3
+ * protocol the production clients speak, dispatched on {@code X-Amz-Target}), and the pre-signed S3
  * {@code ResponseURL} CloudFormation hands a custom resource (it records every PUT).
  */
 public final class LocalAwsServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One stored parameter, with what the SDK sent when it was written. */
+    /** One stored parameter, with what the client sent when it was written. */
     public record StoredParameter(String value, String type, String keyId, String description,
                                   Map<String, String> tags) {
     }
@@ -86,26 +82,12 @@ public final class LocalAwsServer implements AutoCloseable {
                 + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=7200&X-Amz-Signature=abc123";
     }
 
-    public SsmClient ssmClient() {
-        return SsmClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_WEST_2)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build())
-                .build();
+    public SsmApi ssmClient() {
+        return TestAwsClients.ssm(endpoint());
     }
 
-    public SecretsManagerClient secretsManagerClient() {
-        return SecretsManagerClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_WEST_2)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build())
-                .build();
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"));
+    public SecretsManagerApi secretsManagerClient() {
+        return TestAwsClients.secretsManager(endpoint());
     }
 
     public void putParameter(String name, String value, Map<String, String> tags) {

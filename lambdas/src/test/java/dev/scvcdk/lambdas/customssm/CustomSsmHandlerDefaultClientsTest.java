@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The constructor Lambda uses builds its clients from the SDK's default chains, so the standard endpoint
+ * The constructor Lambda uses builds its clients from the default chains, so the standard endpoint
  * overrides reach them ({@code aws.endpointUrlSsm} / {@code aws.endpointUrlSecretsManager} here,
  * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} in a function).
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** CustomSSMFunction end to end: real SDK clients against a loopback SSM / Secrets Manager / S3 stand-in. */
+/** CustomSSMFunction end to end: the production AWS clients against a loopback SSM / Secrets Manager / S3 stand-in. */
 class CustomSsmHandlerTest {
 
     private static final String STACK_ID = "arn:aws:cloudformation:us-west-2:123456789012:stack/"
@@ -63,7 +63,7 @@ class CustomSsmHandlerTest {
         assertThat(response.path("LogicalResourceId").asText()).isEqualTo("RestApiAudience");
         assertThat(response.path("NoEcho").asBoolean(true)).isFalse();
         assertThat(response.has("Data")).isFalse();
-        // AND the request was the real SDK's: no overwrite
+        // AND the request was the production client's: no overwrite
         JsonNode put = aws.calls().stream().filter(c -> c.target().equals("AmazonSSM.PutParameter"))
                 .findFirst().orElseThrow().body();
         assertThat(put.path("Overwrite").asBoolean(true)).isFalse();
@@ -292,6 +292,6 @@ class CustomSsmHandlerTest {
         JsonNode response = run("create-literal.json");
 
         assertThat(response.path("Status").asText()).isEqualTo("FAILED");
-        assertThat(response.path("Reason").asText()).contains("injected failure").contains("Status Code: 500");
+        assertThat(response.path("Reason").asText()).contains("injected failure").contains("InternalServerError (HTTP 500)");
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
+import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,15 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A loopback stand-in for SSM Parameter Store speaking the SSM JSON protocol (GetParameter,
- * GetParameters, PutParameter), so tests drive the real SDK client through an endpoint override.
+ * GetParameters, PutParameter), so tests drive the production client through an endpoint override.
  */
 final class FakeSsm implements AutoCloseable {
 
@@ -47,13 +44,8 @@ final class FakeSsm implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    SsmClient client() {
-        return SsmClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+    SsmApi client() {
+        return TestAwsClients.ssm(endpoint());
     }
 
     FakeSsm put(String name, String value) {

@@ -1,6 +1,7 @@
 package dev.scvcdk.lambdas.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * One contact center's worth of stand-ins: SSM holding the SCV parameters, a Salesforce org that
@@ -38,7 +38,7 @@ final class RestApiRig implements AutoCloseable {
 
     final FakeSsm ssm;
     final FakeSalesforce salesforce;
-    private final SsmClient ssmClient;
+    private final SsmApi ssmClient;
 
     RestApiRig() throws IOException {
         ssm = new FakeSsm()
@@ -63,7 +63,7 @@ final class RestApiRig implements AutoCloseable {
         return env;
     }
 
-    /** A fresh container: configuration read from {@link #env()}, clients through the real SDK and HTTP stacks. */
+    /** A fresh container: configuration read from {@link #env()}, clients through the production AWS and HTTP stacks. */
     InvokeSalesforceRestApiHandler newHandler() {
         InvokeSalesforceRestApiService service = InvokeSalesforceRestApiService.create(
                 RestApiConfig.fromEnvironment(env()), ssmClient,
@@ -108,7 +108,6 @@ final class RestApiRig implements AutoCloseable {
 
     @Override
     public void close() {
-        ssmClient.close();
         ssm.close();
         salesforce.close();
     }

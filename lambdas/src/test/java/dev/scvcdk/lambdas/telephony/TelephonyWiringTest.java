@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Production wiring: env variables → SDK clients from the default chains → key from SSM/Secrets Manager → SCRT. */
+/** Production wiring: env variables → AWS clients from the default chains → key from SSM/Secrets Manager → SCRT. */
 class TelephonyWiringTest {
     private static final String ORG = InvokeTelephonyIntegrationApiHandlerTest.ORG;
     private static final String CALL_CENTER = InvokeTelephonyIntegrationApiHandlerTest.CALL_CENTER;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the SDK's default chains at local stubs through the {@code aws.*} system properties (the same
+ * Points the default region, credential and endpoint chains at local stubs through the {@code aws.*} system properties (the same
  * settings as the AWS_* environment variables a Lambda gets), and restores the previous values on close.
  */
 public final class AwsSystemProperties implements AutoCloseable {

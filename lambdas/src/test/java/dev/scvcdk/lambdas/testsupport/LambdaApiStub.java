@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
 
 /**
  * A local stand-in for the Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) that the
- * real SDK client is pointed at. Each invocation is handed to the test's function, whose result becomes
+ * production Lambda client is pointed at. Each invocation is handed to the test's function, whose result becomes
  * the response (a {@code FunctionError} result sets {@code X-Amz-Function-Error}); Event invocations get 202.
  */
 public final class LambdaApiStub implements AutoCloseable {

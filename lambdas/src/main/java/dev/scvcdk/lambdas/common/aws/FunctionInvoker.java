@@ -2,7 +2,7 @@ package dev.scvcdk.lambdas.common.aws;
 
 /** Invokes another Lambda function (by name, ARN or alias ARN) with a JSON payload. */
 public interface FunctionInvoker {
-    /** Synchronous ({@code RequestResponse}) invocation; SDK and service errors are thrown. */
+    /** Synchronous ({@code RequestResponse}) invocation; transport and service errors are thrown as {@link AwsApiException}. */
     Invocation invoke(String function, String jsonPayload);
 
     /** Asynchronous ({@code Event}) invocation: returns once Lambda has queued the event. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +71,15 @@ public final class RetryingHttpClient {
      * such as ones carrying a single-use bearer token.
      */
     public HttpResponse<String> send(Supplier<HttpRequest> requests, String contactId) throws IOException {
+        return send(requests, contactId, response -> false);
+    }
+
+    /**
+     * As {@link #send(Supplier, String)}, also retrying responses that {@code alsoRetryable} accepts — for APIs
+     * that signal throttling with a 400 and an error code, as AWS JSON services do.
+     */
+    public HttpResponse<String> send(Supplier<HttpRequest> requests, String contactId,
+                                     Predicate<HttpResponse<String>> alsoRetryable) throws IOException {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
             HttpRequest request = requests.get();
@@ -81,7 +91,8 @@ public final class RetryingHttpClient {
             try {
                 HttpResponse<String> response = client.send(timed, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
-                if (!policy.isRetryableStatus(status) || attempt >= policy.maxAttempts()) {
+                boolean retryable = policy.isRetryableStatus(status) || alsoRetryable.test(response);
+                if (!retryable || attempt >= policy.maxAttempts()) {
                     return response;
                 }
                 Optional<Duration> retryAfter = policy.retryAfter(

@@ -2,11 +2,9 @@ package dev.scvcdk.lambdas.common.keys;
 
 import java.util.Objects;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
+import dev.scvcdk.lambdas.common.aws.AwsApiException;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 
 /**
  * Reads from SSM Parameter Store ({@code GetParameter} with decryption) or, when given a Secrets Manager
@@ -16,10 +14,10 @@ import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
  * <p>Clients are passed as suppliers so a function whose values all live in one store never builds the other.
  */
 public final class AwsSecureValueReader implements SecureValueReader {
-    private final Supplier<SsmClient> ssm;
-    private final Supplier<SecretsManagerClient> secretsManager;
+    private final Supplier<SsmApi> ssm;
+    private final Supplier<SecretsManagerApi> secretsManager;
 
-    public AwsSecureValueReader(Supplier<SsmClient> ssm, Supplier<SecretsManagerClient> secretsManager) {
+    public AwsSecureValueReader(Supplier<SsmApi> ssm, Supplier<SecretsManagerApi> secretsManager) {
         this.ssm = Objects.requireNonNull(ssm, "ssm");
         this.secretsManager = Objects.requireNonNull(secretsManager, "secretsManager");
     }
@@ -36,18 +34,18 @@ public final class AwsSecureValueReader implements SecureValueReader {
         Objects.requireNonNull(nameOrArn, "nameOrArn");
         try {
             if (isSecretsManagerArn(nameOrArn)) {
-                GetSecretValueResponse response = secretsManager.get().getSecretValue(r -> r.secretId(nameOrArn));
+                SecretsManagerApi.SecretValue response = secretsManager.get().getSecretValue(nameOrArn);
                 if (response.secretString() == null) {
                     throw new SecureValueException("secret " + nameOrArn + " has no string value");
                 }
                 return response.secretString();
             }
-            GetParameterResponse response = ssm.get().getParameter(r -> r.name(nameOrArn).withDecryption(true));
-            if (response.parameter() == null || response.parameter().value() == null) {
+            SsmApi.Parameter parameter = ssm.get().getParameter(nameOrArn, true);
+            if (parameter.value() == null) {
                 throw new SecureValueException("parameter " + nameOrArn + " has no value");
             }
-            return response.parameter().value();
-        } catch (SdkException e) {
+            return parameter.value();
+        } catch (AwsApiException e) {
             throw new SecureValueException("cannot read " + nameOrArn + ": " + e.getMessage(), e);
         }
     }

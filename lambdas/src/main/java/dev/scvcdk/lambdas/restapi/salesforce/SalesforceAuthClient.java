@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.scvcdk.lambdas.common.aws.AwsApiException;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.io.IOException;
@@ -27,12 +29,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
-import software.amazon.awssdk.services.ssm.model.Parameter;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Salesforce access tokens through the OAuth 2.0 JWT bearer flow.
@@ -65,7 +61,7 @@ public final class SalesforceAuthClient {
 
     private final URI authEndpoint;
     private final ParameterNames names;
-    private final SsmClient ssm;
+    private final SsmApi ssm;
     private final Supplier<RSAPrivateKey> privateKey;
     private final RetryingHttpClient http;
     private final ObjectMapper json;
@@ -79,7 +75,7 @@ public final class SalesforceAuthClient {
     /**
      * @param privateKey the connected app's private key, read (and cached) by the caller's provider
      */
-    public SalesforceAuthClient(URI authEndpoint, ParameterNames names, SsmClient ssm, Supplier<RSAPrivateKey> privateKey,
+    public SalesforceAuthClient(URI authEndpoint, ParameterNames names, SsmApi ssm, Supplier<RSAPrivateKey> privateKey,
             RetryingHttpClient http, ObjectMapper json, Clock clock, StructuredLogger log) {
         this.authEndpoint = authEndpoint;
         this.names = names;
@@ -171,13 +167,13 @@ public final class SalesforceAuthClient {
     private Claims claims() {
         if (claims == null) {
             List<String> wanted = List.of(names.consumerKey(), names.audience(), names.subject());
-            GetParametersResponse response = ssm.getParameters(b -> b.names(wanted).withDecryption(true));
+            SsmApi.Parameters response = ssm.getParameters(wanted, true);
             if (!response.invalidParameters().isEmpty()) {
                 throw new IllegalStateException("SSM parameters not found: " + response.invalidParameters()
                         + " (named by CONSUMER_KEY_PARAM_NAME, AUDIENCE and SUBJECT)");
             }
             Map<String, String> values = response.parameters().stream()
-                    .collect(Collectors.toMap(Parameter::name, Parameter::value));
+                    .collect(Collectors.toMap(SsmApi.Parameter::name, SsmApi.Parameter::value));
             claims = new Claims(values.get(names.consumerKey()).strip(), values.get(names.audience()).strip(),
                     values.get(names.subject()).strip());
         }
@@ -186,25 +182,26 @@ public final class SalesforceAuthClient {
 
     private Optional<String> readStoredToken(String contactId) {
         try {
-            String value = ssm.getParameter(b -> b.name(names.accessToken()).withDecryption(true)).parameter().value();
+            String value = ssm.getParameter(names.accessToken(), true).value();
             return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
-        } catch (ParameterNotFoundException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
+        } catch (AwsApiException e) {
+            if (e.is(SsmApi.PARAMETER_NOT_FOUND)) {
+                return Optional.empty();
+            }
             // The stored token is only a cache: a new one can always be obtained.
             log.warn("cannot read the stored access token; obtaining a new one", contactId,
-                    Map.of("parameter", names.accessToken(), "reason", e.getClass().getSimpleName()));
+                    Map.of("parameter", names.accessToken(), "reason", e.errorCode()));
             return Optional.empty();
         }
     }
 
     private void storeToken(String token, String contactId) {
         try {
-            ssm.putParameter(b -> b.name(names.accessToken()).value(token).type(ParameterType.SECURE_STRING).overwrite(true));
-        } catch (SdkException e) {
+            ssm.putSecureString(names.accessToken(), token, true, null, null, Map.of());
+        } catch (AwsApiException e) {
             // The caller still gets its answer; the next cold start just asks Salesforce again.
             log.warn("cannot store the access token", contactId,
-                    Map.of("parameter", names.accessToken(), "reason", e.getClass().getSimpleName()));
+                    Map.of("parameter", names.accessToken(), "reason", e.errorCode()));
         }
     }
 

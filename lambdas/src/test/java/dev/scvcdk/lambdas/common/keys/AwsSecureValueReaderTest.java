@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.testsupport.AwsJsonStub;
 import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.TestKeys;
@@ -12,17 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Real SDK clients from the default chains, pointed at a local stand-in through the endpoint overrides. */
+/** The production AWS clients from the default chains, pointed at a local stand-in through the endpoint overrides. */
 class AwsSecureValueReaderTest {
     private static final String SECRET_ARN = "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:cc-scrt-key-AbCdEf";
 
     private static AwsJsonStub aws;
     private static AwsSystemProperties properties;
-    private static SsmClient ssm;
-    private static SecretsManagerClient secretsManager;
+    private static SsmApi ssm;
+    private static SecretsManagerApi secretsManager;
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,8 +35,6 @@ class AwsSecureValueReaderTest {
 
     @AfterAll
     static void stop() {
-        ssm.close();
-        secretsManager.close();
         properties.close();
         aws.close();
     }
@@ -75,7 +73,7 @@ class AwsSecureValueReaderTest {
     @Test
     void providerParsesTheStoredKeyOnceAndCachesIt() {
         aws.putParameter("cached-key", TestKeys.pkcs1Pem("\n"));
-        Lazy<SsmClient> lazy = Lazy.of(() -> ssm);
+        Lazy<SsmApi> lazy = Lazy.of(() -> ssm);
         PrivateKeyProvider provider = new PrivateKeyProvider(new CachingSecureValueReader(
                 new AwsSecureValueReader(lazy, () -> secretsManager), java.time.Duration.ofMinutes(5),
                 java.time.Clock.systemUTC()), "cached-key");

@@ -1,0 +1,243 @@
+package dev.scvcdk.lambdas.common.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.common.env.ConfigurationException;
+import dev.scvcdk.lambdas.common.http.RetryPolicy;
+import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import dev.scvcdk.lambdas.common.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * A small client for one AWS service: SigV4-signed HTTPS calls over the JDK's HTTP client, in place of the
+ * SDK's generated service clients (whose models made up most of the function jar).
+ *
+ * <p>The SDK still does the delicate parts: {@link AwsV4HttpSigner} signs, {@link DefaultCredentialsProvider}
+ * finds credentials (environment, system properties, the container endpoint that Lambda and SnapStart use, …)
+ * and {@link DefaultAwsRegionProviderChain} the region. Credentials are resolved for every attempt — the provider
+ * caches and refreshes them — so nothing obtained at init outlives a SnapStart restore. Every attempt is signed
+ * afresh (new {@code X-Amz-Date}). Retries follow the {@link RetryPolicy}: 429, 5xx, throttling error codes and
+ * transport failures; any other 4xx is the caller's {@link AwsApiException}.
+ *
+ * <p>Thread-safe; built once per container.
+ */
+public final class AwsApiClient {
+    /** As the SDK's URLConnection client: 2 s to connect. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Parameter and secret reads answer in milliseconds; a stuck call is retried well within 8 s. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    static final String JSON_1_1 = "application/x-amz-json-1.1";
+
+    /** Error codes the SDK's retry strategy treats as throttling or transient even with a 400 status. */
+    private static final Set<String> RETRYABLE_ERROR_CODES = Set.of(
+            "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+            "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+            "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+            "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
+            "RequestTimeout", "RequestTimeoutException");
+
+    /** Set by the JDK client from the URI and body; the signer's values are identical. */
+    private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "content-length");
+
+    private final AwsService service;
+    private final String region;
+    private final URI endpoint;
+    private final AwsCredentialsProvider credentials;
+    private final RetryingHttpClient http;
+    private final AwsV4HttpSigner signer;
+    private final Clock signingClock;
+
+    public AwsApiClient(AwsService service, String region, URI endpoint, AwsCredentialsProvider credentials,
+                        RetryingHttpClient http, Clock signingClock) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.region = Objects.requireNonNull(region, "region");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.http = Objects.requireNonNull(http, "http");
+        this.signingClock = Objects.requireNonNull(signingClock, "signingClock");
+        this.signer = AwsV4HttpSigner.create();
+    }
+
+    /**
+     * A client from the default chains: region ({@code aws.region}, {@code AWS_REGION}, profile, …), credentials
+     * ({@link DefaultCredentialsProvider}) and endpoint ({@link AwsEndpoints}).
+     *
+     * @throws ConfigurationException when no region is configured or an endpoint setting is bad
+     */
+    public static AwsApiClient create(AwsService service) {
+        String region = defaultRegion();
+        return new AwsApiClient(service, region, AwsEndpoints.fromSystem().resolve(service, region),
+                SharedCredentials.PROVIDER,
+                RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, RetryPolicy.defaults()),
+                Clock.systemUTC());
+    }
+
+    /** One provider per container, as the SDK clients share theirs: credentials are fetched once, not per client. */
+    private static final class SharedCredentials {
+        static final AwsCredentialsProvider PROVIDER = DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String defaultRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion().id();
+        } catch (SdkException e) {
+            throw new ConfigurationException(List.of("AWS_REGION is not set (nor aws.region or a profile region): "
+                    + "the AWS clients need a region"));
+        }
+    }
+
+    public AwsService service() {
+        return service;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * One AWS JSON 1.1 operation ({@code X-Amz-Target: <prefix>.<operation>}).
+     *
+     * @return the response document (an empty object when the body is empty)
+     * @throws AwsApiException with the service's error code, or a transport/credentials failure
+     */
+    public JsonNode json(String operation, ObjectNode request) {
+        String body = Json.write(request);
+        HttpResponse<String> response = call(operation, "POST", "/",
+                Map.of("Content-Type", JSON_1_1, "X-Amz-Target", service.target(operation)), body, null);
+        return parse(response.body());
+    }
+
+    /**
+     * One REST call to {@code rawPath} (already percent-encoded) with a body.
+     *
+     * @param timeout the attempt's timeout, or null for the client's
+     * @return the 2xx response
+     * @throws AwsApiException for any other status, or a transport/credentials failure
+     */
+    public HttpResponse<String> rest(String operation, String method, String rawPath, Map<String, String> headers,
+                                     String body, Duration timeout) {
+        return call(operation, method, rawPath, headers, body, timeout);
+    }
+
+    private HttpResponse<String> call(String operation, String method, String rawPath, Map<String, String> headers,
+                                      String body, Duration timeout) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(() -> sign(operation, method, rawPath, headers, body, timeout), null,
+                    r -> RETRYABLE_ERROR_CODES.contains(errorCode(r)));
+        } catch (IOException e) {
+            throw new AwsApiException(service, operation, 0, AwsApiException.TRANSPORT_ERROR,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw new AwsApiException(service, operation, status, errorCode(response), errorMessage(response), null);
+        }
+        return response;
+    }
+
+    /** A request signed now, with credentials resolved now: called once per attempt. */
+    HttpRequest sign(String operation, String method, String rawPath, Map<String, String> headers, String body,
+                     Duration timeout) {
+        AwsCredentialsIdentity identity;
+        try {
+            identity = credentials.resolveCredentials();
+        } catch (SdkException e) {
+            throw new AwsApiException(service, operation, 0, AwsApiException.CREDENTIALS_UNAVAILABLE,
+                    e.getMessage(), e);
+        }
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .uri(URI.create(stripTrailingSlash(endpoint.toString()) + rawPath))
+                .method(SdkHttpMethod.fromValue(method));
+        headers.forEach(unsigned::putHeader);
+        SignedRequest signed = signer.sign(r -> r.identity(identity)
+                .request(unsigned.build())
+                .payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock));
+        HttpRequest.Builder request = HttpRequest.newBuilder(signed.request().getUri())
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        signed.request().forEachHeader((name, values) -> {
+            if (!TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
+        return request.build();
+    }
+
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    /**
+     * The error code without namespace or suffix: from {@code x-amzn-ErrorType} ({@code Code:http://…}), else
+     * the body's {@code __type} ({@code com.amazonaws.ssm#Code}) or {@code code}; {@code HTTP<status>} when none.
+     */
+    static String errorCode(HttpResponse<String> response) {
+        if (response.statusCode() >= 200 && response.statusCode() <= 299) {
+            return "";
+        }
+        String code = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
+        if (code == null || code.isBlank()) {
+            JsonNode body = parse(response.body());
+            code = body.path("__type").asText(body.path("code").asText(body.path("Code").asText("")));
+        }
+        int colon = code.indexOf(':');
+        if (colon >= 0) {
+            code = code.substring(0, colon);
+        }
+        code = code.substring(code.lastIndexOf('#') + 1).trim();
+        return code.isEmpty() ? "HTTP" + response.statusCode() : code;
+    }
+
+    private static String errorMessage(HttpResponse<String> response) {
+        JsonNode body = parse(response.body());
+        for (String field : List.of("message", "Message", "errorMessage")) {
+            if (body.hasNonNull(field)) {
+                return body.get(field).asText();
+            }
+        }
+        return "";
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return Json.object();
+        }
+        try {
+            return Json.read(body);
+        } catch (JsonProcessingException e) {
+            return Json.object();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.scvcdk.lambdas.testsupport;
+
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
+import dev.scvcdk.lambdas.common.aws.AwsService;
+import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
+import dev.scvcdk.lambdas.common.aws.SsmApi;
+import dev.scvcdk.lambdas.common.http.RetryPolicy;
+import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The production AWS clients, pointed at a loopback stand-in with fixed test credentials in us-west-2. */
+public final class TestAwsClients {
+    private TestAwsClients() {
+    }
+
+    public static AwsApiClient client(AwsService service, URI endpoint) {
+        return new AwsApiClient(service, "us-west-2", endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret")),
+                RetryingHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.defaults()),
+                Clock.systemUTC());
+    }
+
+    public static SsmApi ssm(URI endpoint) {
+        return new SsmApi(client(AwsService.SSM, endpoint));
+    }
+
+    public static SecretsManagerApi secretsManager(URI endpoint) {
+        return new SecretsManagerApi(client(AwsService.SECRETS_MANAGER, endpoint));
+    }
+}
