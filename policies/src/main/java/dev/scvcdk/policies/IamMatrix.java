@@ -23,8 +23,30 @@ public final class IamMatrix {
     private IamMatrix() {
     }
 
-    /** Every account-level role of scv-reference.md (lives in ScvAccountStack, us-east-1). */
+    /**
+     * Every account-level role of scv-reference.md (lives in ScvAccountStack, us-east-1). A role whose
+     * inline statements outgrow IAM's inline quota (many contact centers) lists, among its managed
+     * policies, the role's own {@code <Role>Policy-<Sid>} policies that {@link #managedPolicies} returns.
+     */
     public static List<RoleSpec> accountRoles(TenantConfig config) {
+        return fittedAccountRoles(config).stream().map(RolePolicyFit.Fitted::role).toList();
+    }
+
+    /** Account roles and every managed policy, computed together (fitting roles measures every statement). */
+    record Fitted(List<RoleSpec> accountRoles, List<ManagedPolicySpec> managedPolicies) {
+    }
+
+    static Fitted fitted(TenantConfig config) {
+        List<RolePolicyFit.Fitted> roles = fittedAccountRoles(config);
+        return new Fitted(roles.stream().map(RolePolicyFit.Fitted::role).toList(), managedPolicies(config, roles));
+    }
+
+    private static List<RolePolicyFit.Fitted> fittedAccountRoles(TenantConfig config) {
+        return designedAccountRoles(config).stream().map(RolePolicyFit::fit).toList();
+    }
+
+    /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */
+    private static List<RoleSpec> designedAccountRoles(TenantConfig config) {
         TenantResources res = new TenantResources(config);
         List<RoleSpec> roles = new ArrayList<>();
         roles.addAll(new CallPathRoles(res).all());
@@ -54,9 +76,26 @@ public final class IamMatrix {
                 .orElseThrow(() -> new IllegalArgumentException("no account-level SCV role named '" + roleName + "'"));
     }
 
-    /** The seven {@code /scv/} managed policies. */
+    /**
+     * The seven shared {@code /scv/} managed policies, then the policies of single roles that hold
+     * statements moved out of an inline policy too large for IAM (none for a small tenant).
+     */
     public static List<ManagedPolicySpec> managedPolicies(TenantConfig config) {
-        return ManagedPolicies.all(config);
+        return managedPolicies(config, fittedAccountRoles(config));
+    }
+
+    private static List<ManagedPolicySpec> managedPolicies(TenantConfig config, List<RolePolicyFit.Fitted> roles) {
+        List<ManagedPolicySpec> policies = new ArrayList<>(ManagedPolicies.all(config));
+        roles.forEach(fitted -> policies.addAll(fitted.ownPolicies()));
+        return List.copyOf(policies);
+    }
+
+    /**
+     * Every IAM size quota problem of this tenant's matrix (empty when all fits); constructs call
+     * this before creating any role. See {@link IamPolicySizes#check}.
+     */
+    public static List<String> sizeProblems(TenantConfig config) {
+        return IamPolicySizes.check(config);
     }
 
     /** {@code <cc>-SAMLRole}, {@code <cc>-ConnectCallRole}, {@code <cc>-SCVS3Role} of one contact center. */
