@@ -8,11 +8,14 @@ import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -109,5 +112,24 @@ class PolicySizeTest {
                     .isEqualTo(IamPolicySizes.characters(expected.get(i).inlineStatements()));
         }
         assertThat(IamPolicySizes.check(agnostic)).isEmpty();
+    }
+
+    @Test
+    void cdksMinimizePoliciesFlagLeavesTheMeasuredSizesAsTheyAre() throws JsonProcessingException {
+        // GIVEN an app with @aws-cdk/aws-iam:minimizePolicies on (CDK only merges statements without a Sid)
+        App app = new App(AppProps.builder().context(Map.of("@aws-cdk/aws-iam:minimizePolicies", true)).build());
+        Stack stack = new Stack(app, "Minimized");
+
+        for (RoleSpec role : IamMatrix.accountRoles(ScaledTenants.withContactCenters(25, 10))) {
+            if (role.inlineStatements().isEmpty()) {
+                continue;
+            }
+            // WHEN the role's inline policy is rendered there
+            Object minimized = stack.resolve(PolicyDocument.Builder.create().statements(role.inlineStatements()).build());
+
+            // THEN every statement (each has a Sid) stays as designed: the guard's size is the deployed size
+            assertThat(JSON.writeValueAsString(minimized).length()).as(role.roleName())
+                    .isEqualTo(IamPolicySizes.characters(role.inlineStatements()));
+        }
     }
 }
