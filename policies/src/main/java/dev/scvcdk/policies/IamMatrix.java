@@ -12,7 +12,10 @@ import dev.scvcdk.policies.roles.StreamRoles;
 import dev.scvcdk.policies.roles.VoicemailRoles;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 
 /**
@@ -29,7 +32,7 @@ public final class IamMatrix {
      * policies, the role's own {@code <Role>Policy-<Sid>} policies that {@link #managedPolicies} returns.
      */
     public static List<RoleSpec> accountRoles(TenantConfig config) {
-        return fittedAccountRoles(config).stream().map(RolePolicyFit.Fitted::role).toList();
+        return fitted(config).accountRoles();
     }
 
     /** Account roles and every managed policy, computed together (fitting roles measures every statement). */
@@ -37,12 +40,25 @@ public final class IamMatrix {
     }
 
     static Fitted fitted(TenantConfig config) {
-        List<RolePolicyFit.Fitted> roles = fittedAccountRoles(config);
-        return new Fitted(roles.stream().map(RolePolicyFit.Fitted::role).toList(), managedPolicies(config, roles));
+        Map<String, List<ManagedPolicySpec>> shared = new LinkedHashMap<>();
+        ManagedPolicies.all(config).forEach(policy -> shared.put(policy.name(), RolePolicyFit.fitShared(policy)));
+        List<RolePolicyFit.Fitted> roles = designedAccountRoles(config).stream()
+                .map(role -> RolePolicyFit.fit(withSharedParts(role, shared)))
+                .toList();
+        List<ManagedPolicySpec> policies = new ArrayList<>();
+        shared.values().forEach(policies::addAll);
+        roles.forEach(role -> policies.addAll(role.ownPolicies()));
+        return new Fitted(roles.stream().map(RolePolicyFit.Fitted::role).toList(), List.copyOf(policies));
     }
 
-    private static List<RolePolicyFit.Fitted> fittedAccountRoles(TenantConfig config) {
-        return designedAccountRoles(config).stream().map(RolePolicyFit::fit).toList();
+    private static RoleSpec withSharedParts(RoleSpec role, Map<String, List<ManagedPolicySpec>> shared) {
+        List<String> names = role.managedPolicyNames().stream()
+                .flatMap(name -> shared.containsKey(name)
+                        ? shared.get(name).stream().map(ManagedPolicySpec::name)
+                        : Stream.of(name))
+                .toList();
+        return new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(),
+                role.inlineStatements(), names, role.maxSession());
     }
 
     /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */
@@ -77,17 +93,12 @@ public final class IamMatrix {
     }
 
     /**
-     * The seven shared {@code /scv/} managed policies, then the policies of single roles that hold
-     * statements moved out of an inline policy too large for IAM (none for a small tenant).
+     * The seven shared {@code /scv/} managed policies (a shared policy too large for IAM continues in
+     * {@code <name>-Part2} …, attached wherever it is), then the policies of single roles that hold
+     * statements moved out of an inline policy too large for IAM (none of either for a small tenant).
      */
     public static List<ManagedPolicySpec> managedPolicies(TenantConfig config) {
-        return managedPolicies(config, fittedAccountRoles(config));
-    }
-
-    private static List<ManagedPolicySpec> managedPolicies(TenantConfig config, List<RolePolicyFit.Fitted> roles) {
-        List<ManagedPolicySpec> policies = new ArrayList<>(ManagedPolicies.all(config));
-        roles.forEach(fitted -> policies.addAll(fitted.ownPolicies()));
-        return List.copyOf(policies);
+        return fitted(config).managedPolicies();
     }
 
     /**

@@ -78,8 +78,16 @@ final class RolePolicyFit {
         return base + "Policy-" + sid;
     }
 
-    /** First-fit decreasing: each policy is named after the first (largest) statement it holds. */
+    /** First-fit: each policy is named after the first (largest) statement it holds. */
     private static List<ManagedPolicySpec> pack(String roleName, List<PolicyStatement> parts, Sizer size) {
+        return bins(parts, size).stream()
+                .map(bin -> new ManagedPolicySpec(policyName(roleName, bin.get(0).getSid()),
+                        "Part of " + roleName + "'s own permissions, moved out of its inline policy to fit IAM's quota.",
+                        bin))
+                .toList();
+    }
+
+    private static List<List<PolicyStatement>> bins(List<PolicyStatement> parts, Sizer size) {
         List<List<PolicyStatement>> bins = new ArrayList<>();
         for (PolicyStatement part : parts) {
             List<PolicyStatement> target = null;
@@ -97,11 +105,28 @@ final class RolePolicyFit {
             }
             target.add(part);
         }
-        return bins.stream()
-                .map(bin -> new ManagedPolicySpec(policyName(roleName, bin.get(0).getSid()),
-                        "Part of " + roleName + "'s own permissions, moved out of its inline policy to fit IAM's quota.",
-                        bin))
-                .toList();
+        return bins;
+    }
+
+    /**
+     * A shared policy as it is created: itself when it fits IAM's quota, else itself holding what
+     * fits and {@code <name>-Part2}, {@code -Part3} … with the rest; every role it is attached to
+     * gets all of them.
+     */
+    static List<ManagedPolicySpec> fitShared(ManagedPolicySpec policy) {
+        Sizer size = new Sizer();
+        if (size.of(policy.statements()) <= IamPolicySizes.MANAGED_POLICY_LIMIT) {
+            return List.of(policy);
+        }
+        List<PolicyStatement> parts = new ArrayList<>();
+        policy.statements().forEach(statement -> parts.addAll(splitToFit(statement, size)));
+        List<List<PolicyStatement>> bins = bins(parts, size);
+        List<ManagedPolicySpec> policies = new ArrayList<>();
+        for (int i = 0; i < bins.size(); i++) {
+            policies.add(new ManagedPolicySpec(i == 0 ? policy.name() : policy.name() + "-Part" + (i + 1),
+                    policy.description(), bins.get(i)));
+        }
+        return policies;
     }
 
     /** The statement itself when it fits a managed policy, else parts that each fit and together equal it. */
@@ -110,18 +135,16 @@ final class RolePolicyFit {
     }
 
     private static List<PolicyStatement> splitToFit(PolicyStatement statement, Sizer size) {
-        List<PolicyStatement> pending = new ArrayList<>(List.of(statement));
-        List<PolicyStatement> fitting = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            PolicyStatement next = pending.remove(0);
-            if (size.of(List.of(next)) <= IamPolicySizes.MANAGED_POLICY_LIMIT) {
-                fitting.add(next);
-            } else {
-                pending.addAll(0, halves(next));
-            }
+        if (fits(statement, size)) {
+            return List.of(statement);
         }
-        if (fitting.size() == 1) {
-            return fitting;
+        List<PolicyStatement> fitting = new ArrayList<>();
+        for (PolicyStatement byResources : byResources(statement, size)) {
+            fitting.addAll(fits(byResources, size) ? List.of(byResources) : byCondition(byResources, size));
+        }
+        if (fitting.size() > 99) {
+            throw new IllegalStateException("statement " + statement.getSid() + " would need " + fitting.size()
+                    + " managed policies");
         }
         List<PolicyStatement> named = new ArrayList<>();
         for (int i = 0; i < fitting.size(); i++) {
@@ -131,14 +154,27 @@ final class RolePolicyFit {
         return named;
     }
 
-    private static List<PolicyStatement> halves(PolicyStatement statement) {
+    /** Parts are measured under the longest Sid they can get ({@code <sid>Part99}). */
+    private static String partSid(PolicyStatement statement) {
+        String sid = statement.getSid();
+        return sid.matches(".*Part99") ? sid : sid + "Part99";
+    }
+
+    private static boolean fits(PolicyStatement statement, Sizer size) {
+        return size.of(List.of(statement)) <= IamPolicySizes.MANAGED_POLICY_LIMIT;
+    }
+
+    private static List<PolicyStatement> byResources(PolicyStatement statement, Sizer size) {
         List<String> resources = statement.getResources();
-        if (resources.size() > 1) {
-            int middle = resources.size() / 2;
-            Map<String, Map<String, Object>> conditions = conditions(statement);
-            return List.of(copy(statement, statement.getSid(), resources.subList(0, middle), conditions),
-                    copy(statement, statement.getSid(), resources.subList(middle, resources.size()), conditions));
+        if (resources.size() < 2) {
+            return List.of(statement);
         }
+        Map<String, Map<String, Object>> conditions = conditions(statement);
+        return chunks(resources, sub -> copy(statement, partSid(statement), sub, conditions), size);
+    }
+
+    /** Splits the longest value list of an OR-condition (the resources being a single ARN). */
+    private static List<PolicyStatement> byCondition(PolicyStatement statement, Sizer size) {
         Map<String, Map<String, Object>> conditions = conditions(statement);
         String operator = null;
         String key = null;
@@ -156,15 +192,50 @@ final class RolePolicyFit {
             }
         }
         if (operator == null) {
-            throw new IllegalStateException("statement " + statement.getSid() + " is larger than an IAM managed policy ("
-                    + IamPolicySizes.MANAGED_POLICY_LIMIT + " characters) and has no resource or condition list to split");
+            throw tooLarge(statement);
         }
+        String op = operator;
+        String k = key;
         List<?> values = (List<?>) conditions.get(operator).get(key);
-        int middle = values.size() / 2;
-        return List.of(
-                copy(statement, statement.getSid(), resources, withValues(conditions, operator, key, values.subList(0, middle))),
-                copy(statement, statement.getSid(), resources,
-                        withValues(conditions, operator, key, values.subList(middle, values.size()))));
+        return chunks(values, sub -> copy(statement, partSid(statement), statement.getResources(),
+                withValues(conditions, op, k, sub)), size);
+    }
+
+    /** Consecutive runs of {@code items}, each the longest whose statement still fits a managed policy. */
+    private static <T> List<PolicyStatement> chunks(List<T> items,
+            java.util.function.Function<List<T>, PolicyStatement> statementOf, Sizer size) {
+        List<PolicyStatement> chunks = new ArrayList<>();
+        int start = 0;
+        while (start < items.size()) {
+            int low = 1;
+            int high = items.size() - start;
+            PolicyStatement best = null;
+            int bestCount = 0;
+            while (low <= high) {
+                int count = (low + high) / 2;
+                PolicyStatement candidate = statementOf.apply(items.subList(start, start + count));
+                if (fits(candidate, size)) {
+                    best = candidate;
+                    bestCount = count;
+                    low = count + 1;
+                } else {
+                    high = count - 1;
+                }
+            }
+            if (best == null) {
+                // one item alone is too large: the condition split (or the size guard) deals with it
+                best = statementOf.apply(items.subList(start, start + 1));
+                bestCount = 1;
+            }
+            chunks.add(best);
+            start += bestCount;
+        }
+        return chunks;
+    }
+
+    private static IllegalStateException tooLarge(PolicyStatement statement) {
+        return new IllegalStateException("statement " + statement.getSid() + " is larger than an IAM managed policy ("
+                + IamPolicySizes.MANAGED_POLICY_LIMIT + " characters) and has no resource or condition list to split");
     }
 
     private static Map<String, Map<String, Object>> withValues(Map<String, Map<String, Object>> conditions,

@@ -161,4 +161,28 @@ class RolePolicyFitTest {
                 .flatMap(s -> condition(s, "StringEquals", "kms:EncryptionContext:PARAMETER_ARN").stream()))
                 .containsExactlyElementsOf(parameters);
     }
+
+    @Test
+    void aSharedPolicyTooLargeForIamContinuesInPartsAttachedWhereverItIs() {
+        // GIVEN 25 contact centers with 25-character names (SCVSecretsManagerAccessPolicy outgrows 6,144)
+        TenantConfig config = ScaledTenants.withContactCenters(25, 10, "acmecustomerservicecent");
+        List<ManagedPolicySpec> policies = IamMatrix.managedPolicies(config);
+
+        // THEN it continues in a second part, the parts together hold every secret exactly once
+        List<ManagedPolicySpec> secrets = policies.stream()
+                .filter(p -> p.name().startsWith(ManagedPolicies.SECRETS_MANAGER_ACCESS))
+                .toList();
+        assertThat(secrets).extracting(ManagedPolicySpec::name)
+                .containsExactly("SCVSecretsManagerAccessPolicy", "SCVSecretsManagerAccessPolicy-Part2");
+        List<Map<String, Object>> rendered = PolicyJson.render(
+                secrets.stream().flatMap(p -> p.statements().stream()).toList());
+        assertThat(resourcesOf(rendered, "ReadSalesforceCredentials"))
+                .containsExactlyElementsOf(new TenantResources(config).salesforceSecrets());
+        // AND every role with the policy has every part
+        IamMatrix.accountRoles(config).stream()
+                .filter(r -> r.managedPolicyNames().contains(ManagedPolicies.SECRETS_MANAGER_ACCESS))
+                .forEach(r -> assertThat(r.managedPolicyNames()).as(r.roleName())
+                        .contains("SCVSecretsManagerAccessPolicy-Part2"));
+        assertThat(IamPolicySizes.check(config)).isEmpty();
+    }
 }
