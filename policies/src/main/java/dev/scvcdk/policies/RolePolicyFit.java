@@ -16,7 +16,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * into customer-managed policies of that role only ({@code /scv/<Role>Policy-<Sid>}, each within
  * {@link IamPolicySizes#MANAGED_POLICY_LIMIT}). A statement too large for one managed policy is cut
  * into parts by its resources (or by its longest condition value list): each part grants a subset,
- * and together they grant exactly what the statement did. Nothing is widened or dropped.
+ * and together they grant exactly what the statement did. Nothing is widened or dropped. A shared
+ * {@code /scv/} policy that outgrows its quota continues the same way in {@code <name>-Part2} ….
  */
 final class RolePolicyFit {
     /** Condition operators whose value list is an OR, so splitting the list splits the grant exactly. */
@@ -47,11 +48,12 @@ final class RolePolicyFit {
     }
 
     static Fitted fit(RoleSpec role) {
-        Sizer size = new Sizer();
-        List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
-        if (size.of(inline) <= IamPolicySizes.ROLE_INLINE_LIMIT) {
+        // one rendering when the role fits (almost always); statement by statement only when it does not
+        if (IamPolicySizes.characters(role.inlineStatements()) <= IamPolicySizes.ROLE_INLINE_LIMIT) {
             return new Fitted(role, List.of());
         }
+        Sizer size = new Sizer();
+        List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
         List<PolicyStatement> largestFirst = new ArrayList<>(inline);
         largestFirst.sort(Comparator.comparingInt((PolicyStatement s) -> size.of(s)).reversed());
         List<PolicyStatement> moved = new ArrayList<>();
@@ -114,10 +116,10 @@ final class RolePolicyFit {
      * gets all of them.
      */
     static List<ManagedPolicySpec> fitShared(ManagedPolicySpec policy) {
-        Sizer size = new Sizer();
-        if (size.of(policy.statements()) <= IamPolicySizes.MANAGED_POLICY_LIMIT) {
+        if (IamPolicySizes.characters(policy.statements()) <= IamPolicySizes.MANAGED_POLICY_LIMIT) {
             return List.of(policy);
         }
+        Sizer size = new Sizer();
         List<PolicyStatement> parts = new ArrayList<>();
         policy.statements().forEach(statement -> parts.addAll(splitToFit(statement, size)));
         List<List<PolicyStatement>> bins = bins(parts, size);
