@@ -1,6 +1,7 @@
 package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.Partition;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class IamPolicySizes {
     static final int DOCUMENT_FRAME = 39;
     /** Resolving needs a scope; one stack serves every measurement (resolving changes nothing in it). */
     private static final Stack RESOLVER = new Stack();
-    private static final String ACCOUNT_PLACEHOLDER = "0".repeat(ACCOUNT_ID_LENGTH);
+    private static final String MEASURED_ACCOUNT_ID = "0".repeat(ACCOUNT_ID_LENGTH);
 
     private IamPolicySizes() {
     }
@@ -139,8 +140,10 @@ public final class IamPolicySizes {
         if (trust instanceof Trust.Service service) {
             principal = new ServicePrincipal(service.servicePrincipal());
         } else if (trust instanceof Trust.SalesforceAccount salesforce) {
-            // partition of equal or greater length than any real one: aws-us-gov
-            principal = new ArnPrincipal("arn:aws-us-gov:iam::" + salesforce.accountId() + ":root")
+            // measured in the partition with the longest name, so either partition fits
+            String root = new ScvArns(Partition.AWS_US_GOV.id(), salesforce.accountId())
+                    .accountRoot(salesforce.accountId());
+            principal = new ArnPrincipal(root)
                     .withConditions(Map.of("StringEquals", Map.of("sts:ExternalId", salesforce.externalId())));
         } else if (trust instanceof Trust.SamlFederation saml) {
             principal = new FederatedPrincipal(saml.samlProviderArn(),
@@ -205,7 +208,7 @@ public final class IamPolicySizes {
             if (part instanceof String s) {
                 strings.add(s);
             } else if (part instanceof Map<?, ?> ref && ref.size() == 1 && "AWS::AccountId".equals(ref.get("Ref"))) {
-                strings.add(ACCOUNT_PLACEHOLDER);
+                strings.add(MEASURED_ACCOUNT_ID);
             } else {
                 return null;
             }
