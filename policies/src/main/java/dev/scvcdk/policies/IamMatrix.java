@@ -12,7 +12,10 @@ import dev.scvcdk.policies.roles.StreamRoles;
 import dev.scvcdk.policies.roles.VoicemailRoles;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 
 /**
@@ -23,8 +26,43 @@ public final class IamMatrix {
     private IamMatrix() {
     }
 
-    /** Every account-level role of scv-reference.md (lives in ScvAccountStack, us-east-1). */
+    /**
+     * Every account-level role of scv-reference.md (lives in ScvAccountStack, us-east-1). A role whose
+     * inline statements outgrow IAM's inline quota (many contact centers) lists, among its managed
+     * policies, the role's own {@code <Role>Policy-<Sid>} policies that {@link #managedPolicies} returns.
+     */
     public static List<RoleSpec> accountRoles(TenantConfig config) {
+        return fitted(config).accountRoles();
+    }
+
+    /** Account roles and every managed policy, computed together (fitting roles measures every statement). */
+    record Fitted(List<RoleSpec> accountRoles, List<ManagedPolicySpec> managedPolicies) {
+    }
+
+    static Fitted fitted(TenantConfig config) {
+        Map<String, List<ManagedPolicySpec>> shared = new LinkedHashMap<>();
+        ManagedPolicies.all(config).forEach(policy -> shared.put(policy.name(), RolePolicyFit.fitShared(policy)));
+        List<RolePolicyFit.Fitted> roles = designedAccountRoles(config).stream()
+                .map(role -> RolePolicyFit.fit(withSharedParts(role, shared)))
+                .toList();
+        List<ManagedPolicySpec> policies = new ArrayList<>();
+        shared.values().forEach(policies::addAll);
+        roles.forEach(role -> policies.addAll(role.ownPolicies()));
+        return new Fitted(roles.stream().map(RolePolicyFit.Fitted::role).toList(), List.copyOf(policies));
+    }
+
+    private static RoleSpec withSharedParts(RoleSpec role, Map<String, List<ManagedPolicySpec>> shared) {
+        List<String> names = role.managedPolicyNames().stream()
+                .flatMap(name -> shared.containsKey(name)
+                        ? shared.get(name).stream().map(ManagedPolicySpec::name)
+                        : Stream.of(name))
+                .toList();
+        return new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(),
+                role.inlineStatements(), names, role.maxSession());
+    }
+
+    /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */
+    private static List<RoleSpec> designedAccountRoles(TenantConfig config) {
         TenantResources res = new TenantResources(config);
         List<RoleSpec> roles = new ArrayList<>();
         roles.addAll(new CallPathRoles(res).all());
@@ -54,9 +92,21 @@ public final class IamMatrix {
                 .orElseThrow(() -> new IllegalArgumentException("no account-level SCV role named '" + roleName + "'"));
     }
 
-    /** The seven {@code /scv/} managed policies. */
+    /**
+     * The seven shared {@code /scv/} managed policies (a shared policy too large for IAM continues in
+     * {@code <name>-Part2} …, attached wherever it is), then the policies of single roles that hold
+     * statements moved out of an inline policy too large for IAM (none of either for a small tenant).
+     */
     public static List<ManagedPolicySpec> managedPolicies(TenantConfig config) {
-        return ManagedPolicies.all(config);
+        return fitted(config).managedPolicies();
+    }
+
+    /**
+     * Every IAM size quota problem of this tenant's matrix (empty when all fits); constructs call
+     * this before creating any role. See {@link IamPolicySizes#check}.
+     */
+    public static List<String> sizeProblems(TenantConfig config) {
+        return IamPolicySizes.check(config);
     }
 
     /** {@code <cc>-SAMLRole}, {@code <cc>-ConnectCallRole}, {@code <cc>-SCVS3Role} of one contact center. */

@@ -78,13 +78,16 @@ public final class ScvNames {
         }
     }
 
+    /** What the names of the five REST API parameters start with, after {@code <cc>-}. */
+    public static final String REST_API_PARAMETER_PREFIX = "salesforce-rest-api-";
+
     /** SSM SecureString parameters of a contact center; the name is {@code <cc>-<suffix>}. */
     public enum Parameter {
-        REST_API_PRIVATE_KEY("salesforce-rest-api-auth-private-key"),
-        REST_API_CONSUMER_KEY("salesforce-rest-api-auth-consumer-key"),
-        REST_API_ACCESS_TOKEN("salesforce-rest-api-access-token"),
-        REST_API_AUDIENCE("salesforce-rest-api-audience"),
-        REST_API_SUBJECT("salesforce-rest-api-subject"),
+        REST_API_PRIVATE_KEY(REST_API_PARAMETER_PREFIX + "auth-private-key"),
+        REST_API_CONSUMER_KEY(REST_API_PARAMETER_PREFIX + "auth-consumer-key"),
+        REST_API_ACCESS_TOKEN(REST_API_PARAMETER_PREFIX + "access-token"),
+        REST_API_AUDIENCE(REST_API_PARAMETER_PREFIX + "audience"),
+        REST_API_SUBJECT(REST_API_PARAMETER_PREFIX + "subject"),
         SCRT_PRIVATE_KEY("scrt-jwt-auth-private-key");
 
         private final String suffix;

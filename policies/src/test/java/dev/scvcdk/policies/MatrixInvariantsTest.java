@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
-/** Rules that hold for every statement of the matrix, for the commercial and the GovCloud tenant. */
+/** Rules that hold for every statement of the matrix: commercial, GovCloud and 25-contact-center tenants. */
 class MatrixInvariantsTest {
 
     static Stream<TenantConfig> tenants() {
-        return Stream.of(TestTenants.example(), TestTenants.gov());
+        return Stream.of(TestTenants.example(), TestTenants.gov(), ScaledTenants.withContactCenters(25, 10));
     }
 
     /** Every policy of the matrix, rendered, by owner (role or managed policy name). */

@@ -76,7 +76,7 @@ public final class CallPathRoles {
     }
 
     RoleSpec invokeSalesforceRestApi() {
-        List<String> restParameters = res.parameters(Parameter.restApi().toArray(Parameter[]::new));
+        List<String> restParameters = res.parameterPatterns(Parameter.restApi().toArray(Parameter[]::new));
         List<String> accessToken = res.parameters(Parameter.REST_API_ACCESS_TOKEN);
         List<PolicyStatement> inline = new ArrayList<>();
         inline.add(Statements.allow("ReadRestApiParameters")

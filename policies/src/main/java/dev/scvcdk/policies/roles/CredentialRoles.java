@@ -31,7 +31,7 @@ public final class CredentialRoles {
     }
 
     RoleSpec ssmLambdaExecution() {
-        List<String> parameters = res.parameters(Parameter.values());
+        List<String> parameters = res.parameterPatterns(Parameter.values());
         List<PolicyStatement> inline = new ArrayList<>();
         inline.add(Statements.allow("ManageScvParameters")
                 .actions("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource")

@@ -160,7 +160,10 @@ public final class ProvisioningRole {
                         .actions("ssm:PutParameter")
                         .resources(connectedApp)
                         .build(),
-                grants.parameterKey("ResourceBasedParameterEncryption", connectedApp,
+                // SSM asks KMS for these only in a PutParameter this role may make, which the statement
+                // above limits to the four exact parameters; one pattern per contact center is as exact.
+                grants.parameterKey("ResourceBasedParameterEncryption",
+                        res.parameterPatterns(Parameter.restApi().toArray(Parameter[]::new)),
                         "kms:Encrypt", "kms:GenerateDataKey"),
                 Statements.allow("ResourceBasedStreamAccess")
                         .actions("kinesis:DescribeStreamSummary")

@@ -52,7 +52,7 @@ public final class CommonGrants {
                         .build(),
                 Statements.allow("EncryptFailureQueueMessages")
                         .actions("kms:GenerateDataKey", "kms:Decrypt")
-                        .resources(res.keysInRegions())
+                        .resources(res.keysViaService())
                         .condition("StringEquals", VIA_SERVICE, res.viaService("sqs"))
                         .condition("StringEquals", "kms:EncryptionContext:aws:sqs:arn", res.failureQueues())
                         .build());
@@ -71,14 +71,16 @@ public final class CommonGrants {
 
     /**
      * KMS use for SecureStrings, whatever key encrypts them: only through SSM and only for these
-     * parameters (SSM puts the parameter ARN in the encryption context).
+     * parameters (SSM puts the parameter ARN in the encryption context; matched with StringLike when
+     * the list holds a {@code <cc>-salesforce-rest-api-*} pattern).
      */
     public PolicyStatement parameterKey(String sid, List<String> parameterArns, String... kmsActions) {
         return Statements.allow(sid)
                 .actions(kmsActions)
-                .resources(res.keysInRegions())
+                .resources(res.keysViaService())
                 .condition("StringEquals", VIA_SERVICE, res.viaService("ssm"))
-                .condition("StringEquals", "kms:EncryptionContext:PARAMETER_ARN", parameterArns)
+                .condition(parameterArns.stream().anyMatch(arn -> arn.contains("*")) ? "StringLike" : "StringEquals",
+                        "kms:EncryptionContext:PARAMETER_ARN", parameterArns)
                 .build();
     }
 
@@ -95,7 +97,7 @@ public final class CommonGrants {
     public PolicyStatement secretKey(String sid, String... kmsActions) {
         return Statements.allow(sid)
                 .actions(kmsActions)
-                .resources(res.keysInRegions())
+                .resources(res.keysViaService())
                 .condition("StringEquals", VIA_SERVICE, res.viaService("secretsmanager"))
                 .condition("StringLike", "kms:EncryptionContext:SecretARN", res.salesforceSecrets())
                 .build();
@@ -105,7 +107,7 @@ public final class CommonGrants {
     public PolicyStatement keyByAlias(String sid, List<String> aliases, String service, String... kmsActions) {
         return Statements.allow(sid)
                 .actions(kmsActions)
-                .resources(res.keysInRegions())
+                .resources(res.keysViaService())
                 .condition("ForAnyValue:StringEquals", RESOURCE_ALIASES, aliases)
                 .condition("StringEquals", VIA_SERVICE, res.viaService(service))
                 .build();

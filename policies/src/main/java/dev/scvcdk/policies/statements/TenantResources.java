@@ -6,6 +6,7 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -92,6 +93,29 @@ public final class TenantResources {
         return arns.logGroup(cc.region(), ScvNames.functionLogGroup(functionName)) + ":*";
     }
 
+    /**
+     * As {@link #parameters}, but a contact center's five {@code <cc>-salesforce-rest-api-*}
+     * parameters, when all are asked for, as that one pattern: the prefix is SCV's name space for
+     * them (scv-reference.md), so the pattern names exactly those five.
+     */
+    public List<String> parameterPatterns(Parameter... parameters) {
+        List<Parameter> asked = Arrays.asList(parameters);
+        boolean wholeRestApi = asked.containsAll(Parameter.restApi());
+        return contactCenters.stream()
+                .flatMap(cc -> {
+                    List<String> arnsOfCc = new ArrayList<>();
+                    if (wholeRestApi) {
+                        arnsOfCc.add(arns.regional("ssm", cc.region(),
+                                "parameter/" + cc.callCenterApiName() + "-" + ScvNames.REST_API_PARAMETER_PREFIX + "*"));
+                    }
+                    asked.stream()
+                            .filter(p -> !(wholeRestApi && Parameter.restApi().contains(p)))
+                            .forEach(p -> arnsOfCc.add(arns.parameter(cc.region(), cc.callCenterApiName(), p)));
+                    return arnsOfCc.stream();
+                })
+                .toList();
+    }
+
     public List<String> parameters(Parameter... parameters) {
         return contactCenters.stream()
                 .flatMap(cc -> Arrays.stream(parameters)
@@ -156,6 +180,15 @@ public final class TenantResources {
 
     public List<String> failureQueues() {
         return contactCenters.stream().map(cc -> arns.failureQueue(cc.region(), cc.callCenterApiName())).toList();
+    }
+
+    /**
+     * {@code key/*} in any region, for grants that also name the calling service's regional endpoints
+     * in {@code kms:ViaService}: a service uses only keys of its own region, so the condition pins the
+     * regions exactly and one ARN replaces one per contact-center region.
+     */
+    public String keysViaService() {
+        return arns.anyKeyIn("*");
     }
 
     /** {@code key/*} in every contact-center region: key ids are random, conditions pick the key. */

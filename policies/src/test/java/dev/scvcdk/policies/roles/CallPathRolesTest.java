@@ -52,8 +52,13 @@ class CallPathRolesTest {
     void invokeSalesforceRestApiReadsItsParametersButWritesOnlyTheAccessToken() {
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.INVOKE_SALESFORCE_REST_API);
 
-        assertThat(resources(bySid(inline, "ReadRestApiParameters"))).hasSize(10)
-                .allMatch(arn -> arn.toString().contains("-salesforce-rest-api-"));
+        assertThat(resources(bySid(inline, "ReadRestApiParameters"))).containsExactly(
+                "arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-*",
+                "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-salesforce-rest-api-*");
+        assertThat(condition(bySid(inline, "DecryptRestApiParameters"), "StringLike",
+                "kms:EncryptionContext:PARAMETER_ARN")).containsExactly(
+                "arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-*",
+                "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-salesforce-rest-api-*");
         assertThat(resources(bySid(inline, "CacheAccessToken"))).containsExactly(
                 "arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-access-token",
                 "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-salesforce-rest-api-access-token");

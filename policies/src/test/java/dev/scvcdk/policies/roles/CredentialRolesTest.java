@@ -20,11 +20,14 @@ class CredentialRolesTest {
     void ssmLambdaExecutionManagesExactlyTheSixParametersOfEachContactCenter() {
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.SSM_LAMBDA_EXECUTION);
 
+        // the five REST API parameters of a contact center as their SCV prefix, the SCRT key exactly
         List<Object> parameters = resources(bySid(inline, "ManageScvParameters"));
-        assertThat(parameters).hasSize(12)
-                .contains("arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-scrt-jwt-auth-private-key",
-                        "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-salesforce-rest-api-subject");
-        assertThat(condition(bySid(inline, "EncryptScvParameters"), "StringEquals",
+        assertThat(parameters).containsExactly(
+                "arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-*",
+                "arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-scrt-jwt-auth-private-key",
+                "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-salesforce-rest-api-*",
+                "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-scrt-jwt-auth-private-key");
+        assertThat(condition(bySid(inline, "EncryptScvParameters"), "StringLike",
                 "kms:EncryptionContext:PARAMETER_ARN")).containsExactlyElementsOf(parameters);
     }
 
