@@ -25,7 +25,7 @@ public final class PermissionBoundaryDocument {
 
     public static final List<String> SSM_ACTIONS = List.of(
             "ssm:GetParameter", "ssm:GetParameters", "ssm:PutParameter", "ssm:DeleteParameter",
-            "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource");
+            "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource");
 
     public static final List<String> IAM_ACTIONS = List.of(
             "iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",

@@ -11,6 +11,12 @@ public final class ScvNames {
     private ScvNames() {
     }
 
+    /**
+     * Tag every SCV function carries, valued with its call center API name. Grants on {@code function:<cc>-*}
+     * also require it, so a function that only happens to share the prefix (say {@code <cc>-payroll}) is not SCV's.
+     */
+    public static final String FUNCTION_TAG = "scv:call-center";
+
     /** Alias every SCV function is invoked through. */
     public static final String ACTIVE_ALIAS = "active";
 
@@ -72,7 +78,7 @@ public final class ScvNames {
             return switch (this) {
                 case CTR_DATA_SYNC, CONTACT_LENS_CONSUMER, KVS_TRANSCRIBER, POST_CALL_ANALYSIS_TRIGGER,
                         HANDLE_CONTACT_EVENTS, VOICEMAIL_AUDIO_PROCESSING, VOICEMAIL_TRANSCRIBE,
-                        VOICEMAIL_PACKAGING -> true;
+                        VOICEMAIL_PACKAGING, AUTH_KEYS_SSM_UTIL, CUSTOM_SSM -> true;
                 default -> false;
             };
         }

@@ -191,6 +191,23 @@ public final class NagAcknowledgements {
                 + "invocations: failed deliveries wait there for an operator to replay them, and an alarm fires as soon as one "
                 + "arrives."));
 
+        contactCenterFunctions(entries);
+        entries.add(new Entry(CONTACT_CENTERS, "SalesforceCredentials", "AwsSolutions-SMG4", SECRET_ROTATION));
+        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5")) {
+            entries.add(new Entry(CONTACT_CENTERS, "SalesforceCredentials", pack + "-SecretsManagerRotationEnabled",
+                    SECRET_ROTATION));
+        }
+        entries.add(new Entry(CONTACT_CENTERS, List.of("Streams/CtrStream", "Streams/ContactLensStream"),
+                "AwsSolutions-KDS3", "The streams are encrypted with the contact center's customer-managed key "
+                        + "(alias/<cc>KvsKey) rather than the AWS-managed aws/kinesis key, so the key policy can name "
+                        + "the few principals allowed to read contact records; that is stronger than the rule asks."));
+        entries.add(new Entry(ACCOUNT, List.of("SCVInvokeSalesforceRestApiFunctionRole", "SCVSSMLambdaExecutionRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:ssm:{region}:{account}:parameter/"
+                        + "{cc}-salesforce-rest-api-*]", "The five connected-app parameters of a contact center are "
+                        + "all named <cc>-salesforce-rest-api-<name> (SCV's names, created by this project); the "
+                        + "role reads or seeds all five, so the prefix names exactly them and keeps the policy "
+                        + "within IAM's size limit for many contact centers."));
+
         logStreams(entries, "SCVCTRDataSyncFunctionRole", "CTRDataSyncFunction");
         logStreams(entries, "SCVContactDataSyncFunctionRole", "ContactDataSyncFunction");
         logStreams(entries, "SCVPostCallAnalysisTriggerFunctionRole", "PostCallAnalysisTriggerFunction");
@@ -221,6 +238,16 @@ public final class NagAcknowledgements {
                 "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole",
                 "SCVProvisioningRole"), "AwsSolutions-IAM5[Resource::arn:{partition}:kms:{region}:{account}:key/*]",
                 KEYS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVSSMAccessPolicy", "SCVKMSAccessPolicy", "SCVS3AccessPolicy",
+                "SCVSecretsManagerAccessPolicy", "SCVCTRDataSyncFunctionRole", "SCVContactDataSyncFunctionRole",
+                "SCVPostCallAnalysisTriggerFunctionRole", "SCVInvokeSalesforceRestApiFunctionRole",
+                "SCVHandleContactEventsRole", "SCVSSMLambdaExecutionRole", "SCVSecretConfiguratorLambdaRole",
+                "SCVKvsTranscriberRoleResource", "SCVContactLensConsumerFunctionRole",
+                "SCVContactLensStreamingRoleResource", "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole",
+                "SCVVoiceMailTranscribeRole", "SCVProvisioningRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]", KEYS + " These grants also "
+                        + "carry kms:ViaService for the contact-center regions' service endpoints, which use only "
+                        + "keys of their own region."));
 
         entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy", "SCVVoiceMailAudioProcessingRole",
                 "SCVVoiceMailPackagingRole"),
@@ -285,6 +312,42 @@ public final class NagAcknowledgements {
                 + "actions without resource-level permissions (X-Ray trace writes, transcribe streaming, List* "
                 + "calls) on '*' limited by aws:RequestedRegion."));
         return List.copyOf(entries);
+    }
+
+    private static final String SECRET_ROTATION = "The secret holds the Salesforce connected app's consumer key and "
+            + "the private key of its JWT certificate; they are rotated in Salesforce (a new certificate on the "
+            + "connected app), which a Secrets Manager rotation function cannot do. The secret is encrypted with "
+            + "the contact center's customer-managed key and read only by SCVSSMLambdaExecutionRole.";
+
+    /** Findings on the contact-center functions, by the construct ids ScvContactCenterStack gives them. */
+    private static void contactCenterFunctions(List<Entry> entries) {
+        List<String> synchronous = List.of("InvokeTelephonyIntegrationApi/Resource", "InvokeSalesforceRestApi/Resource",
+                "CtrDataSync/Resource");
+        List<String> asynchronous = List.of("HandleContactEvents/Resource", "AuthKeysSsmUtil/Resource",
+                "CustomSsm/Resource");
+        List<String> all = new ArrayList<>(synchronous);
+        all.addAll(asynchronous);
+        String runtime = "The functions run on java21, the Java runtime this project builds, tests and benchmarks "
+                + "its handlers and SnapStart behaviour on; moving to a newer Java runtime is a deliberate, tested "
+                + "upgrade of the whole project rather than a per-function default.";
+        entries.add(new Entry(CONTACT_CENTERS, all, "AwsSolutions-L1", runtime));
+        entries.add(new Entry(CONTACT_CENTERS, all, "Serverless-LambdaLatestVersion", runtime));
+        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
+            entries.add(new Entry(CONTACT_CENTERS, all, pack + "-LambdaInsideVPC", "The functions reach only "
+                    + "public endpoints: Salesforce (SCRT and REST, over TLS with signed JWTs) and AWS APIs "
+                    + "(SSM, Lambda, Secrets Manager); they hold no connection to private resources, so a VPC "
+                    + "would add NAT cost and cold-start latency to the call path without narrowing what they reach."));
+        }
+        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "Serverless")) {
+            entries.add(new Entry(CONTACT_CENTERS, synchronous, pack + "-LambdaDLQ", "Connect contact "
+                    + "flows and CTRDataSync invoke these functions synchronously, and a dead-letter queue applies "
+                    + "only to asynchronous invocations: failures return to the caller, and CTR records that fail "
+                    + "land in the failure queue through the stream mapping's on-failure destination."));
+            entries.add(new Entry(CONTACT_CENTERS, asynchronous, pack + "-LambdaDLQ", "Failed "
+                    + "asynchronous invocations go to the contact center's KMS-encrypted failure queue through the "
+                    + "alias's on-failure destination (EventInvokeConfig), which records the request and the error "
+                    + "and supersedes the legacy DeadLetterConfig; an alarm fires on the first message."));
+        }
     }
 
     private static void logStreams(List<Entry> entries, String role, String... functions) {

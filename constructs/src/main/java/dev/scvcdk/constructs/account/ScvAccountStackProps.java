@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.account;
 
+import dev.scvcdk.policies.IamMatrix;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.ArrayList;
@@ -149,6 +150,8 @@ public final class ScvAccountStackProps {
             } else {
                 tenantConfig.validated();
                 checkEnv(problems);
+                // IAM rejects oversized policies only at deploy time; say so at synth instead.
+                problems.addAll(IamMatrix.sizeProblems(tenantConfig));
             }
             if (samlMetadata == null) {
                 problems.add("samlMetadata is required: the Salesforce org's SAML metadata XML "

@@ -1,6 +1,7 @@
 package dev.scvcdk.constructs.audit;
 
 import dev.scvcdk.constructs.defaults.SecureDefaults;
+import dev.scvcdk.constructs.keys.KeyStatements;
 import dev.scvcdk.constructs.storage.SecureBucket;
 import dev.scvcdk.constructs.storage.SecureBucketProps;
 import java.util.List;
@@ -9,7 +10,9 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudtrail.CfnTrail;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -40,8 +43,11 @@ public class AuditTrail extends Construct {
                 .service("cloudtrail").resource("trail").resourceName(props.trailName())
                 .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build());
 
+        // The account may administer the key but only decrypt this trail's log files with it (no kms:* to root).
+        PolicyDocument keyPolicy = new PolicyDocument();
+        keyPolicy.addStatements(KeyStatements.administration(), accountDecryptsLogFilesStatement(stack, trailArn));
         this.key = new Key(this, "Key", SecureDefaults.keyProps("Encrypts the " + props.trailName()
-                + " audit trail: its log files, its bucket and its log group").build());
+                + " audit trail: its log files, its bucket and its log group").policy(keyPolicy).build());
         key.addToResourcePolicy(cloudTrailEncryptStatement(trailArn));
         key.addToResourcePolicy(cloudTrailDescribeKeyStatement(trailArn));
         key.addToResourcePolicy(SecureDefaults.cloudWatchLogsKeyStatement(stack, props.logGroupName()));
@@ -98,6 +104,20 @@ public class AuditTrail extends Construct {
                 .resources(List.of("*"))
                 .conditions(Map.of(
                         "StringEquals", Map.of("aws:SourceArn", trailArn),
+                        "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", trailArn)))
+                .build();
+    }
+
+    /** Auditors of this account read the log files: IAM decides who, the key only allows decrypting them. */
+    private static PolicyStatement accountDecryptsLogFilesStatement(Stack stack, String trailArn) {
+        return PolicyStatement.Builder.create()
+                .sid("AccountDecryptsLogFilesOfThisTrail")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new AccountRootPrincipal()))
+                .actions(List.of("kms:Decrypt"))
+                .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("kms:CallerAccount", stack.getAccount()),
                         "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", trailArn)))
                 .build();
     }

@@ -236,6 +236,8 @@ public final class ScvContactCenterStack extends Stack {
                         "SALESFORCE_REST_API_ENDPOINT_BASE",
                         stripSlash(cc.orgDomainUrl()) + "/services/data/" + REST_API_VERSION,
                         "SALESFORCE_AUTH_ENDPOINT", stripSlash(cc.orgDomainUrl()) + "/services/oauth2/token",
+                        // fetchOutboundPhoneNumber looks up this call center's number
+                        "CALL_CENTER_API_NAME", callCenter,
                         "LOG_LEVEL", props.getLogLevel()));
         allowConnect(restApi);
 
@@ -256,17 +258,24 @@ public final class ScvContactCenterStack extends Stack {
                     CONTACT_EVENTS_RESERVED_CONCURRENCY,
                     Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
             contactEvents.getNode().addDependency(telephony.getAlias());
-            contactEvents.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                    .onFailure(failureQueue.asInvocationDestination())
-                    .retryAttempts(2)
-                    .maxEventAge(Duration.hours(1))
-                    .build());
+            captureAsyncFailures(contactEvents, failureQueue);
         }
 
-        function(Function.AUTH_KEYS_SSM_UTIL, Duration.seconds(60), 1024,
-                AUTH_KEYS_RESERVED_CONCURRENCY, Map.of());
-        function(Function.CUSTOM_SSM, Duration.seconds(30), 512,
-                CUSTOM_SSM_RESERVED_CONCURRENCY, Map.of());
+        // CloudFormation invokes custom-resource functions asynchronously, so their failed events are captured
+        // like every other asynchronous invocation; 60 s leaves room for the 30 s the responder keeps back.
+        captureAsyncFailures(function(Function.AUTH_KEYS_SSM_UTIL, Duration.seconds(60), 1024,
+                AUTH_KEYS_RESERVED_CONCURRENCY, Map.of()), failureQueue);
+        captureAsyncFailures(function(Function.CUSTOM_SSM, Duration.seconds(60), 512,
+                CUSTOM_SSM_RESERVED_CONCURRENCY, Map.of()), failureQueue);
+    }
+
+    /** Failed asynchronous invocations (after two retries, or older than an hour) land in the failure queue. */
+    private static void captureAsyncFailures(ScvFunction function, FailureQueue failureQueue) {
+        function.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .onFailure(failureQueue.asInvocationDestination())
+                .retryAttempts(2)
+                .maxEventAge(Duration.hours(1))
+                .build());
     }
 
     private ScvFunction function(Function which, Duration timeout, int memory,

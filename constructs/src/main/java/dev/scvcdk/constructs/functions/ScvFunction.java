@@ -4,7 +4,9 @@ import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.policies.ScvNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -55,6 +57,11 @@ public final class ScvFunction extends Construct {
                 .tracing(Tracing.ACTIVE)
                 .logGroup(logGroup)
                 .build();
+        // The alias below always points at a published version (currentVersion), which is what SnapStart needs.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "alias 'active' points at the function's published current version");
+        // Salesforce's provisioning role may manage <cc>-* functions only when they carry this tag.
+        Tags.of(function).add(ScvNames.FUNCTION_TAG, props.getCallCenterApiName());
         // The function must not start before its log group exists, or Lambda creates an unencrypted one.
         function.getNode().addDependency(logGroup);
 

@@ -78,6 +78,32 @@ class AuditTrailTest {
     }
 
     @Test
+    void keyLetsTheAccountAdministerItAndDecryptOnlyThisTrailsLogFiles() {
+        // GIVEN the audit trail WHEN its key policy is read
+        List<Map<String, Object>> rootStatements = keyStatements().stream()
+                .filter(s -> String.valueOf(s.get("Principal")).contains(":root"))
+                .toList();
+
+        // THEN the account root never gets kms:*: only administration, and Decrypt bound to this trail's logs
+        assertThat(rootStatements).extracting(s -> s.get("Sid"))
+                .containsExactlyInAnyOrder("AccountAdministersKeyOnly", "AccountDecryptsLogFilesOfThisTrail");
+        assertThat(rootStatements).allSatisfy(s -> assertThat(String.valueOf(s.get("Action"))).doesNotContain("kms:*"));
+        Map<String, Object> decrypt = rootStatements.stream()
+                .filter(s -> "AccountDecryptsLogFilesOfThisTrail".equals(s.get("Sid"))).findFirst().orElseThrow();
+        assertThat(decrypt.get("Action")).isEqualTo("kms:Decrypt");
+        assertThat(decrypt.get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("kms:CallerAccount", "111122223333"),
+                "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", TRAIL_ARN)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> keyStatements() {
+        Map<String, Object> key = (Map<String, Object>) template.findResources("AWS::KMS::Key").values().iterator().next();
+        Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) key.get("Properties")).get("KeyPolicy");
+        return (List<Map<String, Object>>) policy.get("Statement");
+    }
+
+    @Test
     void keyLetsCloudWatchLogsUseItOnlyForTheTrailLogGroup() {
         Map<String, Object> logGroupArn = Map.of("Fn::Join", List.of("", List.of("arn:",
                 Map.of("Ref", "AWS::Partition"), ":logs:us-east-1:111122223333:log-group:/scv/cloudtrail/scvBYOACloudTrail")));

@@ -56,6 +56,16 @@ class ScvFunctionTest {
     }
 
     @Test
+    void functionCarriesItsCallCenterTagThatSalesforceProvisioningIsConditionedOn() {
+        // GIVEN a function of contact center acmesupport WHEN synthesized
+        Template template = synth(null);
+
+        // THEN it is tagged scv:call-center=acmesupport (the provisioning role's aws:ResourceTag condition)
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Tags", Match.arrayWith(List.of(Map.of("Key", ScvNames.FUNCTION_TAG, "Value", "acmesupport")))));
+    }
+
+    @Test
     void snapStartAppliesToPublishedVersionsAndAliasActivePointsAtTheCurrentVersion() {
         Template template = synth(null);
 

@@ -80,7 +80,7 @@ public final class CallPathRoles {
         List<String> accessToken = res.parameters(Parameter.REST_API_ACCESS_TOKEN);
         List<PolicyStatement> inline = new ArrayList<>();
         inline.add(Statements.allow("ReadRestApiParameters")
-                .actions("ssm:GetParameter")
+                .actions("ssm:GetParameter", "ssm:GetParameters")
                 .resources(restParameters)
                 .build());
         inline.add(grants.parameterKey("DecryptRestApiParameters", restParameters, "kms:Decrypt"));

@@ -34,12 +34,17 @@ public final class CredentialRoles {
         List<String> parameters = res.parameterPatterns(Parameter.values());
         List<PolicyStatement> inline = new ArrayList<>();
         inline.add(Statements.allow("ManageScvParameters")
-                .actions("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource")
+                .actions("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource",
+                        "ssm:ListTagsForResource")
                 .resources(parameters)
                 .build());
         inline.add(grants.parameterKey("EncryptScvParameters", parameters,
                 "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"));
+        // CustomSSM seeds the connected-app parameters from the Salesforce credentials secret.
+        inline.addAll(grants.readSalesforceSecrets());
         inline.add(grants.ownLogs(Function.AUTH_KEYS_SSM_UTIL, Function.CUSTOM_SSM));
+        // CloudFormation invokes both custom-resource functions asynchronously: failed events go to the queue.
+        inline.addAll(grants.failureQueue());
         return role(RoleNames.SSM_LAMBDA_EXECUTION,
                 "AuthKeysSSMUtilFunction and CustomSSMFunction: seed the SCV SecureStrings and the SCRT key pair.",
                 LAMBDA, inline, List.of());

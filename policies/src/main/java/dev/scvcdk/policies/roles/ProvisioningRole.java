@@ -136,6 +136,7 @@ public final class ProvisioningRole {
                         "lambda:RemovePermission", "lambda:GetPolicy", "lambda:InvokeFunction", "lambda:ListTags",
                         "lambda:TagResource")
                 .resources(res.allScvFunctions())
+                .condition("StringEquals", "aws:ResourceTag/" + ScvNames.FUNCTION_TAG, res.callCenterNames())
                 .build();
     }
 

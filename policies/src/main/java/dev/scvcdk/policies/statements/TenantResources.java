@@ -39,6 +39,11 @@ public final class TenantResources {
     }
 
     /** The distinct contact-center regions, in config order. */
+    /** The call center API names, the values of {@link dev.scvcdk.policies.ScvNames#FUNCTION_TAG}. */
+    public List<String> callCenterNames() {
+        return contactCenters.stream().map(ContactCenterConfig::callCenterApiName).toList();
+    }
+
     public List<String> regions() {
         return contactCenters.stream().map(ContactCenterConfig::region).distinct().toList();
     }

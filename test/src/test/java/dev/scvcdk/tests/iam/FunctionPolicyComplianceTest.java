@@ -222,6 +222,12 @@ class FunctionPolicyComplianceTest {
             deny(list, provisioning, calls.invoke(notScv, cc.region(), cc.callCenterApiName() + "-payroll"));
             deny(list, provisioning, new Call("lambda:UpdateFunctionCode", notScv, cc.region(), calls.account, null,
                     Map.of(), "lambda:UpdateFunctionCode " + cc.callCenterApiName() + "-payroll"));
+            String scvFunction = calls.arn("lambda", cc.region(), calls.account, "function:"
+                    + ScvNames.Function.CTR_DATA_SYNC.nameFor(cc.callCenterApiName()));
+            allow(list, provisioning, new Call("lambda:UpdateFunctionCode", scvFunction, cc.region(), calls.account,
+                    null, Map.of("aws:ResourceTag/" + ScvNames.FUNCTION_TAG, cc.callCenterApiName()),
+                    "lambda:UpdateFunctionCode " + ScvNames.Function.CTR_DATA_SYNC.nameFor(cc.callCenterApiName())
+                            + " (tagged " + ScvNames.FUNCTION_TAG + ")"));
         }
         allow(list, provisioning, calls.iam("iam:PassRole", RoleNames.CTR_DATA_SYNC)
                 .with("iam:PassedToService", "lambda.amazonaws.com"));
@@ -285,27 +291,6 @@ class FunctionPolicyComplianceTest {
      */
     private static Map<String, String> knownGaps() {
         Map<String, String> gaps = new LinkedHashMap<>();
-        for (ContactCenterConfig cc : app.config.contactCenters()) {
-            String name = cc.callCenterApiName();
-            for (Parameter parameter : Parameter.restApi()) {
-                gaps.put(RoleNames.INVOKE_SALESFORCE_REST_API + " may ssm:GetParameters " + parameter.nameFor(name),
-                        "SalesforceAuthClient reads its parameters with one ssm:GetParameters call; the role's "
-                                + "ReadRestApiParameters statement grants ssm:GetParameter only");
-            }
-            for (Parameter parameter : Parameter.values()) {
-                gaps.put(RoleNames.SSM_LAMBDA_EXECUTION + " may ssm:ListTagsForResource " + parameter.nameFor(name),
-                        "OwnedParameters.deleteIfOwned (CustomSSM/AuthKeys Delete) lists the parameter's tags; neither "
-                                + "ManageScvParameters nor the boundary grants ssm:ListTagsForResource");
-            }
-            gaps.put(RoleNames.SSM_LAMBDA_EXECUTION + " may secretsmanager:GetSecretValue "
-                    + ScvNames.salesforceCredentialsSecret(name),
-                    "CustomSSM seeds the REST parameters from the Salesforce credentials secret; the role has no "
-                            + "secretsmanager:GetSecretValue on it (the platform key policy already lets it decrypt)");
-            gaps.put(RoleNames.PROVISIONING + " may not lambda:InvokeFunction " + name + "-payroll",
-                    "LambdaAccess grants on function:" + name + "-*, which matches functions that are not SCV's");
-            gaps.put(RoleNames.PROVISIONING + " may not lambda:UpdateFunctionCode " + name + "-payroll",
-                    "LambdaAccess grants on function:" + name + "-*, which matches functions that are not SCV's");
-        }
         return gaps;
     }
 
