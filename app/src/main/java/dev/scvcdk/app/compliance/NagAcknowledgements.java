@@ -234,20 +234,16 @@ public final class NagAcknowledgements {
                 "SCVPostCallAnalysisTriggerFunctionRole", "SCVInvokeSalesforceRestApiFunctionRole",
                 "SCVHandleContactEventsRole", "SCVSSMLambdaExecutionRole", "SCVSecretConfiguratorLambdaRole",
                 "SCVKvsTranscriberRoleResource", "SCVContactLensConsumerFunctionRole",
-                "SCVContactLensStreamingRoleResource", "SCVConnectConfiguratorLambdaRole",
-                "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole",
-                "SCVProvisioningRole"), "AwsSolutions-IAM5[Resource::arn:{partition}:kms:{region}:{account}:key/*]",
-                KEYS));
-        entries.add(new Entry(ACCOUNT, List.of("SCVSSMAccessPolicy", "SCVKMSAccessPolicy", "SCVS3AccessPolicy",
-                "SCVSecretsManagerAccessPolicy", "SCVCTRDataSyncFunctionRole", "SCVContactDataSyncFunctionRole",
-                "SCVPostCallAnalysisTriggerFunctionRole", "SCVInvokeSalesforceRestApiFunctionRole",
-                "SCVHandleContactEventsRole", "SCVSSMLambdaExecutionRole", "SCVSecretConfiguratorLambdaRole",
-                "SCVKvsTranscriberRoleResource", "SCVContactLensConsumerFunctionRole",
                 "SCVContactLensStreamingRoleResource", "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole",
                 "SCVVoiceMailTranscribeRole", "SCVProvisioningRole"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]", KEYS + " These grants also "
                         + "carry kms:ViaService for the contact-center regions' service endpoints, which use only "
                         + "keys of their own region."));
+
+        String regionalKeys = "AwsSolutions-IAM5[Resource::arn:{partition}:kms:{region}:{account}:key/*]";
+        entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
+                regionalKeys, KEYS));
+        entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role", regionalKeys, KEYS));
 
         entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy", "SCVVoiceMailAudioProcessingRole",
                 "SCVVoiceMailPackagingRole"),

@@ -12,8 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Builds the production {@link CtrSyncService} from the function's environment. */
 public final class CtrSyncWiring {
     public static final String TELEPHONY_FUNCTION_VARIABLE = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
-    /** Parallel telephony invocations per batch: enough to finish 100 records well inside the timeout. */
-    public static final int CONCURRENCY = 8;
+    /**
+     * Parallel telephony invocations per batch: 100 records finish in five rounds of one telephony call each.
+     * Bounded so that CTRDataSync (reserved concurrency 2) takes at most 40 of the telephony function's 100,
+     * leaving the rest to live contact flows.
+     */
+    public static final int CONCURRENCY = 20;
 
     private CtrSyncWiring() {
     }
