@@ -318,7 +318,7 @@ public final class NagAcknowledgements {
     /** Findings on the contact-center functions, by the construct ids ScvContactCenterStack gives them. */
     private static void contactCenterFunctions(List<Entry> entries) {
         List<String> synchronous = List.of("InvokeTelephonyIntegrationApi/Resource", "InvokeSalesforceRestApi/Resource",
-                "CtrDataSync/Resource");
+                "CtrDataSync/Resource", "KvsConsumerTrigger/Resource");
         List<String> asynchronous = List.of("HandleContactEvents/Resource", "AuthKeysSsmUtil/Resource",
                 "CustomSsm/Resource");
         List<String> all = new ArrayList<>(synchronous);

@@ -84,6 +84,7 @@ public final class ScvContactCenterStack extends Stack {
             Function.CTR_DATA_SYNC, "dev.scvcdk.lambdas.ctrsync.CtrDataSyncHandler::handleRequest",
             Function.HANDLE_CONTACT_EVENTS,
             "dev.scvcdk.lambdas.contactevents.HandleContactEventsHandler::handleRequest",
+            Function.KVS_CONSUMER_TRIGGER, "dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler::handleRequest",
             Function.AUTH_KEYS_SSM_UTIL, "dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler::handleRequest",
             Function.CUSTOM_SSM, "dev.scvcdk.lambdas.customssm.CustomSsmHandler::handleRequest");
 
@@ -105,6 +106,12 @@ public final class ScvContactCenterStack extends Stack {
      * while every event costs an SCRT call.
      */
     public static final int CONTACT_EVENTS_RESERVED_CONCURRENCY = 10;
+
+    /**
+     * Reserved concurrency of kvsConsumerTrigger: one invocation per call that starts live transcription, each
+     * starting one kvsTranscriber; the cap keeps a looping flow from flooding the transcriber.
+     */
+    public static final int KVS_CONSUMER_TRIGGER_RESERVED_CONCURRENCY = 20;
 
     /** Reserved concurrency of AuthKeysSSMUtil: one key pair per deployment or Salesforce rotation. */
     public static final int AUTH_KEYS_RESERVED_CONCURRENCY = 2;
@@ -259,6 +266,16 @@ public final class ScvContactCenterStack extends Stack {
                     Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
             contactEvents.getNode().addDependency(telephony.getAlias());
             captureAsyncFailures(contactEvents, failureQueue);
+        }
+
+        if (cc.featuresOrDefaults().realtimeTranscriptionEnabled()) {
+            // kvsTranscriber itself is SCV's transcriber, deployed beside this stack as <cc>-kvsTranscriber
+            // (alias active); the trigger and its role name it exactly.
+            ScvFunction kvsTrigger = function(Function.KVS_CONSUMER_TRIGGER, Duration.seconds(30), 512,
+                    KVS_CONSUMER_TRIGGER_RESERVED_CONCURRENCY, Map.of("INVOKE_KVS_TRANSCRIBER_ARN",
+                            arns.functionAlias(cc.region(), callCenter, Function.KVS_TRANSCRIBER),
+                            "LOG_LEVEL", props.getLogLevel()));
+            allowConnect(kvsTrigger);
         }
 
         // CloudFormation invokes custom-resource functions asynchronously, so their failed events are captured

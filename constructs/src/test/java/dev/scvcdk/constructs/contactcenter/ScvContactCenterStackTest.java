@@ -226,6 +226,32 @@ class ScvContactCenterStackTest {
     }
 
     @Test
+    void kvsConsumerTriggerIsLeftOutUnlessRealtimeTranscriptionIsOn() {
+        // GIVEN the default features WHEN synthesized THEN there is no kvsConsumerTrigger
+        assertThat(synth().findResources("AWS::Lambda::Function", Map.of("Properties",
+                Map.of("FunctionName", "acmesupport-kvsConsumerTrigger")))).isEmpty();
+    }
+
+    @Test
+    void realtimeTranscriptionDeploysKvsConsumerTriggerAimedAtTheTranscriberAliasAndCallableByConnect() {
+        // GIVEN realtime transcription switched on
+        Template template = Template.fromStack(ContactCenterFixtures.stack(
+                support(SECRET_ARN, new Features(true, true)), jar));
+
+        // THEN the trigger runs its handler and names SCV's transcriber by its active alias
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "acmesupport-kvsConsumerTrigger",
+                "Handler", "dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("INVOKE_KVS_TRANSCRIBER_ARN",
+                        "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-kvsTranscriber:active")))));
+        // AND only this instance's contact flows may invoke it
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Principal", "connect.amazonaws.com",
+                "FunctionName", Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("^KvsConsumerTrigger"))),
+                "SourceAccount", "111122223333"));
+    }
+
+    @Test
     void alarmsWatchTheFailureQueueTheIteratorAgeAndEveryFunctionsErrors() {
         Template template = synth();
 
