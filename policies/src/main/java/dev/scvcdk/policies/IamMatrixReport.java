@@ -72,7 +72,8 @@ public final class IamMatrixReport {
 
     static String describe(Trust trust) {
         if (trust instanceof Trust.Service service) {
-            return "service `" + service.servicePrincipal() + "`";
+            return "service `" + service.servicePrincipal() + "`"
+                    + (service.sourceArn() == null ? "" : " for `" + service.sourceArn() + "`");
         }
         if (trust instanceof Trust.SalesforceAccount sf) {
             return "Salesforce account " + sf.accountId() + " with sts:ExternalId";

@@ -138,7 +138,9 @@ public final class IamPolicySizes {
         PolicyStatement.Builder statement = PolicyStatement.Builder.create();
         IPrincipal principal;
         if (trust instanceof Trust.Service service) {
-            principal = new ServicePrincipal(service.servicePrincipal());
+            principal = service.sourceArn() == null ? new ServicePrincipal(service.servicePrincipal())
+                    : new ServicePrincipal(service.servicePrincipal())
+                            .withConditions(Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn())));
         } else if (trust instanceof Trust.SalesforceAccount salesforce) {
             // measured in the partition with the longest name, so either partition fits
             String root = new ScvArns(Partition.AWS_US_GOV.id(), salesforce.accountId())

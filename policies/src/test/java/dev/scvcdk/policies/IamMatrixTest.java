@@ -71,7 +71,18 @@ class IamMatrixTest {
         assertThat(trust.get("SCVCTRDataSyncFunctionRole")).isEqualTo(new Trust.Service("lambda.amazonaws.com"));
         assertThat(trust.get("SCVContactLensStreamingRoleResource"))
                 .isEqualTo(new Trust.Service("connect.amazonaws.com"));
-        assertThat(trust.get("SCVTrailLogGroupRole")).isEqualTo(new Trust.Service("cloudtrail.amazonaws.com"));
+        assertThat(trust.get("SCVTrailLogGroupRole")).isEqualTo(new Trust.Service("cloudtrail.amazonaws.com",
+                "arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail"));
+    }
+
+    @Test
+    void trailDeliveryRoleTrustsCloudTrailOnlyForTheScvTrailInGovCloudToo() {
+        // GIVEN a GovCloud tenant WHEN its trail delivery role is built
+        Trust trust = IamMatrix.accountRole(TestTenants.gov(), RoleNames.TRAIL_LOG_GROUP).trust();
+
+        // THEN CloudTrail may assume it only for scvBYOACloudTrail in the partition's IAM region (no confused deputy)
+        assertThat(trust).isEqualTo(new Trust.Service("cloudtrail.amazonaws.com",
+                "arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/scvBYOACloudTrail"));
     }
 
     @Test

@@ -78,7 +78,9 @@ public final class ScvRoles {
      */
     public static IPrincipal principal(Trust trust) {
         if (trust instanceof Trust.Service service) {
-            return new ServicePrincipal(service.servicePrincipal());
+            ServicePrincipal principal = new ServicePrincipal(service.servicePrincipal());
+            return service.sourceArn() == null ? principal
+                    : principal.withConditions(Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn())));
         }
         if (trust instanceof Trust.SalesforceAccount account) {
             return new AccountPrincipal(account.accountId())
