@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.customresource.Events;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
-import dev.scvcdk.lambdas.customresource.TestContext;
+import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
+import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,23 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class AuthKeysSsmUtilHandlerDefaultClientsTest {
 
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "aws.region", "us-west-2",
-            "aws.accessKeyId", "AKIDLOCALTEST",
-            "aws.secretAccessKey", "local-test-secret");
     private static LocalAwsServer aws;
+    private static AwsSystemProperties properties;
 
     @BeforeAll
     static void pointTheDefaultChainAtTheLocalServer() {
         aws = new LocalAwsServer();
-        PROPERTIES.forEach(System::setProperty);
-        System.setProperty("aws.endpointUrlSsm", aws.endpoint().toString());
+        properties = AwsSystemProperties.with(Map.of("aws.endpointUrlSsm", aws.endpoint().toString()));
     }
 
     @AfterAll
     static void restore() {
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        System.clearProperty("aws.endpointUrlSsm");
+        properties.close();
         aws.close();
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
 import java.io.ByteArrayInputStream;
@@ -27,20 +26,17 @@ class HandleContactEventsHandlerTest {
     private static final String TELEPHONY = "arn:aws:lambda:eu-west-2:123456789012:function:ukcc-InvokeTelephonyIntegrationApi:active";
 
     private static LambdaApiStub lambda;
-    private static AwsSystemProperties properties;
     private static HandleContactEventsHandler handler;
 
     @BeforeAll
     static void start() throws IOException {
-        lambda = new LambdaApiStub();
-        properties = AwsSystemProperties.with(Map.of("aws.endpointUrlLambda", lambda.endpoint()));
+        lambda = LambdaApiStub.asDefaultEndpoint();
         handler = new HandleContactEventsHandler(HandleContactEventsHandler.fromEnvironment(
                 Map.of(HandleContactEventsHandler.TELEPHONY_FUNCTION_VARIABLE, TELEPHONY)));
     }
 
     @AfterAll
     static void stop() {
-        properties.close();
         lambda.close();
     }
 

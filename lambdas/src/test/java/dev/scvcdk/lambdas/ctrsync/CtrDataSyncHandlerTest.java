@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
 import dev.scvcdk.lambdas.testsupport.TestContext;
@@ -25,20 +24,17 @@ class CtrDataSyncHandlerTest {
     static final String TELEPHONY = "arn:aws:lambda:us-west-2:123456789012:function:acmecc-InvokeTelephonyIntegrationApi:active";
 
     private static LambdaApiStub lambda;
-    private static AwsSystemProperties properties;
     private static CtrDataSyncHandler handler;
 
     @BeforeAll
     static void start() throws IOException {
-        lambda = new LambdaApiStub();
-        properties = AwsSystemProperties.with(Map.of("aws.endpointUrlLambda", lambda.endpoint()));
+        lambda = LambdaApiStub.asDefaultEndpoint();
         handler = new CtrDataSyncHandler(CtrSyncWiring.fromEnvironment(
                 Map.of(CtrSyncWiring.TELEPHONY_FUNCTION_VARIABLE, TELEPHONY)));
     }
 
     @AfterAll
     static void stop() {
-        properties.close();
         lambda.close();
     }
 

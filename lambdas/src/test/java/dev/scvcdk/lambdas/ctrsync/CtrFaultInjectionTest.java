@@ -12,7 +12,6 @@ import dev.scvcdk.lambdas.common.scrt.ScrtClient;
 import dev.scvcdk.lambdas.common.scrt.ScrtTokenFactory;
 import dev.scvcdk.lambdas.telephony.InvokeTelephonyIntegrationApiHandler;
 import dev.scvcdk.lambdas.telephony.TelephonyService;
-import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
@@ -56,8 +55,7 @@ class CtrFaultInjectionTest {
     @Timeout(120)
     void everyRecordEndsAcceptedOrReportedButNeverBoth() throws Exception {
         try (ScrtStub scrt = new ScrtStub(TestKeys.publicKey(), ORG, CALL_CENTER);
-             LambdaApiStub lambda = new LambdaApiStub();
-             AwsSystemProperties properties = AwsSystemProperties.with(Map.of("aws.endpointUrlLambda", lambda.endpoint()))) {
+             LambdaApiStub lambda = LambdaApiStub.asDefaultEndpoint()) {
             // GIVEN a SCRT stand-in failing ~30% of attempts in four ways, from a fixed seed
             Random faults = new Random(20261121L);
             scrt.respondWith(request -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

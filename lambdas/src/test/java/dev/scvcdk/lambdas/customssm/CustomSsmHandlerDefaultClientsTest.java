@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scvcdk.lambdas.customresource.Events;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
-import dev.scvcdk.lambdas.customresource.TestContext;
+import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
+import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,25 +20,20 @@ class CustomSsmHandlerDefaultClientsTest {
 
     private static final String SECRET_ARN =
             "arn:aws:secretsmanager:us-west-2:123456789012:secret:ACME-salesforce-credentials-AbCdEf";
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "aws.region", "us-west-2",
-            "aws.accessKeyId", "AKIDLOCALTEST",
-            "aws.secretAccessKey", "local-test-secret");
     private static LocalAwsServer aws;
+    private static AwsSystemProperties properties;
 
     @BeforeAll
     static void pointTheDefaultChainAtTheLocalServer() {
         aws = new LocalAwsServer();
-        PROPERTIES.forEach(System::setProperty);
-        System.setProperty("aws.endpointUrlSsm", aws.endpoint().toString());
-        System.setProperty("aws.endpointUrlSecretsManager", aws.endpoint().toString());
+        properties = AwsSystemProperties.with(Map.of(
+                "aws.endpointUrlSsm", aws.endpoint().toString(),
+                "aws.endpointUrlSecretsManager", aws.endpoint().toString()));
     }
 
     @AfterAll
     static void restore() {
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        System.clearProperty("aws.endpointUrlSsm");
-        System.clearProperty("aws.endpointUrlSecretsManager");
+        properties.close();
         aws.close();
     }
 

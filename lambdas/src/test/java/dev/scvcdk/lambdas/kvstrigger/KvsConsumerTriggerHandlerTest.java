@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
 import java.io.ByteArrayInputStream;
@@ -24,20 +23,17 @@ class KvsConsumerTriggerHandlerTest {
     private static final String TRANSCRIBER = "arn:aws:lambda:us-west-2:123456789012:function:acmecc-kvsTranscriber:active";
 
     private static LambdaApiStub lambda;
-    private static AwsSystemProperties properties;
     private static KvsConsumerTriggerHandler handler;
 
     @BeforeAll
     static void start() throws IOException {
-        lambda = new LambdaApiStub();
-        properties = AwsSystemProperties.with(Map.of("aws.endpointUrlLambda", lambda.endpoint()));
+        lambda = LambdaApiStub.asDefaultEndpoint();
         handler = new KvsConsumerTriggerHandler(KvsConsumerTriggerHandler.fromEnvironment(
                 Map.of(KvsConsumerTriggerHandler.TRANSCRIBER_FUNCTION_VARIABLE, TRANSCRIBER)));
     }
 
     @AfterAll
     static void stop() {
-        properties.close();
         lambda.close();
     }
 

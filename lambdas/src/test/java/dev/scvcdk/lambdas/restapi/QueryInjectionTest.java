@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.lambdas.common.json.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,23 +12,13 @@ import org.junit.jupiter.api.Test;
  * Caller-supplied values in both contracts: whatever they hold, the query Salesforce receives keeps
  * the template's shape — values stay inside their literals or search terms, names stay names.
  */
-class QueryInjectionTest {
+class QueryInjectionTest extends RestApiRig.PerTest {
 
     private static final String NO_RECORDS = "{\"totalSize\":0,\"done\":true,\"records\":[]}";
 
-    private RestApiRig rig;
-    private InvokeSalesforceRestApiHandler handler;
-
     @BeforeEach
-    void start() throws Exception {
-        rig = new RestApiRig();
-        handler = rig.newHandler();
+    void answerWithNoRecords() {
         rig.salesforce.reply("GET", "/query", 200, NO_RECORDS).reply("GET", "/search", 200, "{\"searchRecords\":[]}");
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
     }
 
     private String receivedQuery() {

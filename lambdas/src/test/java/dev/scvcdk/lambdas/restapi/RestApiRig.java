@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * One contact center's worth of stand-ins: SSM holding the SCV parameters, a Salesforce org that
@@ -110,5 +112,23 @@ final class RestApiRig implements AutoCloseable {
     public void close() {
         ssm.close();
         salesforce.close();
+    }
+
+    /** Base for tests that each get their own rig and one handler (container) over it, closed after the test. */
+    abstract static class PerTest {
+
+        RestApiRig rig;
+        InvokeSalesforceRestApiHandler handler;
+
+        @BeforeEach
+        void startRig() throws IOException {
+            rig = new RestApiRig();
+            handler = rig.newHandler();
+        }
+
+        @AfterEach
+        void closeRig() {
+            rig.close();
+        }
     }
 }

@@ -6,28 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which Salesforce calls are repeated after a transient failure, and which are not. */
-class SalesforceRetryTest {
+class SalesforceRetryTest extends RestApiRig.PerTest {
 
     private static final String UNAVAILABLE = "[{\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"try again\"}]";
-
-    private RestApiRig rig;
-    private InvokeSalesforceRestApiHandler handler;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new RestApiRig();
-        handler = rig.newHandler();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void queryIsRepeatedAfterA503() {

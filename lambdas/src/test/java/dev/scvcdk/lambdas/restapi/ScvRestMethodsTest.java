@@ -10,26 +10,10 @@ import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.restapi.FakeSalesforce.Request;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SCV's {@code methodName} contract, one fixture per method, against the loopback org. */
-class ScvRestMethodsTest {
-
-    private RestApiRig rig;
-    private InvokeSalesforceRestApiHandler handler;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new RestApiRig();
-        handler = rig.newHandler();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
+class ScvRestMethodsTest extends RestApiRig.PerTest {
 
     @Test
     void createRecordPostsTheOtherParametersAsFieldsOfTheNormalisedObject() throws Exception {

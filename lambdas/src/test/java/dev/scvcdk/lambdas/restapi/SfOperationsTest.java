@@ -9,31 +9,15 @@ import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.restapi.FakeSalesforce.Request;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Amazon Connect Salesforce Lambda package's {@code sf_operation} contract, one fixture per operation. */
-class SfOperationsTest {
+class SfOperationsTest extends RestApiRig.PerTest {
 
     private static final String TWO_CONTACTS = "{\"totalSize\":2,\"done\":true,\"records\":["
             + "{\"attributes\":{\"type\":\"Contact\",\"url\":\"/a\"},\"Id\":\"0035e00000ABCDeAAF\",\"Name\":\"Ada Lovelace\"},"
             + "{\"attributes\":{\"type\":\"Contact\",\"url\":\"/b\"},\"Id\":\"0035e00000ZZZZZAAF\",\"Name\":\"Alan Turing\"}]}";
     private static final String NO_RECORDS = "{\"totalSize\":0,\"done\":true,\"records\":[]}";
-
-    private RestApiRig rig;
-    private InvokeSalesforceRestApiHandler handler;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new RestApiRig();
-        handler = rig.newHandler();
-    }
-
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void lookupOnAHomePhoneMatchesItsLastTenDigitsInGroups() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -41,12 +42,23 @@ public final class LambdaApiStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
     private volatile BiFunction<String, String, Outcome> function = (name, payload) -> Outcome.ok("{}");
+    private AwsSystemProperties defaultEndpoint;
 
     public LambdaApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * A stub the default chains point at (region, credentials and {@code aws.endpointUrlLambda}, as in
+     * {@link AwsSystemProperties}), so a handler's production Lambda client reaches it; restored on {@link #close()}.
+     */
+    public static LambdaApiStub asDefaultEndpoint() throws IOException {
+        LambdaApiStub stub = new LambdaApiStub();
+        stub.defaultEndpoint = AwsSystemProperties.with(Map.of("aws.endpointUrlLambda", stub.endpoint()));
+        return stub;
     }
 
     public String endpoint() {
@@ -104,6 +116,9 @@ public final class LambdaApiStub implements AutoCloseable {
 
     @Override
     public void close() {
+        if (defaultEndpoint != null) {
+            defaultEndpoint.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }

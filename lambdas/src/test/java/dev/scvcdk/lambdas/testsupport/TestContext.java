@@ -4,10 +4,22 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
 
-/** A Lambda context with a fixed remaining time; the other values are placeholders for a local run. */
+/**
+ * A Lambda context with a fixed remaining time and log stream name (the handlers log through StructuredLogger, not
+ * this logger).
+ */
 public final class TestContext implements Context {
+
+    public static final String LOG_STREAM = "2026/11/21/[$LATEST]0123456789abcdef";
+
     private final int remainingMillis;
+
+    /** A context with a minute left, as for a custom-resource function with a 60 s timeout. */
+    public TestContext() {
+        this(60_000);
+    }
 
     public TestContext(int remainingMillis) {
         this.remainingMillis = remainingMillis;
@@ -15,7 +27,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "00000000-0000-4000-8000-000000000000";
+        return "11111111-2222-3333-4444-555555555555";
     }
 
     @Override
@@ -25,7 +37,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return LOG_STREAM;
     }
 
     @Override
@@ -40,7 +52,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-west-2:123456789012:function:test:active";
+        return "arn:aws-test:lambda:us-west-2:123456789012:function:test:active";
     }
 
     @Override
@@ -60,11 +72,21 @@ public final class TestContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return 512;
     }
 
     @Override
     public LambdaLogger getLogger() {
-        return null;
+        return new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                System.out.print(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                System.out.print(new String(message, StandardCharsets.UTF_8));
+            }
+        };
     }
 }
