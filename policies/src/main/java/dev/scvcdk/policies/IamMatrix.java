@@ -32,14 +32,26 @@ public final class IamMatrix {
      * policies, the role's own {@code <Role>Policy-<Sid>} policies that {@link #managedPolicies} returns.
      */
     public static List<RoleSpec> accountRoles(TenantConfig config) {
-        return fitted(config).accountRoles();
+        return account(config).accountRoles();
     }
 
-    /** Account roles and every managed policy, computed together (fitting roles measures every statement). */
-    record Fitted(List<RoleSpec> accountRoles, List<ManagedPolicySpec> managedPolicies) {
+    /**
+     * The account roles ({@link #accountRoles}) and every managed policy ({@link #managedPolicies}) of
+     * one tenant, computed together.
+     */
+    public record AccountMatrix(List<RoleSpec> accountRoles, List<ManagedPolicySpec> managedPolicies) {
+        public AccountMatrix {
+            accountRoles = List.copyOf(accountRoles);
+            managedPolicies = List.copyOf(managedPolicies);
+        }
     }
 
-    static Fitted fitted(TenantConfig config) {
+    /**
+     * Account roles and managed policies in one computation. Fitting them to IAM's quotas renders
+     * every policy, which is slow for many contact centers: compute this once per synth and pass it to
+     * {@link #sizeProblems(TenantConfig, AccountMatrix)} and to what creates the roles.
+     */
+    public static AccountMatrix account(TenantConfig config) {
         Map<String, List<ManagedPolicySpec>> shared = new LinkedHashMap<>();
         ManagedPolicies.all(config).forEach(policy -> shared.put(policy.name(), RolePolicyFit.fitShared(policy)));
         List<RolePolicyFit.Fitted> roles = designedAccountRoles(config).stream()
@@ -48,7 +60,7 @@ public final class IamMatrix {
         List<ManagedPolicySpec> policies = new ArrayList<>();
         shared.values().forEach(policies::addAll);
         roles.forEach(role -> policies.addAll(role.ownPolicies()));
-        return new Fitted(roles.stream().map(RolePolicyFit.Fitted::role).toList(), List.copyOf(policies));
+        return new AccountMatrix(roles.stream().map(RolePolicyFit.Fitted::role).toList(), policies);
     }
 
     private static RoleSpec withSharedParts(RoleSpec role, Map<String, List<ManagedPolicySpec>> shared) {
@@ -98,7 +110,7 @@ public final class IamMatrix {
      * statements moved out of an inline policy too large for IAM (none of either for a small tenant).
      */
     public static List<ManagedPolicySpec> managedPolicies(TenantConfig config) {
-        return fitted(config).managedPolicies();
+        return account(config).managedPolicies();
     }
 
     /**
@@ -107,6 +119,11 @@ public final class IamMatrix {
      */
     public static List<String> sizeProblems(TenantConfig config) {
         return IamPolicySizes.check(config);
+    }
+
+    /** As {@link #sizeProblems(TenantConfig)}, on the account matrix already computed for {@code config}. */
+    public static List<String> sizeProblems(TenantConfig config, AccountMatrix account) {
+        return IamPolicySizes.check(config, account);
     }
 
     /** {@code <cc>-SAMLRole}, {@code <cc>-ConnectCallRole}, {@code <cc>-SCVS3Role} of one contact center. */

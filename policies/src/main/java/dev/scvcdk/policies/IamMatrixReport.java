@@ -26,9 +26,10 @@ public final class IamMatrixReport {
 
     /** Every role (account level, then each contact center's) with trust, managed policies and action count. */
     public static String markdown(TenantConfig config) {
-        Map<String, ManagedPolicySpec> policies = IamMatrix.managedPolicies(config).stream()
+        IamMatrix.AccountMatrix account = IamMatrix.account(config);
+        Map<String, ManagedPolicySpec> policies = account.managedPolicies().stream()
                 .collect(Collectors.toMap(ManagedPolicySpec::name, Function.identity()));
-        List<RoleSpec> roles = new ArrayList<>(IamMatrix.accountRoles(config));
+        List<RoleSpec> roles = new ArrayList<>(account.accountRoles());
         for (ContactCenterConfig cc : config.contactCenters()) {
             roles.addAll(IamMatrix.contactCenterRoles(config, cc));
         }

@@ -50,15 +50,19 @@ public final class IamPolicySizes {
      * the measured size, the limit and the contact-center count. Empty when everything fits.
      */
     public static List<String> check(TenantConfig config) {
+        return check(config, IamMatrix.account(config));
+    }
+
+    /** As {@link #check(TenantConfig)}, on the account matrix already computed for {@code config}. */
+    public static List<String> check(TenantConfig config, IamMatrix.AccountMatrix account) {
         int contactCenters = config.contactCenters().size();
         List<String> problems = new ArrayList<>();
-        IamMatrix.Fitted matrix = IamMatrix.fitted(config);
-        List<RoleSpec> roles = new ArrayList<>(matrix.accountRoles());
+        List<RoleSpec> roles = new ArrayList<>(account.accountRoles());
         for (ContactCenterConfig cc : config.contactCenters()) {
             roles.addAll(IamMatrix.contactCenterRoles(config, cc));
         }
         roles.forEach(role -> problems.addAll(checkRole(role, contactCenters)));
-        matrix.managedPolicies().forEach(policy -> problems.addAll(checkManagedPolicy(policy, contactCenters)));
+        account.managedPolicies().forEach(policy -> problems.addAll(checkManagedPolicy(policy, contactCenters)));
         if (config.permissionBoundaryArnValue().isEmpty()) {
             problems.addAll(checkSize("permission boundary " + ScvNames.BOUNDARY_POLICY_NAME,
                     characters(IamMatrix.permissionBoundary(config)), MANAGED_POLICY_LIMIT, "a managed policy",

@@ -57,10 +57,12 @@ public class ScvAccountStack extends Stack {
                         .build()));
         ScvBoundary.applyTo(this, permissionsBoundary);
 
-        this.managedPolicies = ScvManagedPolicies.create(this, IamMatrix.managedPolicies(tenantConfig));
+        // fitted once, by the props builder for its size check: fitting is the slowest IAM work of a synth
+        IamMatrix.AccountMatrix matrix = props.accountMatrix();
+        this.managedPolicies = ScvManagedPolicies.create(this, matrix.managedPolicies());
 
         Map<String, Role> created = new LinkedHashMap<>();
-        for (RoleSpec spec : IamMatrix.accountRoles(tenantConfig)) {
+        for (RoleSpec spec : matrix.accountRoles()) {
             created.put(spec.roleName(), ScvRoles.create(this, ScvRoles.constructId(spec.roleName()), spec,
                     permissionsBoundary, managedPolicies));
         }

@@ -24,13 +24,15 @@ public final class ScvAccountStackProps {
     private final String stackName;
     private final String description;
     private final Environment env;
+    private final IamMatrix.AccountMatrix accountMatrix;
 
-    private ScvAccountStackProps(Builder builder) {
+    private ScvAccountStackProps(Builder builder, IamMatrix.AccountMatrix accountMatrix) {
         this.tenantConfig = builder.tenantConfig;
         this.samlMetadata = builder.samlMetadata;
         this.stackName = builder.stackName;
         this.description = builder.description;
         this.env = builder.env;
+        this.accountMatrix = accountMatrix;
     }
 
     public static Builder builder() {
@@ -81,6 +83,11 @@ public final class ScvAccountStackProps {
             resolved.account(account);
         }
         return resolved.build();
+    }
+
+    /** The account roles and managed policies of the tenant config, computed once when the size check ran. */
+    IamMatrix.AccountMatrix accountMatrix() {
+        return accountMatrix;
     }
 
     /** The stack props these props stand for. */
@@ -145,13 +152,15 @@ public final class ScvAccountStackProps {
          */
         public ScvAccountStackProps build() {
             List<String> problems = new ArrayList<>();
+            IamMatrix.AccountMatrix accountMatrix = null;
             if (tenantConfig == null) {
                 problems.add("tenantConfig is required");
             } else {
                 tenantConfig.validated();
                 checkEnv(problems);
                 // IAM rejects oversized policies only at deploy time; say so at synth instead.
-                problems.addAll(IamMatrix.sizeProblems(tenantConfig));
+                accountMatrix = IamMatrix.account(tenantConfig);
+                problems.addAll(IamMatrix.sizeProblems(tenantConfig, accountMatrix));
             }
             if (samlMetadata == null) {
                 problems.add("samlMetadata is required: the Salesforce org's SAML metadata XML "
@@ -162,7 +171,7 @@ public final class ScvAccountStackProps {
                         + (problems.size() == 1 ? " problem" : " problems") + "):\n  - "
                         + String.join("\n  - ", problems));
             }
-            return new ScvAccountStackProps(this);
+            return new ScvAccountStackProps(this, accountMatrix);
         }
 
         private void checkEnv(List<String> problems) {
