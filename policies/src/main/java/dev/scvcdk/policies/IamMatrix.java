@@ -69,8 +69,7 @@ public final class IamMatrix {
                         ? shared.get(name).stream().map(ManagedPolicySpec::name)
                         : Stream.of(name))
                 .toList();
-        return new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(),
-                role.inlineStatements(), names, role.maxSession());
+        return role.withManagedPolicyNames(names);
     }
 
     /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */

@@ -69,9 +69,7 @@ final class RolePolicyFit {
         List<ManagedPolicySpec> policies = pack(role.roleName(), parts, size);
         List<String> attached = new ArrayList<>(role.managedPolicyNames());
         policies.forEach(p -> attached.add(p.name()));
-        RoleSpec fitted = new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(),
-                inline, attached, role.maxSession());
-        return new Fitted(fitted, policies);
+        return new Fitted(role.withInlineStatements(inline).withManagedPolicyNames(attached), policies);
     }
 
     /** {@code SCVProvisioningRole} → {@code SCVProvisioningPolicy-<sid>}. */

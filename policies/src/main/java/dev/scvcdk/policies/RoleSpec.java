@@ -28,4 +28,14 @@ public record RoleSpec(
         inlineStatements = List.copyOf(inlineStatements);
         managedPolicyNames = List.copyOf(managedPolicyNames);
     }
+
+    /** This role with {@code statements} as its inline statements. */
+    public RoleSpec withInlineStatements(List<PolicyStatement> statements) {
+        return new RoleSpec(roleName, description, trust, inlinePolicyName, statements, managedPolicyNames, maxSession);
+    }
+
+    /** This role with {@code names} as its attached managed policies. */
+    public RoleSpec withManagedPolicyNames(List<String> names) {
+        return new RoleSpec(roleName, description, trust, inlinePolicyName, inlineStatements, names, maxSession);
+    }
 }

@@ -90,10 +90,9 @@ public final class CallPathRoles {
                 .build());
         inline.add(grants.parameterKey("EncryptAccessToken", accessToken, "kms:Encrypt", "kms:GenerateDataKey"));
         inline.add(grants.ownLogs(Function.INVOKE_SALESFORCE_REST_API));
-        return new RoleSpec(RoleNames.INVOKE_SALESFORCE_REST_API,
+        return role(RoleNames.INVOKE_SALESFORCE_REST_API,
                 "InvokeSalesforceRestApiFunction: call the Salesforce REST API with the org's JWT bearer flow.",
-                LAMBDA, "InvokeSalesforceRestApiFunctionRolePolicy", inline,
-                List.of(ManagedPolicies.SECRETS_MANAGER_ACCESS), null);
+                LAMBDA, inline, List.of(ManagedPolicies.SECRETS_MANAGER_ACCESS));
     }
 
     RoleSpec handleContactEvents() {

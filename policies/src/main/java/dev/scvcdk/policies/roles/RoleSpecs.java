@@ -39,8 +39,7 @@ final class RoleSpecs {
             }
             List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
             inline.add(grants.traces());
-            return new RoleSpec(role.roleName(), role.description(), role.trust(), role.inlinePolicyName(), inline,
-                    role.managedPolicyNames(), role.maxSession());
+            return role.withInlineStatements(inline);
         }).toList();
     }
 

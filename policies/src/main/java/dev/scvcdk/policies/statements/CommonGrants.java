@@ -22,10 +22,6 @@ public final class CommonGrants {
         this.res = res;
     }
 
-    public TenantResources resources() {
-        return res;
-    }
-
     /** CreateLogStream/PutLogEvents in the functions' own log groups (created, with retention, by the stack). */
     public PolicyStatement ownLogs(Function... functions) {
         return logs(res.logStreamsOf(functions));
