@@ -55,10 +55,14 @@ public final class KeyStatements {
                 .principals(List.copyOf(principals))
                 .actions(actions)
                 .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of(
-                        "kms:ViaService", service + "." + stack.getRegion() + ".amazonaws.com",
-                        "kms:CallerAccount", stack.getAccount())))
+                .conditions(Map.of("StringEquals", viaServiceFromAccount(stack, service)))
                 .build();
+    }
+
+    private static Map<String, String> viaServiceFromAccount(Stack stack, String service) {
+        return Map.of(
+                "kms:ViaService", service + "." + stack.getRegion() + ".amazonaws.com",
+                "kms:CallerAccount", stack.getAccount());
     }
 
     /**
@@ -77,9 +81,7 @@ public final class KeyStatements {
                 .actions(actions)
                 .resources(List.of("*"))
                 .conditions(Map.of(
-                        "StringEquals", Map.of(
-                                "kms:ViaService", service + "." + stack.getRegion() + ".amazonaws.com",
-                                "kms:CallerAccount", stack.getAccount()),
+                        "StringEquals", viaServiceFromAccount(stack, service),
                         "ArnLike", Map.of("aws:PrincipalArn", slrPattern)))
                 .build();
     }
