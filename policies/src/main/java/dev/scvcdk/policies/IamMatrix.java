@@ -113,8 +113,8 @@ public final class IamMatrix {
     }
 
     /**
-     * Every IAM size quota problem of this tenant's matrix (empty when all fits); constructs call
-     * this before creating any role. See {@link IamPolicySizes#check}.
+     * Every IAM size quota problem of this tenant's matrix (empty when all fits), to report before
+     * any role is created. See {@link IamPolicySizes#check}.
      */
     public static List<String> sizeProblems(TenantConfig config) {
         return IamPolicySizes.check(config);

@@ -2,6 +2,7 @@ package dev.scvcdk.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.List;
@@ -27,6 +28,24 @@ class IamMatrixTest {
                 "SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole", "SCVRealtimeAlertRole",
                 "SCVHandleContactEventsRole", "SCVProvisioningRole", "SCVTenantBucketWriteAccessRole",
                 "SCVSecretConfiguratorLambdaRole");
+    }
+
+    @Test
+    void theAccountMatrixHoldsWhatAccountRolesAndManagedPoliciesReturn() {
+        // GIVEN a tenant of several contact centers in several regions
+        TenantConfig config = ScaledTenants.withContactCenters(12, 4);
+
+        // WHEN
+        IamMatrix.AccountMatrix matrix = IamMatrix.account(config);
+
+        // THEN it is what accountRoles and managedPolicies return, and its size check is the config's
+        assertThat(matrix.accountRoles()).extracting(RoleSpec::roleName, RoleSpec::managedPolicyNames)
+                .containsExactlyElementsOf(IamMatrix.accountRoles(config).stream()
+                        .map(r -> tuple(r.roleName(), r.managedPolicyNames())).toList());
+        assertThat(matrix.managedPolicies()).extracting(ManagedPolicySpec::name)
+                .containsExactlyElementsOf(IamMatrix.managedPolicies(config).stream().map(ManagedPolicySpec::name)
+                        .toList());
+        assertThat(IamMatrix.sizeProblems(config, matrix)).isEqualTo(IamMatrix.sizeProblems(config));
     }
 
     @Test
