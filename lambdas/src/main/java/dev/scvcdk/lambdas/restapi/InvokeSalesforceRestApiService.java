@@ -67,8 +67,7 @@ public final class InvokeSalesforceRestApiService {
                 new CachingSecureValueReader(new AwsSecureValueReader(() -> ssm, secretsManager), KEY_TTL, clock),
                 config.privateKeyParamName());
         RetryingHttpClient retrying = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, retryPolicy);
-        RetryingHttpClient once = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, new RetryPolicy(1,
-                retryPolicy.baseDelay(), retryPolicy.maxDelay(), retryPolicy.maxRetryAfter(), retryPolicy.maxElapsed()));
+        RetryingHttpClient once = retrying.withPolicy(retryPolicy.withMaxAttempts(1));
         SalesforceAuthClient auth = new SalesforceAuthClient(config.authEndpoint(),
                 new SalesforceAuthClient.ParameterNames(config.consumerKeyParamName(), config.audienceParamName(),
                         config.subjectParamName(), config.accessTokenParamName()),
