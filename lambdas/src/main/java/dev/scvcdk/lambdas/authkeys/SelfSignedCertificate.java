@@ -1,5 +1,6 @@
 package dev.scvcdk.lambdas.authkeys;
 
+import dev.scvcdk.lambdas.common.keys.Der;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

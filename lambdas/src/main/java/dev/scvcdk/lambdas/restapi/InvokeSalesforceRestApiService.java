@@ -1,7 +1,6 @@
 package dev.scvcdk.lambdas.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
@@ -39,15 +38,13 @@ public final class InvokeSalesforceRestApiService {
     private static final Duration KEY_TTL = Duration.ofMinutes(15);
 
     private final SalesforceRestClient salesforce;
-    private final ObjectMapper json;
     private final Optional<String> callCenterApiName;
     private final StructuredLogger log;
     private final Clock clock;
 
-    public InvokeSalesforceRestApiService(SalesforceRestClient salesforce, ObjectMapper json,
+    public InvokeSalesforceRestApiService(SalesforceRestClient salesforce,
             Optional<String> callCenterApiName, StructuredLogger log, Clock clock) {
         this.salesforce = salesforce;
-        this.json = json;
         this.callCenterApiName = callCenterApiName;
         this.log = log;
         this.clock = clock;
@@ -67,14 +64,13 @@ public final class InvokeSalesforceRestApiService {
                 new CachingSecureValueReader(new AwsSecureValueReader(() -> ssm, secretsManager), KEY_TTL, clock),
                 config.privateKeyParamName());
         RetryingHttpClient retrying = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, retryPolicy);
-        RetryingHttpClient once = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, new RetryPolicy(1,
-                retryPolicy.baseDelay(), retryPolicy.maxDelay(), retryPolicy.maxRetryAfter(), retryPolicy.maxElapsed()));
+        RetryingHttpClient once = retrying.withPolicy(retryPolicy.withMaxAttempts(1));
         SalesforceAuthClient auth = new SalesforceAuthClient(config.authEndpoint(),
                 new SalesforceAuthClient.ParameterNames(config.consumerKeyParamName(), config.audienceParamName(),
                         config.subjectParamName(), config.accessTokenParamName()),
-                ssm, key, retrying, Json.MAPPER, clock, log);
-        SalesforceRestClient rest = new SalesforceRestClient(config.restApiEndpointBase(), auth, retrying, once, Json.MAPPER);
-        return new InvokeSalesforceRestApiService(rest, Json.MAPPER, config.callCenterApiName(), log, clock);
+                ssm, key, retrying, clock, log);
+        SalesforceRestClient rest = new SalesforceRestClient(config.restApiEndpointBase(), auth, retrying, once);
+        return new InvokeSalesforceRestApiService(rest, config.callCenterApiName(), log, clock);
     }
 
     /** Answers the event with the flat string map Connect accepts. */
@@ -106,11 +102,11 @@ public final class InvokeSalesforceRestApiService {
     private Map<String, String> dispatch(Parameters params, SalesforceRestClient client) {
         if (params.has("sf_operation")) {
             String operation = params.required("sf_operation", "InvokeSalesforceRestApi");
-            return new SfOperations(client, json, clock).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));
+            return new SfOperations(client, clock).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));
         }
         if (params.has("methodName")) {
             String method = params.required("methodName", "InvokeSalesforceRestApi");
-            return new ScvRestMethods(client, json, callCenterApiName).invoke(method, params);
+            return new ScvRestMethods(client, callCenterApiName).invoke(method, params);
         }
         throw new InvalidRequestException("Details.Parameters must carry 'methodName' (SCV) or 'sf_operation' "
                 + "(Amazon Connect Salesforce Lambda package); parameters sent: " + params.asMap().keySet());

@@ -2,10 +2,10 @@ package dev.scvcdk.lambdas.restapi;
 
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.env.EnvReader;
+import dev.scvcdk.lambdas.common.log.LogLevel;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * InvokeSalesforceRestApi's configuration, read from the environment variables SCV's own function
@@ -38,7 +38,6 @@ public record RestApiConfig(
         Optional<String> callCenterApiName) {
 
     static final String ACCESS_TOKEN_SUFFIX = "-salesforce-rest-api-access-token";
-    private static final Set<String> LOG_LEVELS = Set.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
 
     /** Reads and validates the configuration; throws {@link ConfigurationException} listing every problem. */
     public static RestApiConfig fromEnvironment(Map<String, String> variables) {
@@ -51,7 +50,7 @@ public record RestApiConfig(
         URI restBase = path(env, "SALESFORCE_REST_API_ENDPOINT_BASE", "^.*/services/data/v\\d+\\.\\d+/?$",
                 "<org domain>/services/data/vNN.0");
         URI auth = path(env, "SALESFORCE_AUTH_ENDPOINT", "^.*/services/oauth2/token/?$", "<org domain>/services/oauth2/token");
-        String logLevel = env.oneOf("LOG_LEVEL", LOG_LEVELS, "INFO");
+        String logLevel = env.oneOf("LOG_LEVEL", LogLevel.NAMES, "INFO");
         String callCenter = env.optional("CALL_CENTER_API_NAME", null);
         env.validate();
         Optional<String> cc = Optional.ofNullable(callCenter);

@@ -10,6 +10,7 @@ import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
+import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.scrt.ScrtClient;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
@@ -17,7 +18,6 @@ import dev.scvcdk.lambdas.common.scrt.ScrtTokenFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /** Builds the production {@link TelephonyService} from the function's environment, failing fast on bad config. */
 public final class TelephonyWiring {
@@ -26,7 +26,6 @@ public final class TelephonyWiring {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Fits SCV's 8 s function timeout: a retry is not started past 6 s (see RetryPolicy#defaults). */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
-    static final Set<String> LOG_LEVELS = Set.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
 
     private TelephonyWiring() {
     }
@@ -40,7 +39,7 @@ public final class TelephonyWiring {
     public static TelephonyService fromEnvironment(Map<String, String> environment) {
         EnvReader env = EnvReader.of(environment);
         ScrtConfig config = ScrtConfig.read(env);
-        env.oneOf("LOG_LEVEL", LOG_LEVELS, "INFO");
+        env.oneOf("LOG_LEVEL", LogLevel.NAMES, "INFO");
         env.validate();
 
         Lazy<SsmApi> ssm = Lazy.of(AwsClients::ssm);

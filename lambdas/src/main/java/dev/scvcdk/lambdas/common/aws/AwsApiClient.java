@@ -89,14 +89,17 @@ public final class AwsApiClient {
     public static AwsApiClient create(AwsService service) {
         String region = defaultRegion();
         return new AwsApiClient(service, region, AwsEndpoints.fromSystem().resolve(service, region),
-                SharedCredentials.PROVIDER,
-                RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, RetryPolicy.defaults()),
-                Clock.systemUTC());
+                Shared.CREDENTIALS, Shared.HTTP, Clock.systemUTC());
     }
 
-    /** One provider per container, as the SDK clients share theirs: credentials are fetched once, not per client. */
-    private static final class SharedCredentials {
-        static final AwsCredentialsProvider PROVIDER = DefaultCredentialsProvider.builder().build();
+    /**
+     * One per container, shared by every service's client: credentials are fetched once (as the SDK clients
+     * share their provider), and a function using SSM and Secrets Manager starts one JDK HTTP client, not two.
+     */
+    private static final class Shared {
+        static final AwsCredentialsProvider CREDENTIALS = DefaultCredentialsProvider.builder().build();
+        static final RetryingHttpClient HTTP =
+                RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, RetryPolicy.defaults());
     }
 
     private static String defaultRegion() {
@@ -110,14 +113,6 @@ public final class AwsApiClient {
 
     public AwsService service() {
         return service;
-    }
-
-    public String region() {
-        return region;
-    }
-
-    public URI endpoint() {
-        return endpoint;
     }
 
     /**

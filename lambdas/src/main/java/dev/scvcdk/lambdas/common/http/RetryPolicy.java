@@ -43,6 +43,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                 Duration.ofSeconds(6));
     }
 
+    /** This policy with another number of attempts; 1 means no retry. */
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, baseDelay, maxDelay, maxRetryAfter, maxElapsed);
+    }
+
     public boolean isRetryableStatus(int status) {
         return status == 429 || status >= 500 && status <= 599;
     }

@@ -57,8 +57,9 @@ public final class RetryingHttpClient {
                 jitter::nextDouble, StructuredLogger.forClass(RetryingHttpClient.class));
     }
 
-    public RetryPolicy policy() {
-        return policy;
+    /** This client with another retry policy, sharing its connection pool (and its timeouts, clock and log). */
+    public RetryingHttpClient withPolicy(RetryPolicy otherPolicy) {
+        return new RetryingHttpClient(client, otherPolicy, requestTimeout, sleeper, clock, random, log);
     }
 
     /** Sends {@code request}, retrying per the policy; {@code contactId} only labels the log lines. */

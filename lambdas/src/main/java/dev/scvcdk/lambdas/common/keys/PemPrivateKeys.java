@@ -2,7 +2,6 @@ package dev.scvcdk.lambdas.common.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
@@ -23,10 +22,7 @@ import java.util.regex.Pattern;
 public final class PemPrivateKeys {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (RSA )?PRIVATE KEY-----(.*?)-----END (RSA )?PRIVATE KEY-----", Pattern.DOTALL);
-    /** AlgorithmIdentifier for rsaEncryption (OID 1.2.840.113549.1.1.1) with NULL parameters. */
-    private static final byte[] RSA_ALGORITHM_IDENTIFIER = {
-        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
-    };
+    private static final String RSA_ENCRYPTION_OID = "1.2.840.113549.1.1.1";
 
     private PemPrivateKeys() {
     }
@@ -57,31 +53,10 @@ public final class PemPrivateKeys {
         }
     }
 
-    /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo: SEQUENCE { 0, rsaEncryption, OCTET STRING }. */
+    /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo: SEQUENCE { 0, rsaEncryption with NULL, OCTET STRING }. */
     static byte[] wrapPkcs1(byte[] pkcs1) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(new byte[] {0x02, 0x01, 0x00});
-        body.writeBytes(RSA_ALGORITHM_IDENTIFIER);
-        body.write(0x04);
-        writeLength(body, pkcs1.length);
-        body.writeBytes(pkcs1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x30);
-        writeLength(out, body.size());
-        out.writeBytes(body.toByteArray());
-        return out.toByteArray();
-    }
-
-    private static void writeLength(ByteArrayOutputStream out, int length) {
-        if (length < 0x80) {
-            out.write(length);
-            return;
-        }
-        int bytes = (Integer.SIZE - Integer.numberOfLeadingZeros(length) + 7) / 8;
-        out.write(0x80 | bytes);
-        for (int i = bytes - 1; i >= 0; i--) {
-            out.write(length >>> (8 * i) & 0xff);
-        }
+        return Der.sequence(Der.integer(0), Der.sequence(Der.oid(RSA_ENCRYPTION_OID), Der.nullValue()),
+                Der.octetString(pkcs1));
     }
 
     private static String extractPem(String text, String label) {

@@ -30,10 +30,6 @@ public final class PrivateKeyProvider implements Supplier<RSAPrivateKey> {
         return key;
     }
 
-    public String nameOrArn() {
-        return nameOrArn;
-    }
-
     private record Parsed(String text, RSAPrivateKey key) {
     }
 }

@@ -1,10 +1,14 @@
 package dev.scvcdk.lambdas.common.log;
 
 import java.util.Locale;
+import java.util.Set;
 
 /** Severity of a log line; lines below the function's {@code LOG_LEVEL} are not written. */
 public enum LogLevel {
     DEBUG, INFO, WARN, ERROR;
+
+    /** The values a {@code LOG_LEVEL} variable may take (upper case): the levels and {@code WARNING} for WARN. */
+    public static final Set<String> NAMES = Set.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
 
     /** The level named by {@code value} (case-insensitive); {@code fallback} when it is null or unknown. */
     public static LogLevel parse(String value, LogLevel fallback) {

@@ -39,7 +39,7 @@ public final class StructuredLogger {
         return new StructuredLogger(type.getSimpleName(), ENVIRONMENT_LEVEL, System.out, Clock.systemUTC());
     }
 
-    public boolean isEnabled(LogLevel level) {
+    private boolean isEnabled(LogLevel level) {
         return level.compareTo(threshold) >= 0;
     }
 

@@ -1,9 +1,9 @@
 package dev.scvcdk.lambdas.restapi.connectpkg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.restapi.ConnectResults;
 import dev.scvcdk.lambdas.restapi.InvalidRequestException;
 import dev.scvcdk.lambdas.restapi.Parameters;
@@ -39,12 +39,10 @@ public final class SfOperations {
     private static final int NATIONAL_DIGITS = 10;
 
     private final SalesforceRestClient salesforce;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public SfOperations(SalesforceRestClient salesforce, ObjectMapper json, Clock clock) {
+    public SfOperations(SalesforceRestClient salesforce, Clock clock) {
         this.salesforce = salesforce;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -144,7 +142,7 @@ public final class SfOperations {
     private Map<String, String> createChatterPost(Parameters params) {
         String op = "createChatterPost";
         Map<String, String> rest = params.without(Set.of("sf_feedElementType", "sf_subjectId", "sf_messageType", "sf_message", "sf_mention"));
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = Json.object();
         ArrayNode segments = body.putObject("body").putArray("messageSegments");
         segments.addObject().put("type", params.required("sf_messageType", op))
                 .put("text", QueryTemplate.fillText(params.required("sf_message", op), rest));
@@ -159,7 +157,7 @@ public final class SfOperations {
         String op = "createChatterComment";
         String feedElementId = SalesforceNames.requireRecordId("sf_feedElementId", params.required("sf_feedElementId", op));
         Map<String, String> rest = params.without(Set.of("sf_feedElementId", "sf_commentType", "sf_commentMessage"));
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = Json.object();
         body.putObject("body").putArray("messageSegments").addObject()
                 .put("type", params.required("sf_commentType", op))
                 .put("text", QueryTemplate.fillText(params.required("sf_commentMessage", op), rest));
@@ -210,7 +208,7 @@ public final class SfOperations {
     /** Record fields for create and update, with the package's relative dates ({@code 2d|date}) resolved. */
     private ObjectNode fields(Map<String, String> values) {
         Instant now = clock.instant();
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = Json.object();
         values.forEach((name, value) -> body.put(SalesforceNames.requireFieldName(name), RelativeDates.resolve(value, now)));
         return body;
     }

@@ -1,7 +1,6 @@
 package dev.scvcdk.lambdas.restapi.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -12,6 +11,7 @@ import dev.scvcdk.lambdas.common.aws.AwsApiException;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -64,7 +64,6 @@ public final class SalesforceAuthClient {
     private final SsmApi ssm;
     private final Supplier<RSAPrivateKey> privateKey;
     private final RetryingHttpClient http;
-    private final ObjectMapper json;
     private final Clock clock;
     private final StructuredLogger log;
 
@@ -76,13 +75,12 @@ public final class SalesforceAuthClient {
      * @param privateKey the connected app's private key, read (and cached) by the caller's provider
      */
     public SalesforceAuthClient(URI authEndpoint, ParameterNames names, SsmApi ssm, Supplier<RSAPrivateKey> privateKey,
-            RetryingHttpClient http, ObjectMapper json, Clock clock, StructuredLogger log) {
+            RetryingHttpClient http, Clock clock, StructuredLogger log) {
         this.authEndpoint = authEndpoint;
         this.names = names;
         this.ssm = ssm;
         this.privateKey = privateKey;
         this.http = http;
-        this.json = json;
         this.clock = clock;
         this.log = log;
     }
@@ -207,9 +205,9 @@ public final class SalesforceAuthClient {
 
     private JsonNode parse(String body) {
         try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+            return body == null || body.isBlank() ? Json.object() : Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            return json.createObjectNode();
+            return Json.object();
         }
     }
 }

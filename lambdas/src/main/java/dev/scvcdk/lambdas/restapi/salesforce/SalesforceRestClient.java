@@ -1,9 +1,9 @@
 package dev.scvcdk.lambdas.restapi.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import dev.scvcdk.lambdas.common.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -33,27 +33,25 @@ public final class SalesforceRestClient {
     private final SalesforceAuthClient auth;
     private final RetryingHttpClient retrying;
     private final RetryingHttpClient once;
-    private final ObjectMapper json;
     private final String contactId;
 
     public SalesforceRestClient(URI endpointBase, SalesforceAuthClient auth, RetryingHttpClient retrying,
-            RetryingHttpClient once, ObjectMapper json) {
-        this(endpointBase.toString().replaceAll("/+$", ""), auth, retrying, once, json, null);
+            RetryingHttpClient once) {
+        this(endpointBase.toString().replaceAll("/+$", ""), auth, retrying, once, null);
     }
 
     private SalesforceRestClient(String base, SalesforceAuthClient auth, RetryingHttpClient retrying,
-            RetryingHttpClient once, ObjectMapper json, String contactId) {
+            RetryingHttpClient once, String contactId) {
         this.base = base;
         this.auth = auth;
         this.retrying = retrying;
         this.once = once;
-        this.json = json;
         this.contactId = contactId;
     }
 
     /** The same client, labelling its log lines with {@code contactId}. */
     public SalesforceRestClient forContact(String contactId) {
-        return new SalesforceRestClient(base, auth, retrying, once, json, contactId);
+        return new SalesforceRestClient(base, auth, retrying, once, contactId);
     }
 
     /** GET {@code path} with URL-encoded query parameters. */
@@ -149,7 +147,7 @@ public final class SalesforceRestClient {
             return NullNode.getInstance();
         }
         try {
-            return json.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new SalesforceApiException(502, StatusTexts.of(502), "INVALID_RESPONSE",
                     "Salesforce answered with a body that is not JSON");
@@ -158,7 +156,7 @@ public final class SalesforceRestClient {
 
     private JsonNode parseQuietly(String body) {
         try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
+            return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
         } catch (IOException e) {
             return null;
         }
@@ -166,7 +164,7 @@ public final class SalesforceRestClient {
 
     private byte[] bytes(JsonNode body) {
         try {
-            return json.writeValueAsBytes(body);
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serialise request body", e);
         }

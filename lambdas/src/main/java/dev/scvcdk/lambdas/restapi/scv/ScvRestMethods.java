@@ -1,8 +1,8 @@
 package dev.scvcdk.lambdas.restapi.scv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.restapi.ConnectResults;
 import dev.scvcdk.lambdas.restapi.InvalidRequestException;
 import dev.scvcdk.lambdas.restapi.Parameters;
@@ -44,12 +44,10 @@ public final class ScvRestMethods {
     static final String TRANSCRIPT_FILE_NAME = "transcripts.txt";
 
     private final SalesforceRestClient salesforce;
-    private final ObjectMapper json;
     private final Optional<String> callCenterApiName;
 
-    public ScvRestMethods(SalesforceRestClient salesforce, ObjectMapper json, Optional<String> callCenterApiName) {
+    public ScvRestMethods(SalesforceRestClient salesforce, Optional<String> callCenterApiName) {
         this.salesforce = salesforce;
-        this.json = json;
         this.callCenterApiName = callCenterApiName;
     }
 
@@ -111,7 +109,7 @@ public final class ScvRestMethods {
         String raw = params.required("contactIdsPayloadMap", "uploadTranscript");
         JsonNode entries;
         try {
-            entries = json.readTree(raw);
+            entries = Json.MAPPER.readTree(raw);
         } catch (IOException e) {
             throw new InvalidRequestException("parameter 'contactIdsPayloadMap' is not JSON: expected [[contactId, transcript], ...]");
         }
@@ -177,7 +175,7 @@ public final class ScvRestMethods {
     }
 
     private ObjectNode fields(Map<String, String> values) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = Json.object();
         values.forEach((name, value) -> body.put(SalesforceNames.requireFieldName(name), value));
         return body;
     }

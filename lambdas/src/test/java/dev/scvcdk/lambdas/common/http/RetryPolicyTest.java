@@ -83,4 +83,13 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
                 .hasMessageContaining("maxAttempts is 0");
     }
+
+    @Test
+    void withMaxAttemptsChangesOnlyTheAttempts() {
+        RetryPolicy once = policy.withMaxAttempts(1);
+
+        assertThat(once.maxAttempts()).isEqualTo(1);
+        assertThat(once).isEqualTo(new RetryPolicy(1, policy.baseDelay(), policy.maxDelay(), policy.maxRetryAfter(),
+                policy.maxElapsed()));
+    }
 }

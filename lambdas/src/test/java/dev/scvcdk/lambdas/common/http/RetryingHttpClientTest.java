@@ -142,6 +142,24 @@ class RetryingHttpClientTest {
     }
 
     @Test
+    void withPolicyOfOneAttemptSendsOnceWhileTheOriginalStillRetries() throws IOException {
+        // GIVEN a retrying client and a copy of it that must not retry
+        RetryingHttpClient retrying = client(3);
+        RetryingHttpClient once = retrying.withPolicy(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(40),
+                Duration.ofMillis(500), Duration.ofSeconds(30)));
+        script.addAll(List.of("503", "503", "200"));
+
+        // WHEN each meets a server error
+        HttpResponse<String> first = once.send(get(), null);
+        HttpResponse<String> second = retrying.send(get(), null);
+
+        // THEN the copy returns the 503 after one request; the original retries to success
+        assertThat(first.statusCode()).isEqualTo(503);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(requests).hasValue(3);
+    }
+
+    @Test
     void droppedConnectionIsRetried() throws IOException {
         script.addAll(List.of("drop", "200"));
         assertThat(client(3).send(get(), null).statusCode()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package dev.scvcdk.lambdas.authkeys;
+package dev.scvcdk.lambdas.common.keys;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -8,12 +8,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The few ASN.1 DER encodings an X.509 v3 certificate and a PKCS#8 wrapper need (X.690).
+ * The few ASN.1 DER encodings an X.509 v3 certificate ({@code authkeys}) and a PKCS#8 wrapper
+ * ({@link PemPrivateKeys}) need (X.690).
  *
  * <p>Written here instead of pulling in BouncyCastle, which alone would take most of the jar budget.
  * Every method returns one complete TLV (tag, length, value).
  */
-final class Der {
+public final class Der {
 
     private static final int TAG_BOOLEAN = 0x01;
     private static final int TAG_INTEGER = 0x02;
@@ -39,45 +40,45 @@ final class Der {
     private Der() {
     }
 
-    static byte[] sequence(byte[]... elements) {
+    public static byte[] sequence(byte[]... elements) {
         return tlv(TAG_SEQUENCE, concat(elements));
     }
 
-    static byte[] set(byte[]... elements) {
+    public static byte[] set(byte[]... elements) {
         return tlv(TAG_SET, concat(elements));
     }
 
     /** A context-specific, constructed, EXPLICIT tag such as {@code [0]} or {@code [3]}. */
-    static byte[] explicit(int tagNumber, byte[] content) {
+    public static byte[] explicit(int tagNumber, byte[] content) {
         if (tagNumber < 0 || tagNumber > 30) {
             throw new IllegalArgumentException("context tag must be 0..30 (low-tag-number form), was " + tagNumber);
         }
         return tlv(CONTEXT_CONSTRUCTED | tagNumber, content);
     }
 
-    static byte[] integer(BigInteger value) {
+    public static byte[] integer(BigInteger value) {
         // BigInteger.toByteArray is already the minimal two's-complement form DER asks for.
         return tlv(TAG_INTEGER, value.toByteArray());
     }
 
-    static byte[] integer(long value) {
+    public static byte[] integer(long value) {
         return integer(BigInteger.valueOf(value));
     }
 
-    static byte[] bool(boolean value) {
+    public static byte[] bool(boolean value) {
         return tlv(TAG_BOOLEAN, new byte[] {(byte) (value ? 0xFF : 0x00)});
     }
 
-    static byte[] nullValue() {
+    public static byte[] nullValue() {
         return tlv(TAG_NULL, new byte[0]);
     }
 
     /** A BIT STRING whose length is a whole number of octets (signatures, key material). */
-    static byte[] bitString(byte[] octets) {
+    public static byte[] bitString(byte[] octets) {
         return bitString(octets, 0);
     }
 
-    static byte[] bitString(byte[] octets, int unusedBits) {
+    public static byte[] bitString(byte[] octets, int unusedBits) {
         if (unusedBits < 0 || unusedBits > 7 || (octets.length == 0 && unusedBits != 0)) {
             throw new IllegalArgumentException("unused bits must be 0..7 (0 when empty), was " + unusedBits);
         }
@@ -87,15 +88,15 @@ final class Der {
         return tlv(TAG_BIT_STRING, content);
     }
 
-    static byte[] octetString(byte[] octets) {
+    public static byte[] octetString(byte[] octets) {
         return tlv(TAG_OCTET_STRING, octets);
     }
 
-    static byte[] utf8String(String value) {
+    public static byte[] utf8String(String value) {
         return tlv(TAG_UTF8_STRING, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] printableString(String value) {
+    public static byte[] printableString(String value) {
         if (!value.matches("[A-Za-z0-9 '()+,\\-./:=?]*")) {
             throw new IllegalArgumentException("not a PrintableString: " + value);
         }
@@ -103,7 +104,7 @@ final class Der {
     }
 
     /** An X.509 {@code Time}: UTCTime before 2050, GeneralizedTime after, always whole seconds in UTC. */
-    static byte[] time(Instant instant) {
+    public static byte[] time(Instant instant) {
         if (instant.getNano() != 0) {
             throw new IllegalArgumentException("X.509 times carry whole seconds, was " + instant);
         }
@@ -114,7 +115,7 @@ final class Der {
     }
 
     /** An OBJECT IDENTIFIER from its dotted form, e.g. {@code 2.5.4.3}. */
-    static byte[] oid(String dotted) {
+    public static byte[] oid(String dotted) {
         String[] arcs = dotted.split("\\.");
         if (arcs.length < 2) {
             throw new IllegalArgumentException("an OID has at least two arcs: " + dotted);

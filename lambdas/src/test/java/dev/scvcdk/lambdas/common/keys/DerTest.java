@@ -1,4 +1,4 @@
-package dev.scvcdk.lambdas.authkeys;
+package dev.scvcdk.lambdas.common.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
