@@ -24,8 +24,9 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.jsii.JsiiException;
 
 /**
- * The SCV CDK app: one {@code ScvAccountStack} in us-east-1 and one {@code ScvContactCenter-<cc>} stack per contact
- * center of the tenant config in the contact center's region, checked by the five cdk-nag packs.
+ * The SCV CDK app: one {@code ScvAccountStack} in the partition's IAM region (us-east-1, or us-gov-west-1 in
+ * GovCloud) and one {@code ScvContactCenter-<cc>} stack per contact center of the tenant config in the contact
+ * center's region, checked by the five cdk-nag packs.
  *
  * <p>{@code cdk synth} runs {@link #main}; tests build the same app with {@link #create}.
  */

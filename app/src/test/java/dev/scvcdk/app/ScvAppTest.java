@@ -28,8 +28,15 @@ class ScvAppTest {
     @TempDir
     Path dir;
 
-    private static ScvApp.Composition exampleWithoutNag() {
-        return ScvApp.create(TenantConfigLoader.loadEmbedded(), AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
+    /** Composed once for the class (seconds of jsii calls); the tests only read it. */
+    private static ScvApp.Composition exampleWithoutNag;
+
+    private static synchronized ScvApp.Composition exampleWithoutNag() {
+        if (exampleWithoutNag == null) {
+            exampleWithoutNag = ScvApp.create(TenantConfigLoader.loadEmbedded(),
+                    AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
+        }
+        return exampleWithoutNag;
     }
 
     @Test

@@ -55,6 +55,9 @@ class IamInvariantsTest {
             if (!s.json().path("NotAction").isMissingNode()) {
                 violations.add(s.where() + " allows everything but " + s.json().path("NotAction"));
             }
+            if (!s.json().path("NotResource").isMissingNode()) {
+                violations.add(s.where() + " allows on every resource but " + s.json().path("NotResource"));
+            }
         }
         assertThat(violations).as("Allow statements with a forbidden wildcard").isEmpty();
     }

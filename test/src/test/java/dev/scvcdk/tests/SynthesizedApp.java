@@ -16,28 +16,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scvcdk.app.AppOptions;
 import dev.scvcdk.app.ScvApp;
 import dev.scvcdk.app.compliance.ValidationReport;
+import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.config.TenantConfigLoader;
 import software.amazon.awscdk.Stack;
 
 /**
  * The whole SCV app built from the embedded example tenant and synthesized once per test JVM, as {@code cdk synth}
- * builds it: all stacks, the five cdk-nag packs, the acknowledgement register.
+ * builds it: all stacks, the five cdk-nag packs, the acknowledgement register. Every test class of this module reads
+ * these instances (public for {@code dev.scvcdk.tests.iam}); each synth costs seconds.
  */
-final class SynthesizedApp {
+public final class SynthesizedApp {
 
     private static SynthesizedApp acknowledged;
     private static SynthesizedApp raw;
 
-    final ScvApp.Composition composition;
-    /** Stack id → its synthesized CloudFormation template, for every stack of the app. */
-    final Map<String, JsonNode> templates;
+    /** The tenant config the app was built from (the embedded example). */
+    public final LoadedTenantConfig config;
+    public final ScvApp.Composition composition;
+    /** Stack id (equal to its stack name) → its synthesized CloudFormation template, for every stack of the app. */
+    public final Map<String, JsonNode> templates;
     final ValidationReport report;
 
     private SynthesizedApp(String name, AppOptions.Builder options) {
         Path outdir = Path.of("target", "synth", name).toAbsolutePath();
         deleteRecursively(outdir);
         // The suite runs in test/: the Lambda jar is the one the lambdas module packaged.
-        this.composition = ScvApp.create(TenantConfigLoader.loadEmbedded(), options.outdir(outdir)
+        this.config = TenantConfigLoader.loadEmbedded();
+        this.composition = ScvApp.create(config, options.outdir(outdir)
                 .lambdaJar(Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR)).build());
         composition.app().synth();
         ObjectMapper mapper = new ObjectMapper();
@@ -54,7 +59,7 @@ final class SynthesizedApp {
     }
 
     /** The app exactly as {@code cdk synth} makes it. */
-    static synchronized SynthesizedApp acknowledged() {
+    public static synchronized SynthesizedApp acknowledged() {
         if (acknowledged == null) {
             acknowledged = new SynthesizedApp("acknowledged", AppOptions.builder());
         }

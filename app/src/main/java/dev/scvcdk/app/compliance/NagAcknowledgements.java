@@ -16,7 +16,7 @@ import software.constructs.IConstruct;
 /**
  * The acknowledgement register: every cdk-nag finding the SCV app accepts, in one place, each with the construct
  * it applies to, the exact finding id and the reason. The app applies the register with
- * {@link #apply(IConstruct, List)}; the compliance suite fails when an entry no longer matches a finding.
+ * {@link #apply(IConstruct, List, TenantConfig)}; the compliance suite fails when an entry no longer matches a finding.
  */
 public final class NagAcknowledgements {
 
@@ -82,10 +82,6 @@ public final class NagAcknowledgements {
                     .toList();
         }
 
-        boolean matchesStack(String stackId) {
-            return glob(stack).matcher(stackId).matches();
-        }
-
         /** An entry for one construct path. */
         public Entry(String stack, String path, String findingId, String reason) {
             this(stack, List.of(path), findingId, reason);
@@ -147,6 +143,14 @@ public final class NagAcknowledgements {
     private static final String ACCESS_LOG_ENCRYPTION = "S3 server access logging delivers only to target buckets "
             + "encrypted with SSE-S3; SSE-KMS is not supported for access-log target buckets.";
 
+    private static final String SECRET_ROTATION = "The secret holds the Salesforce connected app's consumer key and "
+            + "the private key of its JWT certificate; they are rotated in Salesforce (a new certificate on the "
+            + "connected app), which a Secrets Manager rotation function cannot do. The secret is encrypted with "
+            + "the contact center's customer-managed key and read only by SCVSSMLambdaExecutionRole.";
+
+    private static final String FAILURE_QUEUE = "This queue is itself the failure destination (dead-letter queue) "
+            + "of the stream mappings and asynchronous invocations";
+
     private static List<Entry> register() {
         List<Entry> entries = new ArrayList<>();
         for (String service : List.of("connect", "transcribe", "kinesisvideo", "kinesis", "sqs", "sns", "cloudwatch",
@@ -183,12 +187,10 @@ public final class NagAcknowledgements {
         entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/recordings/*]",
                 OBJECTS));
-        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "AwsSolutions-SQS3", "This queue is "
-                + "itself the failure destination (dead-letter queue) of the stream mappings and asynchronous "
-                + "invocations; a dead-letter queue of a dead-letter queue would only move the same messages."));
-        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "Serverless-SQSRedrivePolicy", "This queue "
-                + "is itself the failure destination (dead-letter queue) of the stream mappings and asynchronous "
-                + "invocations: failed deliveries wait there for an operator to replay them, and an alarm fires as soon as one "
+        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "AwsSolutions-SQS3", FAILURE_QUEUE
+                + "; a dead-letter queue of a dead-letter queue would only move the same messages."));
+        entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "Serverless-SQSRedrivePolicy", FAILURE_QUEUE
+                + ": failed deliveries wait there for an operator to replay them, and an alarm fires as soon as one "
                 + "arrives."));
 
         contactCenterFunctions(entries);
@@ -310,11 +312,6 @@ public final class NagAcknowledgements {
         return List.copyOf(entries);
     }
 
-    private static final String SECRET_ROTATION = "The secret holds the Salesforce connected app's consumer key and "
-            + "the private key of its JWT certificate; they are rotated in Salesforce (a new certificate on the "
-            + "connected app), which a Secrets Manager rotation function cannot do. The secret is encrypted with "
-            + "the contact center's customer-managed key and read only by SCVSSMLambdaExecutionRole.";
-
     /** Findings on the contact-center functions, by the construct ids ScvContactCenterStack gives them. */
     private static void contactCenterFunctions(List<Entry> entries) {
         List<String> synchronous = List.of("InvokeTelephonyIntegrationApi/Resource", "InvokeSalesforceRestApi/Resource",
@@ -382,10 +379,12 @@ public final class NagAcknowledgements {
         }
         List<Applied> applied = new ArrayList<>();
         for (Entry entry : entries) {
+            Pattern stackGlob = glob(entry.stack());
             for (String path : entry.paths()) {
                 Pattern pathGlob = glob(path);
                 List<Located> targets = constructs.stream()
-                        .filter(c -> entry.matchesStack(c.stackId()) && pathGlob.matcher(c.relativePath()).matches())
+                        .filter(c -> stackGlob.matcher(c.stackId()).matches()
+                                && pathGlob.matcher(c.relativePath()).matches())
                         .toList();
                 for (String findingId : entry.findingIdsFor(config)) {
                     for (Located target : targets) {

@@ -78,12 +78,13 @@ public final class TenantConfigLoader {
         return parse(source, json, name -> {
             Path saml = folder.resolve(name).normalize();
             if (!Files.isRegularFile(saml)) {
-                return new Resolved(saml.toString(), null);
+                return Resolved.missing(saml.toString());
             }
             try {
-                return new Resolved(saml.toString(), Files.readString(saml, StandardCharsets.UTF_8));
+                return new Resolved(saml.toString(), Files.readString(saml, StandardCharsets.UTF_8), null);
             } catch (IOException e) {
-                return new Resolved(saml.toString(), null);
+                // Unreadable or not UTF-8 (MalformedInputException): say so rather than "does not exist".
+                return new Resolved(saml.toString(), null, "cannot be read as UTF-8 text: " + e);
             }
         });
     }
@@ -95,12 +96,22 @@ public final class TenantConfigLoader {
         if (json == null) {
             throw new InvalidTenantConfigException(source, List.of(source + " does not exist"));
         }
-        return parse(source, json, name -> new Resolved("classpath:" + EMBEDDED_FOLDER + name,
-                readResource(EMBEDDED_FOLDER + name)));
+        return parse(source, json, name -> {
+            String location = "classpath:" + EMBEDDED_FOLDER + name;
+            String content = readResource(EMBEDDED_FOLDER + name);
+            return content == null ? Resolved.missing(location) : new Resolved(location, content, null);
+        });
     }
 
-    /** A SAML metadata file looked up by name: where it was looked for, and its content or null if absent. */
-    record Resolved(String location, String content) {
+    /**
+     * A SAML metadata file looked up by name: where it was looked for, and its content, or null with the
+     * problem (relative to the location) when there is none.
+     */
+    record Resolved(String location, String content, String problem) {
+        static Resolved missing(String location) {
+            return new Resolved(location, null,
+                    "does not exist (the path is relative to the config file's directory)");
+        }
     }
 
     interface SamlResolver {
@@ -146,8 +157,7 @@ public final class TenantConfigLoader {
         if (samlFile != null && !samlFile.isBlank()) {
             Resolved saml = samlResolver.resolve(samlFile);
             if (saml.content() == null) {
-                problems.add("samlMetadataFile = \"" + samlFile + "\": " + saml.location()
-                        + " does not exist (the path is relative to the config file's directory)");
+                problems.add("samlMetadataFile = \"" + samlFile + "\": " + saml.location() + " " + saml.problem());
             } else {
                 checkSamlMetadata(samlFile, saml.content(), problems);
                 samlXml = saml.content();

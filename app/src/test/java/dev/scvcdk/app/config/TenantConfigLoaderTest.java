@@ -168,6 +168,20 @@ class TenantConfigLoaderTest {
     }
 
     @Test
+    void aSamlMetadataFileThatIsNotUtf8IsReportedAsUnreadableNotAsMissing() throws IOException {
+        // GIVEN a SAML metadata file that exists but holds a byte sequence that is not UTF-8
+        Path saml = dir.resolve("latin1.xml");
+        Files.write(saml, new byte[] {'<', 'x', (byte) 0xE9, '>'});
+        Path file = write("tenant.json", """
+                {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": "latin1.xml", "contactCenters": [%s]}
+                """.formatted(validCenter("acme")));
+        // WHEN loaded THEN the one problem says the file cannot be read, not that it is missing
+        assertThat(loadFails(file).problems()).singleElement().asString()
+                .startsWith("samlMetadataFile = \"latin1.xml\": " + saml.toAbsolutePath() + " cannot be read as UTF-8")
+                .doesNotContain("does not exist");
+    }
+
+    @Test
     void samlMetadataThatIsNotSamlIsRejected() throws IOException {
         write("other.xml", "<?xml version=\"1.0\"?><html>" + "x".repeat(1000) + "</html>");
         Path file = write("tenant.json", """

@@ -1,33 +1,25 @@
 package dev.scvcdk.tests.iam;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.scvcdk.app.AppOptions;
 import dev.scvcdk.app.ScvApp;
-import dev.scvcdk.app.config.LoadedTenantConfig;
-import dev.scvcdk.app.config.TenantConfigLoader;
 import dev.scvcdk.policies.config.TenantConfig;
-import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import dev.scvcdk.tests.SynthesizedApp;
+import software.amazon.awscdk.Stack;
 
 /**
  * The example tenant (the app's embedded {@code config/tenant.example.json}) synthesized by {@link ScvApp} into its
- * account stack and one contact-center stack per contact center, once per test JVM. The policy tests read IAM from
- * these templates only.
+ * account stack and one contact-center stack per contact center. It is the suite's one synthesized app
+ * ({@link SynthesizedApp#acknowledged()}), seen per stack with its environment; the policy tests read IAM from these
+ * templates only.
  */
 final class ExampleApp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static ExampleApp instance;
 
     final TenantConfig config;
@@ -37,34 +29,19 @@ final class ExampleApp {
     record SynthesizedStack(String name, String account, String region, JsonNode template) {
     }
 
-    private ExampleApp() {
-        Path outdir = Path.of("target", "iam-synth").toAbsolutePath();
-        try {
-            Files.createDirectories(outdir);
-            LoadedTenantConfig loaded = TenantConfigLoader.loadEmbedded();
-            this.config = loaded.config();
-            // The app as `cdk synth` composes it. The policies do not depend on the code, so a small stand-in jar
-            // keeps these tests independent of the lambdas build; cdk-nag adds no IAM and is left to its own suite.
-            ScvApp.Composition composition = ScvApp.create(loaded, AppOptions.builder()
-                    .outdir(outdir)
-                    .nagEnabled(false)
-                    .lambdaJar(standInJar(outdir))
-                    .build());
-            Map<String, SynthesizedStack> byName = new LinkedHashMap<>();
-            for (CloudFormationStackArtifact artifact : composition.app().synth().getStacks()) {
-                byName.put(artifact.getStackName(), new SynthesizedStack(artifact.getStackName(),
-                        artifact.getEnvironment().getAccount(), artifact.getEnvironment().getRegion(),
-                        JSON.valueToTree(artifact.getTemplate())));
-            }
-            this.stacks = Map.copyOf(byName);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private ExampleApp(SynthesizedApp app) {
+        this.config = app.config.config();
+        Map<String, SynthesizedStack> byName = new LinkedHashMap<>();
+        for (Stack stack : app.composition.allStacks()) {
+            byName.put(stack.getStackName(), new SynthesizedStack(stack.getStackName(), stack.getAccount(),
+                    stack.getRegion(), app.templates.get(stack.getNode().getId())));
         }
+        this.stacks = Map.copyOf(byName);
     }
 
     static synchronized ExampleApp get() {
         if (instance == null) {
-            instance = new ExampleApp();
+            instance = new ExampleApp(SynthesizedApp.acknowledged());
         }
         return instance;
     }
@@ -79,15 +56,5 @@ final class ExampleApp {
             throw new IllegalStateException("no config/ directory above " + Path.of("").toAbsolutePath());
         }
         return dir;
-    }
-
-    private static Path standInJar(Path dir) throws IOException {
-        Path jar = dir.resolve("stand-in-lambdas.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            zip.putNextEntry(new ZipEntry("README.txt"));
-            zip.write("policy simulation stand-in".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return jar;
     }
 }
