@@ -168,10 +168,12 @@ class CtrFaultInjectionTest {
                     assertThat(failed).as("malformed record %s reported", p.sequenceNumber()).isTrue();
                 }
             }
-            // AND the faults really bit: some records failed all retries, most got through
+            // AND the faults really bit: some records failed all retries, most got through. A contact fails
+            // only when all three attempts fail (0.3^3, about 2.7%: ~25 of 930, standard deviation ~5), so
+            // accepting 90% is far from chance either way; a fixed bar near the mean would fail one run in six.
             assertThat(malformed).isEqualTo(20);
             assertThat(reported.size() - malformed).isPositive();
-            assertThat(acceptedEndTime.size()).isGreaterThan(900);
+            assertThat(acceptedEndTime.size()).isGreaterThan(newestEndTime.size() * 9 / 10);
             assertThat(scrt.received().size()).isGreaterThan(acceptedEndTime.size());
         }
     }
