@@ -1,18 +1,20 @@
 package dev.scvcdk.policies;
 
-import dev.scvcdk.policies.ScvNames.Function;
-import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.TenantConfig;
-import dev.scvcdk.policies.statements.CommonGrants;
-import dev.scvcdk.policies.statements.Statements;
+import dev.scvcdk.policies.declarations.Call;
+import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.iam.Statement;
+import dev.scvcdk.policies.statements.CallStatements;
+import dev.scvcdk.policies.statements.CallStatements.Made;
 import dev.scvcdk.policies.statements.TenantResources;
-import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The seven {@code /scv/} managed policies. Each is one capability several roles share whole; a
- * role that needs only part of one gets that part inline instead.
+ * The seven {@code /scv/} managed policies SCV names, each a bundle of declared calls in every contact center.
+ * A role gets one attached only when its own derived statements contain every statement of it, exactly (see
+ * {@link dev.scvcdk.policies.roles.FunctionRoles}); otherwise it holds what it needs inline.
  */
 public final class ManagedPolicies {
     public static final String SSM_ACCESS = "SCVSSMAccessPolicy";
@@ -23,56 +25,50 @@ public final class ManagedPolicies {
     public static final String AMAZON_CONNECT_ACCESS = "SCVAmazonConnectAccessPolicy";
     public static final String SECRETS_MANAGER_ACCESS = "SCVSecretsManagerAccessPolicy";
 
-    /** Kinesis actions a stream consumer (Lambda event-source mapping) needs. */
-    public static final List<String> KINESIS_READ_ACTIONS = List.of(
-            "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords",
-            "kinesis:GetShardIterator", "kinesis:ListShards");
+    /** Which statements of a bundle's calls the policy holds. */
+    private enum Part { CALLS, KEYS, BOTH }
+
+    private record Bundle(String name, String description, Part part, List<Call> calls) {
+    }
+
+    private static final List<Bundle> BUNDLES = List.of(
+            new Bundle(SSM_ACCESS, "Read and decrypt the SCRT JWT private key parameter of every SCV contact center.",
+                    Part.BOTH, List.of(FunctionContracts.READ_SCRT_PRIVATE_KEY)),
+            new Bundle(LAMBDA_ACCESS,
+                    "Invoke the active alias of InvokeTelephonyIntegrationApiFunction of every SCV contact center.",
+                    Part.CALLS, List.of(FunctionContracts.INVOKE_TELEPHONY)),
+            new Bundle(KMS_ACCESS,
+                    "Decrypt records of the SCV Kinesis data streams (keys aliased <cc>KvsKey, through Kinesis only).",
+                    Part.KEYS, List.of(FunctionContracts.READ_CTR_STREAMS)),
+            new Bundle(KINESIS_DATA_STREAM_ACCESS, "Consume the contact-record (CTR) streams of every SCV contact center.",
+                    Part.CALLS, List.of(FunctionContracts.READ_CTR_STREAMS)),
+            new Bundle(S3_ACCESS, "Read and write voicemail objects (voicemailmessages/) in every SCV tenant bucket.",
+                    Part.BOTH, List.of(FunctionContracts.READ_WRITE_VOICEMAIL)),
+            new Bundle(AMAZON_CONNECT_ACCESS, "Update the attributes of contacts of the SCV Amazon Connect instances.",
+                    Part.CALLS, List.of(FunctionContracts.UPDATE_CONTACT_ATTRIBUTES)),
+            new Bundle(SECRETS_MANAGER_ACCESS,
+                    "Read the Salesforce connected-app credentials secret of every SCV contact center.",
+                    Part.BOTH, List.of(FunctionContracts.READ_SALESFORCE_CREDENTIALS)));
 
     private ManagedPolicies() {
     }
 
     public static List<ManagedPolicySpec> all(TenantConfig config) {
         TenantResources res = new TenantResources(config);
-        CommonGrants grants = new CommonGrants(res);
-        return List.of(
-                new ManagedPolicySpec(SSM_ACCESS,
-                        "Read and decrypt the SCRT JWT private key parameter of every SCV contact center.",
-                        grants.readParameters("ReadScrtPrivateKey", Parameter.SCRT_PRIVATE_KEY)),
-                new ManagedPolicySpec(LAMBDA_ACCESS,
-                        "Invoke the active alias of InvokeTelephonyIntegrationApiFunction of every SCV contact center.",
-                        List.of(grants.invokeAlias("InvokeTelephonyIntegrationApi",
-                                Function.INVOKE_TELEPHONY_INTEGRATION_API))),
-                new ManagedPolicySpec(KMS_ACCESS,
-                        "Decrypt records of the SCV Kinesis data streams (keys aliased <cc>KvsKey, through Kinesis only).",
-                        List.of(grants.keyByAlias("DecryptScvDataStreams", res.streamKeyAliases(), "kinesis",
-                                "kms:Decrypt"))),
-                new ManagedPolicySpec(KINESIS_DATA_STREAM_ACCESS,
-                        "Consume the contact-record (CTR) streams of every SCV contact center.",
-                        List.of(Statements.allow("ReadCtrStreams")
-                                .actions(KINESIS_READ_ACTIONS)
-                                .resources(res.ctrStreams())
-                                .build())),
-                new ManagedPolicySpec(S3_ACCESS,
-                        "Read and write voicemail objects (voicemailmessages/) in every SCV tenant bucket.",
-                        s3Voicemail(res, grants)),
-                new ManagedPolicySpec(AMAZON_CONNECT_ACCESS,
-                        "Update the attributes of contacts of the SCV Amazon Connect instances.",
-                        List.of(Statements.allow("UpdateContactAttributes")
-                                .actions("connect:UpdateContactAttributes")
-                                .resources(res.contacts())
-                                .build())),
-                new ManagedPolicySpec(SECRETS_MANAGER_ACCESS,
-                        "Read the Salesforce org and certificate secret of every SCV contact center.",
-                        grants.readSalesforceSecrets()));
-    }
-
-    private static List<PolicyStatement> s3Voicemail(TenantResources res, CommonGrants grants) {
-        List<PolicyStatement> statements = new ArrayList<>();
-        statements.add(Statements.allow("ReadWriteVoicemailObjects")
-                .actions("s3:GetObject", "s3:PutObject")
-                .resources(res.tenantObjects(ScvNames.VOICEMAIL_PREFIX))
-                .build());
-        statements.add(grants.tenantBucketKey("UseTenantBucketKey", true));
-        return statements;
+        CallStatements derive = new CallStatements(res);
+        return BUNDLES.stream().map(bundle -> {
+            Set<String> callSids = bundle.calls().stream().map(Call::sid).collect(Collectors.toSet());
+            List<Statement> statements = derive.statements(bundle.calls().stream()
+                            .map(call -> new Made(call, res.contactCenters()))
+                            .toList())
+                    .stream()
+                    .filter(s -> switch (bundle.part()) {
+                        case CALLS -> callSids.contains(s.sid());
+                        case KEYS -> !callSids.contains(s.sid());
+                        case BOTH -> true;
+                    })
+                    .toList();
+            return new ManagedPolicySpec(bundle.name(), bundle.description(), statements);
+        }).toList();
     }
 }

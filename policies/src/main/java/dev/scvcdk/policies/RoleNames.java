@@ -1,7 +1,5 @@
 package dev.scvcdk.policies;
 
-import dev.scvcdk.policies.ScvNames.Function;
-
 /** The fixed names of the account-level SCV roles (contracts: Salesforce and SCV refer to them). */
 public final class RoleNames {
     private RoleNames() {
@@ -29,26 +27,6 @@ public final class RoleNames {
     public static final String PROVISIONING = "SCVProvisioningRole";
     public static final String TENANT_BUCKET_WRITE_ACCESS = "SCVTenantBucketWriteAccessRole";
     public static final String SECRET_CONFIGURATOR_LAMBDA = "SCVSecretConfiguratorLambdaRole";
-
-    /** The execution role of an SCV function (functions import their role by this name). */
-    public static String executionRoleOf(Function function) {
-        return switch (function) {
-            case INVOKE_TELEPHONY_INTEGRATION_API -> INVOKE_TELEPHONY_INTEGRATION_API;
-            case INVOKE_SALESFORCE_REST_API -> INVOKE_SALESFORCE_REST_API;
-            case CTR_DATA_SYNC -> CTR_DATA_SYNC;
-            case HANDLE_CONTACT_EVENTS -> HANDLE_CONTACT_EVENTS;
-            case KVS_CONSUMER_TRIGGER -> KVS_CONSUMER_TRIGGER;
-            case KVS_TRANSCRIBER -> KVS_TRANSCRIBER;
-            case AUTH_KEYS_SSM_UTIL, CUSTOM_SSM -> SSM_LAMBDA_EXECUTION;
-            case CONTACT_LENS_CONSUMER, CONTACT_LENS_PROCESSOR -> CONTACT_LENS_CONSUMER;
-            case POST_CALL_ANALYSIS_TRIGGER -> POST_CALL_ANALYSIS_TRIGGER;
-            case CONTACT_DATA_SYNC -> CONTACT_DATA_SYNC;
-            case VOICEMAIL_AUDIO_PROCESSING -> VOICEMAIL_AUDIO_PROCESSING;
-            case VOICEMAIL_TRANSCRIBE -> VOICEMAIL_TRANSCRIBE;
-            case VOICEMAIL_PACKAGING -> VOICEMAIL_PACKAGING;
-            case REALTIME_ALERT -> REALTIME_ALERT;
-        };
-    }
 
     /** SCV roles this project does not create; {@link IamMatrixReport} gives the reasons. */
     public static final String IDP_LAMBDA = "SCVIDPLambdaRole";

@@ -69,19 +69,6 @@ public final class ScvNames {
         public String nameFor(String callCenter) {
             return callCenter + "-" + baseName;
         }
-
-        /**
-         * Whether the function is fed by a stream or invoked asynchronously, so that its on-failure
-         * destination is the contact center's failure queue and its role may send to that queue.
-         */
-        public boolean hasFailureDestination() {
-            return switch (this) {
-                case CTR_DATA_SYNC, CONTACT_LENS_CONSUMER, KVS_TRANSCRIBER, POST_CALL_ANALYSIS_TRIGGER,
-                        HANDLE_CONTACT_EVENTS, VOICEMAIL_AUDIO_PROCESSING, VOICEMAIL_TRANSCRIBE,
-                        VOICEMAIL_PACKAGING, AUTH_KEYS_SSM_UTIL, CUSTOM_SSM -> true;
-                default -> false;
-            };
-        }
     }
 
     /** What the names of the five REST API parameters start with, after {@code <cc>-}. */
@@ -169,6 +156,11 @@ public final class ScvNames {
 
     /** Prefix under which Contact Lens writes its post-call analysis to the tenant bucket. */
     public static final String CONTACT_LENS_OUTPUT_PREFIX = "Analysis/";
+
+    /** Alias of the key of the REST API parameters, the credentials secret, log groups and the failure queue. */
+    public static String platformKeyAlias(String callCenter) {
+        return "alias/" + callCenter + "ScvPlatformKey";
+    }
 
     /** Alias of the tenant bucket's KMS key. */
     public static String tenantBucketKeyAlias(String callCenter) {

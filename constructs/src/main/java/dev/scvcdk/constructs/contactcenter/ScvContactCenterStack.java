@@ -20,7 +20,13 @@ import dev.scvcdk.constructs.sync.FailureQueueProps;
 import dev.scvcdk.constructs.sync.StreamSync;
 import dev.scvcdk.constructs.sync.StreamSyncProps;
 import dev.scvcdk.policies.IamMatrix;
-import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.KeyPolicyGrants;
+import dev.scvcdk.policies.declarations.DeploymentContext;
+import dev.scvcdk.policies.declarations.FunctionContract;
+import dev.scvcdk.policies.declarations.FunctionContract.Deployment;
+import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.declarations.Target;
+import dev.scvcdk.policies.declarations.Trigger;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvArns;
 import dev.scvcdk.policies.ScvNames;
@@ -47,7 +53,6 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
@@ -75,49 +80,11 @@ import software.constructs.Construct;
  * account stack's, imported by name; this stack adds no permissions to them.
  */
 public final class ScvContactCenterStack extends Stack {
-    /** Handler of each function in the shaded jar (module lambdas). */
-    static final Map<Function, String> HANDLERS = Map.of(
-            Function.INVOKE_TELEPHONY_INTEGRATION_API,
-            "dev.scvcdk.lambdas.telephony.InvokeTelephonyIntegrationApiHandler::handleRequest",
-            Function.INVOKE_SALESFORCE_REST_API,
-            "dev.scvcdk.lambdas.restapi.InvokeSalesforceRestApiHandler::handleRequest",
-            Function.CTR_DATA_SYNC, "dev.scvcdk.lambdas.ctrsync.CtrDataSyncHandler::handleRequest",
-            Function.HANDLE_CONTACT_EVENTS,
-            "dev.scvcdk.lambdas.contactevents.HandleContactEventsHandler::handleRequest",
-            Function.KVS_CONSUMER_TRIGGER, "dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler::handleRequest",
-            Function.AUTH_KEYS_SSM_UTIL, "dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler::handleRequest",
-            Function.CUSTOM_SSM, "dev.scvcdk.lambdas.customssm.CustomSsmHandler::handleRequest");
-
     /** Salesforce REST API version of SCV's functions. */
-    public static final String REST_API_VERSION = "v54.0";
+    public static final String REST_API_VERSION = FunctionContracts.REST_API_VERSION;
 
     /** Value the access-token parameter starts with, until the REST function stores a real token. */
     public static final String ACCESS_TOKEN_MARKER = "not-yet-issued";
-
-    /**
-     * Reserved concurrency of CTRDataSync: one shard read with parallelization 1 needs one
-     * execution; two leave room for a shard split without letting a reprocessing loop run wide.
-     */
-    public static final int CTR_SYNC_RESERVED_CONCURRENCY = 2;
-
-    /**
-     * Reserved concurrency of HandleContactEvents. EventBridge invokes it asynchronously and Lambda
-     * retries throttled asynchronous events for hours, so a low cap delays rather than drops events,
-     * while every event costs an SCRT call.
-     */
-    public static final int CONTACT_EVENTS_RESERVED_CONCURRENCY = 10;
-
-    /**
-     * Reserved concurrency of kvsConsumerTrigger: one invocation per call that starts live transcription, each
-     * starting one kvsTranscriber; the cap keeps a looping flow from flooding the transcriber.
-     */
-    public static final int KVS_CONSUMER_TRIGGER_RESERVED_CONCURRENCY = 20;
-
-    /** Reserved concurrency of AuthKeysSSMUtil: one key pair per deployment or Salesforce rotation. */
-    public static final int AUTH_KEYS_RESERVED_CONCURRENCY = 2;
-
-    /** Reserved concurrency of CustomSSM: CloudFormation seeds the five parameters in parallel. */
-    public static final int CUSTOM_SSM_RESERVED_CONCURRENCY = 5;
 
     /** JSON keys of the Salesforce credentials secret. */
     public static final List<String> CREDENTIAL_KEYS = List.of("consumerKey", "privateKey", "subject");
@@ -162,16 +129,7 @@ public final class ScvContactCenterStack extends Stack {
 
         keys = new TenantKeys(this, "Keys", TenantKeysProps.builder()
                 .callCenterApiName(callCenter)
-                .streamReaders(rolePrincipals(RoleNames.CTR_DATA_SYNC))
-                .streamWriters(rolePrincipals(RoleNames.CONTACT_LENS_STREAMING))
-                .bucketUsers(List.of(
-                        contactCenterRoles.get(ScvNames.s3Role(callCenter)),
-                        new ArnPrincipal(arns.role(RoleNames.TENANT_BUCKET_WRITE_ACCESS))))
-                .secretReaders(rolePrincipals(RoleNames.INVOKE_TELEPHONY_INTEGRATION_API,
-                        RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
-                .secretWriters(rolePrincipals(RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.SSM_LAMBDA_EXECUTION))
-                // functions whose stream batches or asynchronous events fail into the failure queue
-                .queueSenders(rolePrincipals(RoleNames.CTR_DATA_SYNC, RoleNames.HANDLE_CONTACT_EVENTS))
+                .keyGrants(KeyPolicyGrants.of(config, cc))
                 .serviceLogGroupPrefixes(List.of(ScvFunction.logGroupName(callCenter + "-")))
                 .build());
         alarmTopic = props.getAlarmTopic().orElseGet(() -> alarmTopic(keys.getPlatformKey()));
@@ -215,78 +173,49 @@ public final class ScvContactCenterStack extends Stack {
                 .value(credentialsSecret.getSecretArn())
                 .build();
 
-        if (cc.featuresOrDefaults().contactEventsEnabled()) {
-            addContactEventsRule();
-        }
     }
 
+    /**
+     * Every function the contracts deploy in this contact center, then its wiring: what each trigger needs, and
+     * a dependency on every function whose alias it calls.
+     */
     private void addFunctions(ScvContactCenterStackProps props) {
-        String telephonyAliasArn =
-                arns.functionAlias(cc.region(), callCenter, Function.INVOKE_TELEPHONY_INTEGRATION_API);
-
-        ScvFunction telephony = function(Function.INVOKE_TELEPHONY_INTEGRATION_API, Duration.seconds(8), 1024,
-                props.getTelephonyReservedConcurrency(), Map.of(
-                        "PRIVATE_KEY_PARAM_NAME", Parameter.SCRT_PRIVATE_KEY.nameFor(callCenter),
-                        "SALESFORCE_ORG_ID", config.salesforceOrgId(),
-                        "SCRT_ENDPOINT_BASE", stripSlash(cc.scrtUrl()) + "/telephony/v1",
-                        "CALL_CENTER_API_NAME", callCenter,
-                        "LOG_LEVEL", props.getLogLevel()));
-        allowConnect(telephony);
-
-        ScvFunction restApi = function(Function.INVOKE_SALESFORCE_REST_API, Duration.seconds(30), 1024,
-                props.getRestApiReservedConcurrency(), Map.of(
-                        "PRIVATE_KEY_PARAM_NAME", Parameter.REST_API_PRIVATE_KEY.nameFor(callCenter),
-                        "CONSUMER_KEY_PARAM_NAME", Parameter.REST_API_CONSUMER_KEY.nameFor(callCenter),
-                        "ACCESS_TOKEN_PARAM_NAME", Parameter.REST_API_ACCESS_TOKEN.nameFor(callCenter),
-                        "AUDIENCE", Parameter.REST_API_AUDIENCE.nameFor(callCenter),
-                        "SUBJECT", Parameter.REST_API_SUBJECT.nameFor(callCenter),
-                        "SALESFORCE_REST_API_ENDPOINT_BASE",
-                        stripSlash(cc.orgDomainUrl()) + "/services/data/" + REST_API_VERSION,
-                        "SALESFORCE_AUTH_ENDPOINT", stripSlash(cc.orgDomainUrl()) + "/services/oauth2/token",
-                        // fetchOutboundPhoneNumber looks up this call center's number
-                        "CALL_CENTER_API_NAME", callCenter,
-                        "LOG_LEVEL", props.getLogLevel()));
-        allowConnect(restApi);
-
-        // SCV's 5 s cannot fit a batch of 100 records, each a call to a function allowed 8 s; a
-        // timed-out batch is bisected and retried, so the timeout only has to fit the batch.
-        ScvFunction ctrSync = function(Function.CTR_DATA_SYNC, Duration.seconds(60), 512,
-                CTR_SYNC_RESERVED_CONCURRENCY, Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
-        ctrSync.getNode().addDependency(telephony.getAlias());
-        new StreamSync(this, "CtrSync", StreamSyncProps.builder()
-                .stream(streams.getCtrStream())
-                .target(ctrSync.getAlias())
-                .failureQueue(failureQueue)
-                .alarmAction(alarmAction)
-                .build());
-
-        if (cc.featuresOrDefaults().contactEventsEnabled()) {
-            ScvFunction contactEvents = function(Function.HANDLE_CONTACT_EVENTS, Duration.seconds(10), 512,
-                    CONTACT_EVENTS_RESERVED_CONCURRENCY,
-                    Map.of("INVOKE_TELEPHONY_INTEGRATION_API_ARN", telephonyAliasArn));
-            contactEvents.getNode().addDependency(telephony.getAlias());
-            captureAsyncFailures(contactEvents, failureQueue);
+        DeploymentContext context = new DeploymentContext(config, cc, props.getLogLevel());
+        List<FunctionContract> deployed = FunctionContracts.deployedIn(cc);
+        deployed.forEach(contract -> function(contract, context, props));
+        for (FunctionContract contract : deployed) {
+            ScvFunction function = functions.get(contract.function());
+            contract.calls().stream()
+                    .filter(call -> call.target().kind() == Target.Kind.FUNCTION_ALIAS)
+                    .map(call -> functions.get(Function.valueOf(call.target().detail())))
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(callee -> function.getNode().addDependency(callee.getAlias()));
+            for (Trigger trigger : contract.triggers()) {
+                switch (trigger) {
+                    case CONTACT_FLOW -> allowConnect(function);
+                    case CTR_STREAM -> new StreamSync(this, "CtrSync", StreamSyncProps.builder()
+                            .stream(streams.getCtrStream())
+                            .target(function.getAlias())
+                            .failureQueue(failureQueue)
+                            .alarmAction(alarmAction)
+                            .build());
+                    case CONTACT_EVENTS_RULE -> addContactEventsRule(function);
+                    case CUSTOM_RESOURCE, FUNCTION_ASYNC -> captureAsyncFailures(function, failureQueue);
+                    case FUNCTION_SYNC, SALESFORCE, DIRECT -> {
+                        // invoked with the caller's own permission: nothing to wire here
+                    }
+                    case CONTACT_LENS_STREAM, TENANT_BUCKET_RULE, ALARM_TOPIC ->
+                            throw new IllegalStateException(contract.function() + ": trigger " + trigger
+                                    + " is declared but this stack does not wire it yet");
+                }
+            }
         }
-
-        if (cc.featuresOrDefaults().realtimeTranscriptionEnabled()) {
-            // kvsTranscriber itself is SCV's transcriber, deployed beside this stack as <cc>-kvsTranscriber
-            // (alias active); the trigger and its role name it exactly.
-            ScvFunction kvsTrigger = function(Function.KVS_CONSUMER_TRIGGER, Duration.seconds(30), 512,
-                    KVS_CONSUMER_TRIGGER_RESERVED_CONCURRENCY, Map.of("INVOKE_KVS_TRANSCRIBER_ARN",
-                            arns.functionAlias(cc.region(), callCenter, Function.KVS_TRANSCRIBER),
-                            "LOG_LEVEL", props.getLogLevel()));
-            allowConnect(kvsTrigger);
-        }
-
-        // CloudFormation invokes custom-resource functions asynchronously, so their failed events are captured
-        // like every other asynchronous invocation; 60 s leaves room for the 30 s the responder keeps back.
-        captureAsyncFailures(function(Function.AUTH_KEYS_SSM_UTIL, Duration.seconds(60), 1024,
-                AUTH_KEYS_RESERVED_CONCURRENCY, Map.of()), failureQueue);
-        captureAsyncFailures(function(Function.CUSTOM_SSM, Duration.seconds(60), 512,
-                CUSTOM_SSM_RESERVED_CONCURRENCY, Map.of()), failureQueue);
     }
 
-    /** Failed asynchronous invocations (after two retries, or older than an hour) land in the failure queue. */
+    /**
+     * Failed asynchronous invocations (after two retries, or older than an hour) land in the failure queue.
+     * CloudFormation invokes custom-resource functions asynchronously, so theirs are captured too.
+     */
     private static void captureAsyncFailures(ScvFunction function, FailureQueue failureQueue) {
         function.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .onFailure(failureQueue.asInvocationDestination())
@@ -295,23 +224,25 @@ public final class ScvContactCenterStack extends Stack {
                 .build());
     }
 
-    private ScvFunction function(Function which, Duration timeout, int memory,
-            Number reservedConcurrency, Map<String, String> environment) {
-        ScvFunction created = new ScvFunction(this, pascal(which), ScvFunctionProps.builder()
+    private void function(FunctionContract contract, DeploymentContext context, ScvContactCenterStackProps props) {
+        Deployment deployment = contract.deployment().orElseThrow();
+        Map<String, String> environment = new LinkedHashMap<>();
+        deployment.environment().forEach((name, value) -> environment.put(name, value.valueIn(context)));
+        ScvFunction created = new ScvFunction(this, pascal(contract.function()), ScvFunctionProps.builder()
                 .callCenterApiName(callCenter)
-                .function(which)
-                .handler(HANDLERS.get(which))
+                .function(contract.function())
+                .handler(deployment.handler().handlerString())
                 .code(code)
-                .role(importedRole(RoleNames.executionRoleOf(which)))
-                .timeout(timeout)
-                .memorySize(memory)
+                .role(importedRole(contract.roleName()))
+                .timeout(Duration.seconds(deployment.timeout().toSeconds()))
+                .memorySize(deployment.memoryMb())
                 .environment(environment)
-                .reservedConcurrentExecutions(reservedConcurrency)
+                .reservedConcurrentExecutions(props.reservedConcurrencyOf(contract.function())
+                        .orElse(deployment.reservedConcurrency()))
                 .logEncryptionKey(keys.getPlatformKey())
                 .alarmAction(alarmAction)
                 .build());
-        functions.put(which, created);
-        return created;
+        functions.put(contract.function(), created);
     }
 
     /** Connect may invoke the alias only for this instance, in this account (no confused deputy). */
@@ -340,13 +271,14 @@ public final class ScvContactCenterStack extends Stack {
         }
     }
 
+    /** A SecureString under the key its contract names ({@link FunctionContracts#keyOf}). */
     private void parameter(String id, String serviceToken, Parameter which, ParameterValue value,
             String description) {
         SecureParameter parameter = new SecureParameter(this, id, SecureParameterProps.builder()
                 .serviceToken(serviceToken)
                 .parameterName(which.nameFor(callCenter))
                 .value(value)
-                .encryptionKey(keys.getPlatformKey())
+                .encryptionKey(FunctionContracts.keyOf(which).customerManaged() ? keys.getPlatformKey() : null)
                 .description(description)
                 .build());
         // The function keeps a parameter's value on update and the value may be a credential: never
@@ -405,8 +337,8 @@ public final class ScvContactCenterStack extends Stack {
         return topic;
     }
 
-    private void addContactEventsRule() {
-        Alias target = functions.get(Function.HANDLE_CONTACT_EVENTS).getAlias();
+    private void addContactEventsRule(ScvFunction function) {
+        Alias target = function.getAlias();
         String ruleName = ScvNames.contactEventsRule(callCenter);
         new Rule(this, "ContactEventsRule", software.amazon.awscdk.services.events.RuleProps.builder()
                 .ruleName(ruleName)
@@ -432,14 +364,6 @@ public final class ScvContactCenterStack extends Stack {
     private IRole importedRole(String roleName) {
         return importedRoles.computeIfAbsent(roleName,
                 name -> ScvRoles.importByName(this, ScvRoles.constructId(name) + "Import", name));
-    }
-
-    private List<ArnPrincipal> rolePrincipals(String... roleNames) {
-        return java.util.Arrays.stream(roleNames).map(name -> new ArnPrincipal(arns.role(name))).toList();
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** {@code INVOKE_TELEPHONY_INTEGRATION_API} → {@code InvokeTelephonyIntegrationApi}. */

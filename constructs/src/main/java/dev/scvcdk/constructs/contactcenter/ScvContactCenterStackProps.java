@@ -1,5 +1,7 @@
 package dev.scvcdk.constructs.contactcenter;
 
+import dev.scvcdk.policies.ScvNames.Function;
+
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.nio.file.Path;
@@ -71,12 +73,14 @@ public final class ScvContactCenterStackProps {
         return logLevel;
     }
 
-    public Number getTelephonyReservedConcurrency() {
-        return telephonyReservedConcurrency;
-    }
-
-    public Number getRestApiReservedConcurrency() {
-        return restApiReservedConcurrency;
+    /** The configured reserved concurrency of {@code function}, or empty for its contract's default. */
+    public Optional<Integer> reservedConcurrencyOf(Function function) {
+        Number configured = switch (function) {
+            case INVOKE_TELEPHONY_INTEGRATION_API -> telephonyReservedConcurrency;
+            case INVOKE_SALESFORCE_REST_API -> restApiReservedConcurrency;
+            default -> null;
+        };
+        return Optional.ofNullable(configured).map(Number::intValue);
     }
 
     /** Whether the credential parameters are seeded from the secret: true when the config names one. */
@@ -97,8 +101,8 @@ public final class ScvContactCenterStackProps {
         private String description;
         private ITopic alarmTopic;
         private String logLevel = "INFO";
-        private Number telephonyReservedConcurrency = 100;
-        private Number restApiReservedConcurrency = 50;
+        private Number telephonyReservedConcurrency;
+        private Number restApiReservedConcurrency;
         private Boolean seedSalesforceCredentials;
         private Number scrtCertificateValidityDays = 365;
 
@@ -168,7 +172,7 @@ public final class ScvContactCenterStackProps {
          * CTR calls it, and a runaway flow must not flood SCRT's per-org rate limit or starve the
          * account's other functions.
          *
-         * @default 100
+         * @default - the contract's: 100
          */
         public Builder telephonyReservedConcurrency(Number value) {
             this.telephonyReservedConcurrency = value;
@@ -179,7 +183,7 @@ public final class ScvContactCenterStackProps {
          * Reserved concurrency of InvokeSalesforceRestApi: each invocation spends the org's daily
          * REST API allowance, shared with every other integration of the org.
          *
-         * @default 50
+         * @default - the contract's: 50
          */
         public Builder restApiReservedConcurrency(Number value) {
             this.restApiReservedConcurrency = value;

@@ -1,5 +1,10 @@
 package dev.scvcdk.constructs.keys;
 
+import dev.scvcdk.policies.KeyPolicyGrants.KeyGrant;
+import dev.scvcdk.policies.declarations.TenantKey;
+import java.util.Objects;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+
 import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.policies.ScvNames;
 import java.util.List;
@@ -40,9 +45,6 @@ public final class TenantKeys extends Construct {
         streamKey = key("StreamKey", "SCV " + cc + ": CTR and Contact Lens Kinesis streams", List.of(
                 KeyStatements.connectServiceLinkedRole(stack, "ConnectWritesStreams",
                         KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "kinesis")));
-        addUsers(streamKey, "StreamReaders", props.getStreamReaders(), KeyStatements.DECRYPT_ACTIONS, "kinesis");
-        addUsers(streamKey, "StreamWriters", props.getStreamWriters(),
-                KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "kinesis");
         alias("StreamKeyAlias", streamKeyAlias(cc), streamKey);
 
         liveMediaKey = key("LiveMediaKey", "SCV " + cc + ": Amazon Connect live media (Kinesis Video)", List.of(
@@ -50,25 +52,23 @@ public final class TenantKeys extends Construct {
                         List.of("kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt",
                                 "kms:GenerateDataKey*", "kms:ReEncrypt*"),
                         "kinesisvideo")));
-        addUsers(liveMediaKey, "LiveMediaReaders", props.getLiveMediaReaders(), KeyStatements.DECRYPT_ACTIONS,
-                "kinesisvideo");
         alias("LiveMediaKeyAlias", liveMediaKeyAlias(cc), liveMediaKey);
 
         bucketKey = key("BucketKey", "SCV " + cc + ": tenant bucket (recordings, transcripts, voicemail)", List.of(
                 KeyStatements.connectServiceLinkedRole(stack, "ConnectWritesRecordings",
                         KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "s3")));
-        addUsers(bucketKey, "BucketUsers", props.getBucketUsers(), KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "s3");
         alias("BucketKeyAlias", bucketKeyAlias(cc), bucketKey);
 
         platformKey = key("PlatformKey", "SCV " + cc + ": parameters, credentials secret, logs, failure queue",
                 List.of());
-        addUsers(platformKey, "SecretReadersViaSsm", props.getSecretReaders(), KeyStatements.DECRYPT_ACTIONS, "ssm");
-        addUsers(platformKey, "SecretReadersViaSecretsManager", props.getSecretReaders(),
-                KeyStatements.DECRYPT_ACTIONS, "secretsmanager");
-        addUsers(platformKey, "SecretWritersViaSsm", props.getSecretWriters(),
-                KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "ssm");
-        addUsers(platformKey, "QueueSendersViaSqs", props.getQueueSenders(),
-                List.of("kms:Decrypt", "kms:GenerateDataKey"), "sqs");
+        Map<TenantKey, Key> keys = Map.of(TenantKey.STREAM, streamKey, TenantKey.LIVE_MEDIA, liveMediaKey,
+                TenantKey.BUCKET, bucketKey, TenantKey.PLATFORM, platformKey);
+        for (KeyGrant grant : props.getKeyGrants()) {
+            Key key = Objects.requireNonNull(keys.get(grant.key()), () -> grant.key() + " is not a key of the stack");
+            List<IPrincipal> principals = grant.roleArns().stream().<IPrincipal>map(ArnPrincipal::new).toList();
+            key.addToResourcePolicy(KeyStatements.viaService(stack, sid(grant), principals, grant.actions(),
+                    grant.service()));
+        }
         if (!props.getServiceLogGroupPrefixes().isEmpty()) {
             platformKey.addToResourcePolicy(logsStatement(stack, props.getServiceLogGroupPrefixes()));
         }
@@ -90,7 +90,7 @@ public final class TenantKeys extends Construct {
 
     /** Alias of the key of parameters, the credentials secret, log groups and the failure queue. */
     public static String platformKeyAlias(String callCenter) {
-        return "alias/" + callCenter + "ScvPlatformKey";
+        return ScvNames.platformKeyAlias(callCenter);
     }
 
     public IKey getStreamKey() {
@@ -116,10 +116,13 @@ public final class TenantKeys extends Construct {
         return new Key(this, id, SecureDefaults.keyProps(description).policy(policy).build());
     }
 
-    private void addUsers(Key key, String sid, List<IPrincipal> principals, List<String> actions, String service) {
-        if (!principals.isEmpty()) {
-            key.addToResourcePolicy(KeyStatements.viaService(Stack.of(this), sid, principals, actions, service));
-        }
+    /** {@code DecryptViaKinesis}: unique per key, as grants group by service and actions. */
+    private static String sid(KeyGrant grant) {
+        StringBuilder sid = new StringBuilder();
+        grant.actions().forEach(action -> sid.append(action.substring("kms:".length())));
+        String service = grant.service();
+        return sid.append("Via").append(Character.toUpperCase(service.charAt(0))).append(service.substring(1))
+                .toString();
     }
 
     private void alias(String id, String name, Key key) {

@@ -1,0 +1,81 @@
+package dev.scvcdk.policies.declarations;
+
+import dev.scvcdk.contracts.Handler;
+import dev.scvcdk.policies.ScvNames.Function;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one SCV function is: its name, the role it runs as, the AWS calls it makes, what triggers it, the
+ * feature it is deployed under and — when this project builds it — how it is deployed. Declared once in
+ * {@link FunctionContracts}; the role's statements, the key policies, the failure destination, the stack wiring
+ * and the compliance suite's expectations are all derived from it.
+ *
+ * @param function   the function (deployed as {@code <cc>-<name>})
+ * @param roleName   the SCV execution role
+ * @param calls      the AWS calls its code makes (logs, traces and the failure destination are added by
+ *                   {@link #allCalls()}: Lambda makes those for every function)
+ * @param triggers   what invokes it
+ * @param feature    the tenant-config feature it is deployed under
+ * @param deployment how this project deploys it; empty for SCV's own code that a tenant deploys beside the
+ *                   stack (the role still exists, with exactly what that code needs)
+ */
+public record FunctionContract(Function function, String roleName, List<Call> calls, Set<Trigger> triggers,
+        Feature feature, Optional<Deployment> deployment) {
+
+    /**
+     * How this project deploys a function.
+     *
+     * @param handler             the handler class in the shaded jar
+     * @param environment         each variable and how its value derives from the deployment (ordered)
+     * @param timeout             function timeout
+     * @param memoryMb            memory size
+     * @param reservedConcurrency reserved concurrent executions (default; a stack prop may override it)
+     */
+    public record Deployment(Handler handler, Map<String, EnvValue> environment, Duration timeout, int memoryMb,
+            int reservedConcurrency) {
+        public Deployment {
+            environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        }
+    }
+
+    public FunctionContract {
+        calls = List.copyOf(calls);
+        triggers = triggers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(triggers));
+    }
+
+    /** Whether failed events of some trigger land in the contact center's failure queue. */
+    public boolean hasFailureDestination() {
+        return triggers.stream().anyMatch(Trigger::needsFailureDestination);
+    }
+
+    /**
+     * The declared calls, then the ones Lambda makes for the function: its log streams, its X-Ray traces and,
+     * when it has one, its failure destination.
+     */
+    public List<Call> allCalls() {
+        List<Call> all = new ArrayList<>(calls);
+        all.add(Call.of("WriteOwnLogs", Target.logStreams(function.baseName()),
+                "the Lambda runtime writes the function's logs", "logs:CreateLogStream", "logs:PutLogEvents"));
+        all.add(Call.of("WriteTraces", Target.noResourceLevelPermissions(),
+                "active tracing: the runtime sends X-Ray segments", "xray:PutTraceSegments",
+                "xray:PutTelemetryRecords"));
+        if (hasFailureDestination()) {
+            all.add(Call.of("SendToFailureQueue", Target.failureQueue(),
+                    "Lambda sends failed events and batches to the on-failure destination", "sqs:SendMessage")
+                    .withKey(KeyUse.encrypt(TenantKey.PLATFORM, "sqs")));
+        }
+        return List.copyOf(all);
+    }
+
+    /** Whether this project deploys it (a handler exists in the jar). */
+    public boolean deployed() {
+        return deployment.isPresent();
+    }
+}

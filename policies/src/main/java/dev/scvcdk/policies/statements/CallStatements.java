@@ -1,0 +1,159 @@
+package dev.scvcdk.policies.statements;
+
+import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.declarations.Call;
+import dev.scvcdk.policies.declarations.KeyUse;
+import dev.scvcdk.policies.declarations.Target;
+import dev.scvcdk.policies.declarations.TenantKey;
+import dev.scvcdk.policies.iam.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns declared {@link Call}s into the identity-policy statements that allow exactly them: one statement per
+ * call sid with the exact ARNs of every contact center the call is made in, and one KMS statement per
+ * (key, service, actions) naming the key by alias or the resource by encryption context, only through that
+ * service's endpoints in those regions.
+ */
+public final class CallStatements {
+    /** Condition key naming a key by any of its aliases. */
+    public static final String RESOURCE_ALIASES = "kms:ResourceAliases";
+    public static final String VIA_SERVICE = "kms:ViaService";
+    public static final String REQUESTED_REGION = "aws:RequestedRegion";
+
+    private final TenantResources res;
+
+    public CallStatements(TenantResources res) {
+        this.res = res;
+    }
+
+    /** A call as made in some contact centers (a function deployed under a feature makes it only where it is on). */
+    public record Made(Call call, List<ContactCenterConfig> in) {
+        public Made {
+            in = List.copyOf(in);
+        }
+    }
+
+    /** The statements allowing exactly {@code made}: the calls' statements in first-seen order, then KMS's. */
+    public List<Statement> statements(List<Made> made) {
+        Map<String, Grant> calls = new LinkedHashMap<>();
+        Map<String, Grant> keys = new LinkedHashMap<>();
+        for (Made m : made) {
+            if (m.in().isEmpty()) {
+                continue;
+            }
+            Call call = m.call();
+            Grant grant = calls.computeIfAbsent(call.sid(), sid -> new Grant(sid, call.actions(), call.conditions()));
+            grant.requireSameShape(call.actions(), call.conditions());
+            for (ContactCenterConfig cc : m.in()) {
+                List<String> arns = call.target().arns(res.arns(), cc);
+                grant.resources.addAll(arns);
+                if (call.target().kind() == Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS) {
+                    grant.condition("StringEquals", REQUESTED_REGION, cc.region());
+                }
+                call.keyUse().ifPresent(use -> keyGrant(keys, use, call.target(), cc, arns));
+            }
+        }
+        List<Statement> statements = new ArrayList<>();
+        calls.values().forEach(g -> statements.add(g.statement()));
+        keys.values().forEach(g -> statements.add(g.statement()));
+        return statements;
+    }
+
+    private void keyGrant(Map<String, Grant> keys, KeyUse use, Target target, ContactCenterConfig cc,
+            List<String> targetArns) {
+        String sid = keySid(use);
+        Grant grant = keys.computeIfAbsent(sid, s -> new Grant(s, use.actions(), Map.of()));
+        grant.resources.add(res.keysViaService());
+        grant.condition("StringEquals", VIA_SERVICE, viaService(use.service(), cc));
+        if (use.key() == TenantKey.PLATFORM || use.key() == TenantKey.AWS_SSM) {
+            // Parameters, secrets and queues share the platform key: the encryption context names the resource.
+            ContextKey context = ContextKey.of(use.service(), target);
+            grant.condition(context.operator, context.key, targetArns);
+        } else {
+            grant.condition("ForAnyValue:StringEquals", RESOURCE_ALIASES, use.key().alias(cc.callCenterApiName()));
+        }
+    }
+
+    /** {@code <service>.<region>.<dns suffix>} of the contact center's region. */
+    private String viaService(String service, ContactCenterConfig cc) {
+        return service + "." + cc.region() + "." + res.config().partitionValue().dnsSuffix();
+    }
+
+    /** {@code DecryptWithStreamKeyViaKinesis}, {@code GenerateDataKeyDecryptWithPlatformKeyViaSqs}. */
+    static String keySid(KeyUse use) {
+        StringBuilder sid = new StringBuilder();
+        use.actions().forEach(action -> sid.append(action.substring("kms:".length())));
+        sid.append("With").append(pascal(use.key().name())).append("KeyVia").append(pascal(use.service()));
+        return sid.toString();
+    }
+
+    private static String pascal(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.toLowerCase(Locale.ROOT).split("[_-]")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+
+    /** The encryption-context key a service puts the resource's ARN in. */
+    private record ContextKey(String operator, String key) {
+        static ContextKey of(String service, Target target) {
+            return switch (service) {
+                case "ssm" -> new ContextKey("StringEquals", "kms:EncryptionContext:PARAMETER_ARN");
+                // a secret ARN ends in a random suffix: the target names it with ??????
+                case "secretsmanager" -> new ContextKey("StringLike", "kms:EncryptionContext:SecretARN");
+                case "sqs" -> new ContextKey("StringEquals", "kms:EncryptionContext:aws:sqs:arn");
+                default -> throw new IllegalArgumentException("no encryption context known for " + service
+                        + " (target " + target + "): name the key by alias instead");
+            };
+        }
+    }
+
+    /** One statement being collected. */
+    private static final class Grant {
+        private final String sid;
+        private final List<String> actions;
+        private final Map<String, Map<String, List<String>>> declaredConditions;
+        private final LinkedHashSet<String> resources = new LinkedHashSet<>();
+        private final Map<String, Map<String, LinkedHashSet<String>>> conditions = new LinkedHashMap<>();
+
+        Grant(String sid, List<String> actions, Map<String, Map<String, List<String>>> declared) {
+            this.sid = sid;
+            this.actions = actions;
+            this.declaredConditions = declared;
+            declared.forEach((operator, byKey) -> byKey.forEach((key, values) -> condition(operator, key, values)));
+        }
+
+        /** Calls that share a sid share one statement, so they must allow the same actions under the same conditions. */
+        void requireSameShape(List<String> otherActions, Map<String, Map<String, List<String>>> otherConditions) {
+            if (!new LinkedHashSet<>(actions).equals(new LinkedHashSet<>(otherActions))
+                    || !Objects.equals(declaredConditions, otherConditions)) {
+                throw new IllegalStateException("calls with sid " + sid + " differ: " + actions + " " + declaredConditions
+                        + " vs " + otherActions + " " + otherConditions + "; give them different sids");
+            }
+        }
+
+        void condition(String operator, String key, String value) {
+            condition(operator, key, List.of(value));
+        }
+
+        void condition(String operator, String key, List<String> values) {
+            conditions.computeIfAbsent(operator, o -> new LinkedHashMap<>())
+                    .computeIfAbsent(key, k -> new LinkedHashSet<>())
+                    .addAll(values);
+        }
+
+        Statement statement() {
+            Statements.Builder builder = Statements.allow(sid).actions(actions).resources(resources);
+            conditions.forEach((operator, byKey) -> byKey.forEach((key, values) ->
+                    builder.condition(operator, key, values)));
+            return builder.build();
+        }
+    }
+}

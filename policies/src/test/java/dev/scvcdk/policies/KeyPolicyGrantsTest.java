@@ -1,0 +1,82 @@
+package dev.scvcdk.policies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scvcdk.policies.KeyPolicyGrants.KeyGrant;
+import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.Features;
+import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.declarations.TenantKey;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Key policies name every role whose declared calls use the key — the roles SCV's own functions run under
+ * included — and nobody else.
+ */
+class KeyPolicyGrantsTest {
+    private static final String ROLE = "arn:aws:iam::111122223333:role/";
+
+    private static List<String> principals(TenantConfig config, ContactCenterConfig cc, TenantKey key,
+            String service) {
+        return KeyPolicyGrants.of(config, cc).stream()
+                .filter(g -> g.key() == key && g.service().equals(service))
+                .flatMap(g -> g.roleArns().stream())
+                .distinct()
+                .toList();
+    }
+
+    @Test
+    void everyStreamReaderMayDecryptTheStreamKeyThroughKinesis() {
+        assertThat(principals(TestTenants.example(), TestTenants.support(), TenantKey.STREAM, "kinesis")).contains(
+                ROLE + RoleNames.CTR_DATA_SYNC, ROLE + RoleNames.CONTACT_LENS_CONSUMER,
+                ROLE + RoleNames.VOICEMAIL_AUDIO_PROCESSING, ROLE + RoleNames.CONTACT_LENS_STREAMING);
+    }
+
+    @Test
+    void liveMediaReadersIncludeTheTranscriberOnlyWhereRealtimeTranscriptionIsOn() {
+        ContactCenterConfig realtime = withRealtime(TestTenants.support());
+        TenantConfig config = new TenantConfig(TestTenants.ACCOUNT, "aws", TestTenants.ORG, null, null, null,
+                "saml-metadata.example.xml", List.of(realtime, TestTenants.sales()));
+
+        assertThat(principals(config, realtime, TenantKey.LIVE_MEDIA, "kinesisvideo"))
+                .contains(ROLE + RoleNames.KVS_TRANSCRIBER, ROLE + RoleNames.VOICEMAIL_AUDIO_PROCESSING);
+        assertThat(principals(config, TestTenants.sales(), TenantKey.LIVE_MEDIA, "kinesisvideo"))
+                .doesNotContain(ROLE + RoleNames.KVS_TRANSCRIBER);
+    }
+
+    @Test
+    void bucketKeyUsersAreTheContactLensReadersVoicemailAndSalesforcesRoles() {
+        assertThat(principals(TestTenants.example(), TestTenants.support(), TenantKey.BUCKET, "s3")).containsExactlyInAnyOrder(
+                ROLE + RoleNames.POST_CALL_ANALYSIS_TRIGGER, ROLE + RoleNames.CONTACT_DATA_SYNC,
+                ROLE + RoleNames.VOICEMAIL_AUDIO_PROCESSING, ROLE + RoleNames.VOICEMAIL_TRANSCRIBE,
+                ROLE + RoleNames.VOICEMAIL_PACKAGING, ROLE + RoleNames.TENANT_BUCKET_WRITE_ACCESS,
+                ROLE + "acmesupport-SCVS3Role");
+    }
+
+    @Test
+    void onlyTheSsmExecutionRoleMayDecryptTheCredentialsSecret() {
+        assertThat(principals(TestTenants.example(), TestTenants.support(), TenantKey.PLATFORM, "secretsmanager"))
+                .containsExactly(ROLE + RoleNames.SSM_LAMBDA_EXECUTION);
+    }
+
+    @Test
+    void everyRoleWithAFailureDestinationMayEncryptFailureQueueMessages() {
+        assertThat(principals(TestTenants.example(), TestTenants.support(), TenantKey.PLATFORM, "sqs")).contains(
+                ROLE + RoleNames.SSM_LAMBDA_EXECUTION, ROLE + RoleNames.CTR_DATA_SYNC,
+                ROLE + RoleNames.HANDLE_CONTACT_EVENTS);
+    }
+
+    @Test
+    void theTelephonyRoleUsesNoCustomerManagedKey() {
+        assertThat(KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()))
+                .flatExtracting(KeyGrant::roleArns)
+                .doesNotContain(ROLE + RoleNames.INVOKE_TELEPHONY_INTEGRATION_API);
+    }
+
+    private static ContactCenterConfig withRealtime(ContactCenterConfig cc) {
+        return new ContactCenterConfig(cc.callCenterApiName(), cc.region(), cc.connectInstanceId(),
+                cc.connectInstanceAlias(), cc.orgDomainUrl(), cc.scrtUrl(), cc.environment(), null,
+                new Features(true, null));
+    }
+}
