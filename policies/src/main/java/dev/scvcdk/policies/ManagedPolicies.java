@@ -3,12 +3,12 @@ package dev.scvcdk.policies;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * The seven {@code /scv/} managed policies. Each is one capability several roles share whole; a
@@ -66,8 +66,8 @@ public final class ManagedPolicies {
                         grants.readSalesforceSecrets()));
     }
 
-    private static List<PolicyStatement> s3Voicemail(TenantResources res, CommonGrants grants) {
-        List<PolicyStatement> statements = new ArrayList<>();
+    private static List<Statement> s3Voicemail(TenantResources res, CommonGrants grants) {
+        List<Statement> statements = new ArrayList<>();
         statements.add(Statements.allow("ReadWriteVoicemailObjects")
                 .actions("s3:GetObject", "s3:PutObject")
                 .resources(res.tenantObjects(ScvNames.VOICEMAIL_PREFIX))
