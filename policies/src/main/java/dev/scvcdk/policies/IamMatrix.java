@@ -2,6 +2,7 @@ package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.PolicyDocument;
 import dev.scvcdk.policies.roles.AuditRoles;
 import dev.scvcdk.policies.roles.CallPathRoles;
 import dev.scvcdk.policies.roles.ConnectManagementRoles;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import software.amazon.awscdk.services.iam.PolicyDocument;
 
 /**
  * The SCV IAM matrix as pure functions of a validated tenant config. Every resource is an exact ARN

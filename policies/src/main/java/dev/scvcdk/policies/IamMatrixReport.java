@@ -2,6 +2,8 @@ package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.Effect;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** The IAM matrix as a Markdown table for release notes: who may assume each role and how much it may do. */
 public final class IamMatrixReport {
@@ -65,10 +65,10 @@ public final class IamMatrixReport {
         return actions;
     }
 
-    private static void collect(List<PolicyStatement> statements, Set<String> into) {
+    private static void collect(List<Statement> statements, Set<String> into) {
         statements.stream()
-                .filter(s -> s.getEffect() == Effect.ALLOW)
-                .forEach(s -> into.addAll(s.getActions()));
+                .filter(s -> s.effect() == Effect.ALLOW)
+                .forEach(s -> into.addAll(s.actions()));
     }
 
     static String describe(Trust trust) {

@@ -3,26 +3,22 @@ package dev.scvcdk.policies;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.Partition;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.IamJson;
+import dev.scvcdk.policies.iam.PolicyDocument;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
-import software.amazon.awscdk.services.iam.FederatedPrincipal;
-import software.amazon.awscdk.services.iam.IPrincipal;
-import software.amazon.awscdk.services.iam.PolicyDocument;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 
 /**
  * IAM's size quotas, checked on the matrix before anything is deployed: a tenant with too many
  * contact centers would otherwise synthesize and then fail half-way through a deployment.
  *
- * <p>Sizes are counted the way IAM counts them: the policy JSON as CloudFormation submits it,
- * without whitespace. An {@code AWS::AccountId} reference (environment-agnostic config) counts as
- * the 12 characters of an account id; any other unresolved value counts as its JSON, which is
- * longer than anything it can resolve to.
+ * <p>Sizes are counted the way IAM counts them: the policy JSON as CloudFormation submits it
+ * ({@link PolicyDocument#toJson()}), without whitespace. The {@code ${AWS::AccountId}}
+ * pseudo-parameter of an environment-agnostic config counts as the 12 characters of an account id.
  */
 public final class IamPolicySizes {
     /** All inline policies of one role together. */
@@ -37,8 +33,6 @@ public final class IamPolicySizes {
     static final int ACCOUNT_ID_LENGTH = 12;
     /** {@code {"Statement":[} and {@code ],"Version":"2012-10-17"}} around the statements. */
     static final int DOCUMENT_FRAME = 39;
-    /** Resolving needs a scope; one stack serves every measurement (resolving changes nothing in it). */
-    private static final Stack RESOLVER = new Stack();
     private static final String MEASURED_ACCOUNT_ID = "0".repeat(ACCOUNT_ID_LENGTH);
 
     private IamPolicySizes() {
@@ -111,129 +105,60 @@ public final class IamPolicySizes {
     }
 
     /** Size of the policy document holding {@code statements}, as IAM counts it; 0 when there are none. */
-    public static int characters(List<PolicyStatement> statements) {
+    public static int characters(List<Statement> statements) {
         if (statements.isEmpty()) {
             return 0;
         }
-        return characters(PolicyDocument.Builder.create().statements(statements).build());
+        return characters(new PolicyDocument(statements));
     }
 
-    /** Size of a policy document as IAM counts it (rendered as CloudFormation would, without whitespace). */
+    /** Size of a policy document as IAM counts it (its compact JSON, without whitespace). */
     public static int characters(PolicyDocument document) {
-        return rendered(RESOLVER.resolve(document));
+        return measured(document.toJson());
     }
 
     /** Size of one statement within a document; a document is {@link #DOCUMENT_FRAME} + statements + commas. */
-    static int statementCharacters(PolicyStatement statement) {
+    static int statementCharacters(Statement statement) {
         return characters(List.of(statement)) - DOCUMENT_FRAME;
     }
 
-    private static int rendered(Object rendered) {
-        if (rendered == null) {
-            return 0;
-        }
-        StringBuilder json = new StringBuilder();
-        write(rendered, json);
-        return (int) json.chars().filter(c -> !Character.isWhitespace(c)).count();
+    private static int measured(String json) {
+        String deployed = json.replace(ScvArns.ACCOUNT_PSEUDO_PARAMETER, MEASURED_ACCOUNT_ID);
+        return (int) deployed.chars().filter(c -> !Character.isWhitespace(c)).count();
     }
 
-    /** The trust policy the constructs render for {@code trust}, measured the same way. */
+    /** The trust policy the constructs render for {@code trust} (as CDK renders its principal), measured the same way. */
     static int trustCharacters(Trust trust) {
-        PolicyStatement.Builder statement = PolicyStatement.Builder.create();
-        IPrincipal principal;
+        Map<String, Object> statement = new LinkedHashMap<>();
+        String action = "sts:AssumeRole";
+        Map<String, Object> principal;
+        Map<String, Object> condition = null;
         if (trust instanceof Trust.Service service) {
-            principal = service.sourceArn() == null ? new ServicePrincipal(service.servicePrincipal())
-                    : new ServicePrincipal(service.servicePrincipal())
-                            .withConditions(Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn())));
+            principal = Map.of("Service", service.servicePrincipal());
+            if (service.sourceArn() != null) {
+                condition = Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn()));
+            }
         } else if (trust instanceof Trust.SalesforceAccount salesforce) {
             // measured in the partition with the longest name, so either partition fits
-            String root = new ScvArns(Partition.AWS_US_GOV.id(), salesforce.accountId())
-                    .accountRoot(salesforce.accountId());
-            principal = new ArnPrincipal(root)
-                    .withConditions(Map.of("StringEquals", Map.of("sts:ExternalId", salesforce.externalId())));
+            principal = Map.of("AWS", new ScvArns(Partition.AWS_US_GOV.id(), salesforce.accountId())
+                    .accountRoot(salesforce.accountId()));
+            condition = Map.of("StringEquals", Map.of("sts:ExternalId", salesforce.externalId()));
         } else if (trust instanceof Trust.SamlFederation saml) {
-            principal = new FederatedPrincipal(saml.samlProviderArn(),
-                    Map.of("StringEquals", Map.of("SAML:aud", saml.audience())), "sts:AssumeRoleWithSAML");
+            action = "sts:AssumeRoleWithSAML";
+            principal = Map.of("Federated", saml.samlProviderArn());
+            condition = Map.of("StringEquals", Map.of("SAML:aud", saml.audience()));
         } else {
             throw new IllegalArgumentException("unknown trust " + trust);
         }
-        statement.principals(List.of(principal)).actions(List.of(principal.getAssumeRoleAction()));
-        if (principal.getPolicyFragment().getConditions() != null
-                && !principal.getPolicyFragment().getConditions().isEmpty()) {
-            statement.conditions(principal.getPolicyFragment().getConditions());
+        statement.put("Action", action);
+        if (condition != null) {
+            statement.put("Condition", condition);
         }
-        return characters(List.of(statement.build()));
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof Map<?, ?> map) {
-            String joined = joinedString(map);
-            if (joined != null) {
-                quote(joined, out);
-                return;
-            }
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                quote(String.valueOf(entry.getKey()), out);
-                out.append(':');
-                write(entry.getValue(), out);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), out);
-            }
-            out.append(']');
-        } else {
-            out.append(value);
-        }
-    }
-
-    /**
-     * {@code {"Fn::Join": ["", [..., {"Ref": "AWS::AccountId"}, ...]]}} as the string CloudFormation
-     * makes of it, with a 12-character account id; {@code null} for anything else.
-     */
-    private static String joinedString(Map<?, ?> map) {
-        if (map.size() != 1 || !(map.get("Fn::Join") instanceof List<?> join) || join.size() != 2
-                || !(join.get(0) instanceof String delimiter) || !(join.get(1) instanceof List<?> parts)) {
-            return null;
-        }
-        List<String> strings = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof String s) {
-                strings.add(s);
-            } else if (part instanceof Map<?, ?> ref && ref.size() == 1 && "AWS::AccountId".equals(ref.get("Ref"))) {
-                strings.add(MEASURED_ACCOUNT_ID);
-            } else {
-                return null;
-            }
-        }
-        return String.join(delimiter, strings);
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
+        statement.put("Effect", "Allow");
+        statement.put("Principal", principal);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Statement", List.of(statement));
+        document.put("Version", PolicyDocument.VERSION);
+        return measured(IamJson.compact(document));
     }
 }

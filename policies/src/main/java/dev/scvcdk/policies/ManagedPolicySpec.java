@@ -1,10 +1,10 @@
 package dev.scvcdk.policies;
 
+import dev.scvcdk.policies.iam.Statement;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** One {@code /scv/} customer-managed policy as data. */
-public record ManagedPolicySpec(String name, String description, List<PolicyStatement> statements) {
+public record ManagedPolicySpec(String name, String description, List<Statement> statements) {
 
     public ManagedPolicySpec {
         statements = List.copyOf(statements);

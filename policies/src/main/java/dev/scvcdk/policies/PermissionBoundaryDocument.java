@@ -1,13 +1,13 @@
 package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.PolicyDocument;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import dev.scvcdk.policies.statements.WildcardOnlyActions;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyDocument;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * The SCV permission boundary: the ceiling of every SCV role and of every role CDK makes for the
@@ -56,7 +56,7 @@ public final class PermissionBoundaryDocument {
     private PermissionBoundaryDocument() {
     }
 
-    public static List<PolicyStatement> statements(TenantConfig config) {
+    public static List<Statement> statements(TenantConfig config) {
         TenantResources res = new TenantResources(config);
         ScvArns arns = res.arns();
         String boundaryArn = IamMatrix.permissionBoundaryArn(config);
@@ -111,6 +111,6 @@ public final class PermissionBoundaryDocument {
     }
 
     public static PolicyDocument document(TenantConfig config) {
-        return PolicyDocument.Builder.create().statements(statements(config)).build();
+        return new PolicyDocument(statements(config));
     }
 }

@@ -1,14 +1,13 @@
 package dev.scvcdk.policies;
 
+import dev.scvcdk.policies.iam.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * Keeps a role within IAM's inline-policy quota as contact centers are added: when a role's inline
@@ -33,13 +32,13 @@ final class RolePolicyFit {
 
     /** Document sizes from statement sizes, each statement rendered once. */
     private static final class Sizer {
-        private final Map<PolicyStatement, Integer> sizes = new IdentityHashMap<>();
+        private final Map<Statement, Integer> sizes = new IdentityHashMap<>();
 
-        int of(PolicyStatement statement) {
+        int of(Statement statement) {
             return sizes.computeIfAbsent(statement, IamPolicySizes::statementCharacters);
         }
 
-        int of(List<PolicyStatement> statements) {
+        int of(List<Statement> statements) {
             if (statements.isEmpty()) {
                 return 0;
             }
@@ -53,18 +52,18 @@ final class RolePolicyFit {
             return new Fitted(role, List.of());
         }
         Sizer size = new Sizer();
-        List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
-        List<PolicyStatement> largestFirst = new ArrayList<>(inline);
-        largestFirst.sort(Comparator.comparingInt((PolicyStatement s) -> size.of(s)).reversed());
-        List<PolicyStatement> moved = new ArrayList<>();
-        for (PolicyStatement statement : largestFirst) {
+        List<Statement> inline = new ArrayList<>(role.inlineStatements());
+        List<Statement> largestFirst = new ArrayList<>(inline);
+        largestFirst.sort(Comparator.comparingInt((Statement s) -> size.of(s)).reversed());
+        List<Statement> moved = new ArrayList<>();
+        for (Statement statement : largestFirst) {
             if (size.of(inline) <= IamPolicySizes.ROLE_INLINE_LIMIT) {
                 break;
             }
             inline.remove(statement);
             moved.add(statement);
         }
-        List<PolicyStatement> parts = new ArrayList<>();
+        List<Statement> parts = new ArrayList<>();
         moved.forEach(statement -> parts.addAll(splitToFit(statement, size)));
         List<ManagedPolicySpec> policies = pack(role.roleName(), parts, size);
         List<String> attached = new ArrayList<>(role.managedPolicyNames());
@@ -79,20 +78,20 @@ final class RolePolicyFit {
     }
 
     /** First-fit: each policy is named after the first (largest) statement it holds. */
-    private static List<ManagedPolicySpec> pack(String roleName, List<PolicyStatement> parts, Sizer size) {
+    private static List<ManagedPolicySpec> pack(String roleName, List<Statement> parts, Sizer size) {
         return bins(parts, size).stream()
-                .map(bin -> new ManagedPolicySpec(policyName(roleName, bin.get(0).getSid()),
+                .map(bin -> new ManagedPolicySpec(policyName(roleName, bin.get(0).sid()),
                         "Part of " + roleName + "'s own permissions, moved out of its inline policy to fit IAM's quota.",
                         bin))
                 .toList();
     }
 
-    private static List<List<PolicyStatement>> bins(List<PolicyStatement> parts, Sizer size) {
-        List<List<PolicyStatement>> bins = new ArrayList<>();
-        for (PolicyStatement part : parts) {
-            List<PolicyStatement> target = null;
-            for (List<PolicyStatement> bin : bins) {
-                List<PolicyStatement> candidate = new ArrayList<>(bin);
+    private static List<List<Statement>> bins(List<Statement> parts, Sizer size) {
+        List<List<Statement>> bins = new ArrayList<>();
+        for (Statement part : parts) {
+            List<Statement> target = null;
+            for (List<Statement> bin : bins) {
+                List<Statement> candidate = new ArrayList<>(bin);
                 candidate.add(part);
                 if (size.of(candidate) <= IamPolicySizes.MANAGED_POLICY_LIMIT) {
                     target = bin;
@@ -118,9 +117,9 @@ final class RolePolicyFit {
             return List.of(policy);
         }
         Sizer size = new Sizer();
-        List<PolicyStatement> parts = new ArrayList<>();
+        List<Statement> parts = new ArrayList<>();
         policy.statements().forEach(statement -> parts.addAll(splitToFit(statement, size)));
-        List<List<PolicyStatement>> bins = bins(parts, size);
+        List<List<Statement>> bins = bins(parts, size);
         List<ManagedPolicySpec> policies = new ArrayList<>();
         for (int i = 0; i < bins.size(); i++) {
             policies.add(new ManagedPolicySpec(i == 0 ? policy.name() : policy.name() + "-Part" + (i + 1),
@@ -130,64 +129,64 @@ final class RolePolicyFit {
     }
 
     /** The statement itself when it fits a managed policy, else parts that each fit and together equal it. */
-    static List<PolicyStatement> splitToFit(PolicyStatement statement) {
+    static List<Statement> splitToFit(Statement statement) {
         return splitToFit(statement, new Sizer());
     }
 
-    private static List<PolicyStatement> splitToFit(PolicyStatement statement, Sizer size) {
+    private static List<Statement> splitToFit(Statement statement, Sizer size) {
         if (fits(statement, size)) {
             return List.of(statement);
         }
-        List<PolicyStatement> fitting = new ArrayList<>();
-        for (PolicyStatement byResources : byResources(statement, size)) {
+        List<Statement> fitting = new ArrayList<>();
+        for (Statement byResources : byResources(statement, size)) {
             fitting.addAll(fits(byResources, size) ? List.of(byResources) : byCondition(byResources, size));
         }
         if (fitting.size() > 99) {
-            throw new IllegalStateException("statement " + statement.getSid() + " would need " + fitting.size()
+            throw new IllegalStateException("statement " + statement.sid() + " would need " + fitting.size()
                     + " managed policies");
         }
-        List<PolicyStatement> named = new ArrayList<>();
+        List<Statement> named = new ArrayList<>();
         for (int i = 0; i < fitting.size(); i++) {
-            named.add(copy(fitting.get(i), statement.getSid() + "Part" + (i + 1), fitting.get(i).getResources(),
-                    conditions(fitting.get(i))));
+            named.add(copy(fitting.get(i), statement.sid() + "Part" + (i + 1), fitting.get(i).resources(),
+                    fitting.get(i).conditions()));
         }
         return named;
     }
 
     /** Parts are measured under the longest Sid they can get ({@code <sid>Part99}). */
-    private static String partSid(PolicyStatement statement) {
-        String sid = statement.getSid();
+    private static String partSid(Statement statement) {
+        String sid = statement.sid();
         return sid.matches(".*Part99") ? sid : sid + "Part99";
     }
 
-    private static boolean fits(PolicyStatement statement, Sizer size) {
+    private static boolean fits(Statement statement, Sizer size) {
         return size.of(List.of(statement)) <= IamPolicySizes.MANAGED_POLICY_LIMIT;
     }
 
-    private static List<PolicyStatement> byResources(PolicyStatement statement, Sizer size) {
-        List<String> resources = statement.getResources();
+    private static List<Statement> byResources(Statement statement, Sizer size) {
+        List<String> resources = statement.resources();
         if (resources.size() < 2) {
             return List.of(statement);
         }
-        Map<String, Map<String, Object>> conditions = conditions(statement);
+        Map<String, Map<String, List<String>>> conditions = statement.conditions();
         return chunks(resources, sub -> copy(statement, partSid(statement), sub, conditions), size);
     }
 
     /** Splits the longest value list of an OR-condition (the resources being a single ARN). */
-    private static List<PolicyStatement> byCondition(PolicyStatement statement, Sizer size) {
-        Map<String, Map<String, Object>> conditions = conditions(statement);
+    private static List<Statement> byCondition(Statement statement, Sizer size) {
+        Map<String, Map<String, List<String>>> conditions = statement.conditions();
         String operator = null;
         String key = null;
         int longest = 1;
-        for (Map.Entry<String, Map<String, Object>> byOperator : conditions.entrySet()) {
+        for (Map.Entry<String, Map<String, List<String>>> byOperator : conditions.entrySet()) {
             if (!SPLITTABLE_OPERATORS.contains(byOperator.getKey())) {
                 continue;
             }
-            for (Map.Entry<String, Object> byKey : byOperator.getValue().entrySet()) {
-                if (byKey.getValue() instanceof List<?> values && values.size() > longest) {
+            for (Map.Entry<String, List<String>> byKey : byOperator.getValue().entrySet()) {
+                if (byKey.getValue().size() > longest) {
                     operator = byOperator.getKey();
                     key = byKey.getKey();
-                    longest = values.size();
+                    longest = byKey.getValue().size();
                 }
             }
         }
@@ -196,24 +195,24 @@ final class RolePolicyFit {
         }
         String op = operator;
         String k = key;
-        List<?> values = (List<?>) conditions.get(operator).get(key);
-        return chunks(values, sub -> copy(statement, partSid(statement), statement.getResources(),
+        List<String> values = conditions.get(operator).get(key);
+        return chunks(values, sub -> copy(statement, partSid(statement), statement.resources(),
                 withValues(conditions, op, k, sub)), size);
     }
 
     /** Consecutive runs of {@code items}, each the longest whose statement still fits a managed policy. */
-    private static <T> List<PolicyStatement> chunks(List<T> items,
-            java.util.function.Function<List<T>, PolicyStatement> statementOf, Sizer size) {
-        List<PolicyStatement> chunks = new ArrayList<>();
+    private static <T> List<Statement> chunks(List<T> items,
+            java.util.function.Function<List<T>, Statement> statementOf, Sizer size) {
+        List<Statement> chunks = new ArrayList<>();
         int start = 0;
         while (start < items.size()) {
             int low = 1;
             int high = items.size() - start;
-            PolicyStatement best = null;
+            Statement best = null;
             int bestCount = 0;
             while (low <= high) {
                 int count = (low + high) / 2;
-                PolicyStatement candidate = statementOf.apply(items.subList(start, start + count));
+                Statement candidate = statementOf.apply(items.subList(start, start + count));
                 if (fits(candidate, size)) {
                     best = candidate;
                     bestCount = count;
@@ -233,44 +232,21 @@ final class RolePolicyFit {
         return chunks;
     }
 
-    private static IllegalStateException tooLarge(PolicyStatement statement) {
-        return new IllegalStateException("statement " + statement.getSid() + " is larger than an IAM managed policy ("
+    private static IllegalStateException tooLarge(Statement statement) {
+        return new IllegalStateException("statement " + statement.sid() + " is larger than an IAM managed policy ("
                 + IamPolicySizes.MANAGED_POLICY_LIMIT + " characters) and has no resource or condition list to split");
     }
 
-    private static Map<String, Map<String, Object>> withValues(Map<String, Map<String, Object>> conditions,
-            String operator, String key, List<?> values) {
-        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+    private static Map<String, Map<String, List<String>>> withValues(Map<String, Map<String, List<String>>> conditions,
+            String operator, String key, List<String> values) {
+        Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>();
         conditions.forEach((op, byKey) -> copy.put(op, new LinkedHashMap<>(byKey)));
-        copy.get(operator).put(key, new ArrayList<>(values));
+        copy.get(operator).put(key, values);
         return copy;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> conditions(PolicyStatement statement) {
-        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
-        Object raw = statement.getConditions();
-        if (raw instanceof Map<?, ?> map) {
-            map.forEach((op, byKey) -> {
-                Map<String, Object> keys = new LinkedHashMap<>();
-                ((Map<String, Object>) byKey).forEach((k, v) ->
-                        keys.put(k, v instanceof Collection<?> c ? new ArrayList<>(c) : v));
-                copy.put((String) op, keys);
-            });
-        }
-        return copy;
-    }
-
-    private static PolicyStatement copy(PolicyStatement statement, String sid, List<String> resources,
-            Map<String, Map<String, Object>> conditions) {
-        PolicyStatement.Builder builder = PolicyStatement.Builder.create()
-                .sid(sid)
-                .effect(statement.getEffect())
-                .actions(statement.getActions())
-                .resources(List.copyOf(resources));
-        if (!conditions.isEmpty()) {
-            builder.conditions(new LinkedHashMap<>(conditions));
-        }
-        return builder.build();
+    private static Statement copy(Statement statement, String sid, List<String> resources,
+            Map<String, Map<String, List<String>>> conditions) {
+        return new Statement(sid, statement.effect(), statement.actions(), resources, conditions);
     }
 }

@@ -1,8 +1,8 @@
 package dev.scvcdk.policies;
 
+import dev.scvcdk.policies.iam.Statement;
 import java.time.Duration;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * One SCV role as data: its fixed name, who may assume it and exactly what it may do.
@@ -20,7 +20,7 @@ public record RoleSpec(
         String description,
         Trust trust,
         String inlinePolicyName,
-        List<PolicyStatement> inlineStatements,
+        List<Statement> inlineStatements,
         List<String> managedPolicyNames,
         Duration maxSession) {
 
@@ -30,7 +30,7 @@ public record RoleSpec(
     }
 
     /** This role with {@code statements} as its inline statements. */
-    public RoleSpec withInlineStatements(List<PolicyStatement> statements) {
+    public RoleSpec withInlineStatements(List<Statement> statements) {
         return new RoleSpec(roleName, description, trust, inlinePolicyName, statements, managedPolicyNames, maxSession);
     }
 

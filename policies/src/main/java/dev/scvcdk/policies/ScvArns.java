@@ -3,14 +3,16 @@ package dev.scvcdk.policies;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.TenantConfig;
-import software.amazon.awscdk.Aws;
 
 /**
  * Partition-aware ARNs of SCV resources. The partition comes from the tenant config (checked
- * against every stack's region); the account is the configured one or the {@code AWS::AccountId}
- * token of an environment-agnostic app.
+ * against every stack's region); the account is the configured one or, for an environment-agnostic
+ * app, {@link #ACCOUNT_PSEUDO_PARAMETER}, which the constructs render with {@code Fn::Sub}.
  */
 public final class ScvArns {
+    /** The deploying account in CloudFormation's substitution syntax, for configs without an account id. */
+    public static final String ACCOUNT_PSEUDO_PARAMETER = "${AWS::AccountId}";
+
     private final String partition;
     private final String account;
 
@@ -19,9 +21,9 @@ public final class ScvArns {
         this.account = account;
     }
 
-    /** ARNs in the tenant's partition and account ({@code AWS::AccountId} when the app is env-agnostic). */
+    /** ARNs in the tenant's partition and account ({@link #ACCOUNT_PSEUDO_PARAMETER} when the app is env-agnostic). */
     public static ScvArns forTenant(TenantConfig config) {
-        return new ScvArns(config.partitionValue().id(), config.accountIdValue().orElse(Aws.ACCOUNT_ID));
+        return new ScvArns(config.partitionValue().id(), config.accountIdValue().orElse(ACCOUNT_PSEUDO_PARAMETER));
     }
 
     public String partition() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class IamMatrixTest {
     @Test
     void everyRoleHasUniqueSidsInItsInlinePolicy() {
         for (RoleSpec role : IamMatrix.accountRoles(EXAMPLE)) {
-            List<String> sids = role.inlineStatements().stream().map(s -> s.getSid()).toList();
+            List<String> sids = role.inlineStatements().stream().map(Statement::sid).toList();
             assertThat(sids).as(role.roleName()).doesNotHaveDuplicates().doesNotContainNull();
         }
     }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.Statements;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 class IamPolicySizesTest {
 
@@ -18,7 +18,7 @@ class IamPolicySizesTest {
      * "Version":"2012-10-17"}}: 107 characters around the list, and 31 per resource
      * ({@code "arn:aws:s3:::scv-bucket-NNN/*"}) plus a comma between two.
      */
-    private static PolicyStatement bigStatement(int resources) {
+    private static Statement bigStatement(int resources) {
         return Statements.allow("Big")
                 .actions("s3:GetObject")
                 .resources(IntStream.range(0, resources)
@@ -27,7 +27,7 @@ class IamPolicySizesTest {
                 .build();
     }
 
-    private static RoleSpec role(List<PolicyStatement> inline, List<String> managed, Trust trust) {
+    private static RoleSpec role(List<Statement> inline, List<String> managed, Trust trust) {
         return new RoleSpec("SCVBigRole", "test", trust, "BigRolePolicy", inline, managed, null);
     }
 

@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.Effect;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** Rules that hold for every statement of the matrix: commercial, GovCloud and 25-contact-center tenants. */
 class MatrixInvariantsTest {
@@ -111,11 +111,8 @@ class MatrixInvariantsTest {
     @Test
     void invariantsFlagForbiddenWildcardsAndResourceWildcards() {
         // GIVEN a non-compliant statement: a service wildcard and a resource-level action on '*'
-        PolicyStatement bad = PolicyStatement.Builder.create()
-                .sid("Bad").effect(Effect.ALLOW)
-                .actions(List.of("ssm:*", "s3:GetObject", "transcribe:StartStreamTranscription"))
-                .resources(List.of("*"))
-                .build();
+        Statement bad = new Statement("Bad", Effect.ALLOW,
+                List.of("ssm:*", "s3:GetObject", "transcribe:StartStreamTranscription"), List.of("*"));
         List<Map<String, Object>> rendered = PolicyJson.render(List.of(bad));
 
         // THEN both rules report it; the action without resource-level permissions passes

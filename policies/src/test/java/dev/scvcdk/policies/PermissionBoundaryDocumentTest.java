@@ -101,12 +101,12 @@ class PermissionBoundaryDocumentTest {
     void coversEveryActionTheMatrixGrants() {
         // GIVEN every action granted by any role or managed policy of the matrix
         Set<String> granted = new HashSet<>();
-        IamMatrix.accountRoles(EXAMPLE).forEach(r -> r.inlineStatements().forEach(s -> granted.addAll(s.getActions())));
+        IamMatrix.accountRoles(EXAMPLE).forEach(r -> r.inlineStatements().forEach(s -> granted.addAll(s.actions())));
         for (ContactCenterConfig cc : EXAMPLE.contactCenters()) {
             IamMatrix.contactCenterRoles(EXAMPLE, cc)
-                    .forEach(r -> r.inlineStatements().forEach(s -> granted.addAll(s.getActions())));
+                    .forEach(r -> r.inlineStatements().forEach(s -> granted.addAll(s.actions())));
         }
-        IamMatrix.managedPolicies(EXAMPLE).forEach(p -> p.statements().forEach(s -> granted.addAll(s.getActions())));
+        IamMatrix.managedPolicies(EXAMPLE).forEach(p -> p.statements().forEach(s -> granted.addAll(s.actions())));
 
         // THEN the boundary allows each of them (else the role would silently lose it)
         Set<String> allowed = boundaryAllowedActions();

@@ -1,29 +1,33 @@
 package dev.scvcdk.policies;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scvcdk.policies.iam.PolicyDocument;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.PolicyDocument;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
-/** Renders statements the way CloudFormation will see them, through a throwaway stack. */
+/** Statements as CloudFormation will see them: the documents' JSON form, parsed back. */
 public final class PolicyJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PolicyJson() {
     }
 
-    public static List<Map<String, Object>> render(Collection<PolicyStatement> statements) {
-        return render(PolicyDocument.Builder.create().statements(List.copyOf(statements)).build());
+    public static List<Map<String, Object>> render(Collection<Statement> statements) {
+        return render(new PolicyDocument(List.copyOf(statements)));
     }
 
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> render(PolicyDocument document) {
-        Map<String, Object> json = (Map<String, Object>) new Stack().resolve(document);
-        if (json == null) {
-            return List.of(); // an empty document renders as nothing
+        try {
+            Map<String, Object> json = JSON.readValue(document.toJson(), Map.class);
+            return (List<Map<String, Object>>) json.get("Statement");
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("policy document JSON does not parse: " + document.toJson(), e);
         }
-        return (List<Map<String, Object>>) json.get("Statement");
     }
 
     /** The statement with this Sid. */
@@ -34,7 +38,7 @@ public final class PolicyJson {
                 .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + statements));
     }
 
-    /** A scalar-or-list JSON value as a list (CDK collapses single-element lists). */
+    /** A scalar-or-list JSON value as a list (a single action or resource renders as a plain string). */
     @SuppressWarnings("unchecked")
     public static List<Object> list(Object value) {
         if (value == null) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.roles.ProvisioningRole;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 class RolePolicyFitTest {
     private static final TenantConfig LARGE = ScaledTenants.withContactCenters(25, 10);
@@ -25,7 +25,7 @@ class RolePolicyFitTest {
     /** Every statement a role holds: inline, and in the managed policies made for it alone. */
     private static List<Map<String, Object>> ownStatements(TenantConfig config, String roleName) {
         RoleSpec role = IamMatrix.accountRole(config, roleName);
-        List<PolicyStatement> statements = new ArrayList<>(role.inlineStatements());
+        List<Statement> statements = new ArrayList<>(role.inlineStatements());
         IamMatrix.managedPolicies(config).stream()
                 .filter(p -> p.name().startsWith(RolePolicyFit.policyName(roleName, "")))
                 .filter(p -> role.managedPolicyNames().contains(p.name()))
@@ -118,12 +118,12 @@ class RolePolicyFitTest {
         List<String> buckets = IntStream.range(0, 400)
                 .mapToObj(i -> String.format(Locale.ROOT, "arn:aws:s3:::scv-bucket-%03d/*", i))
                 .toList();
-        PolicyStatement big = Statements.allow("Big").actions("s3:GetObject").resources(buckets)
+        Statement big = Statements.allow("Big").actions("s3:GetObject").resources(buckets)
                 .condition("StringEquals", "aws:ResourceAccount", "111122223333")
                 .build();
 
         // WHEN
-        List<PolicyStatement> parts = RolePolicyFit.splitToFit(big);
+        List<Statement> parts = RolePolicyFit.splitToFit(big);
 
         // THEN each part fits, keeps actions and conditions, and all parts name every resource once
         assertThat(parts).hasSizeGreaterThan(2);
@@ -143,7 +143,7 @@ class RolePolicyFitTest {
         List<String> parameters = IntStream.range(0, 300)
                 .mapToObj(i -> String.format(Locale.ROOT, "arn:aws:ssm:us-west-2:111122223333:parameter/p-%03d", i))
                 .toList();
-        PolicyStatement big = Statements.allow("Key").actions("kms:Decrypt")
+        Statement big = Statements.allow("Key").actions("kms:Decrypt")
                 .resources("arn:aws:kms:*:111122223333:key/*")
                 .condition("StringEquals", "kms:ViaService", "ssm.us-west-2.amazonaws.com")
                 .condition("StringEquals", "kms:EncryptionContext:PARAMETER_ARN", parameters)

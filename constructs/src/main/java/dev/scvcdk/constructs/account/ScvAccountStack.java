@@ -2,6 +2,7 @@ package dev.scvcdk.constructs.account;
 
 import dev.scvcdk.constructs.audit.AuditTrail;
 import dev.scvcdk.constructs.audit.AuditTrailProps;
+import dev.scvcdk.constructs.iam.IamRender;
 import dev.scvcdk.constructs.iam.ScvBoundary;
 import dev.scvcdk.constructs.iam.ScvManagedPolicies;
 import dev.scvcdk.constructs.iam.ScvRoles;
@@ -53,7 +54,7 @@ public class ScvAccountStack extends Stack {
                         .path(ScvNames.POLICY_PATH)
                         .description("Permission boundary of every SCV role: the services SCV uses, in this "
                                 + "account; no IAM users or groups, no boundary removal or change")
-                        .document(IamMatrix.permissionBoundary(tenantConfig))
+                        .document(IamRender.document(IamMatrix.permissionBoundary(tenantConfig)))
                         .build()));
         ScvBoundary.applyTo(this, permissionsBoundary);
 

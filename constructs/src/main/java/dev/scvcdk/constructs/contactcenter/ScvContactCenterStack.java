@@ -118,7 +118,8 @@ public final class ScvContactCenterStack extends Stack {
         this.config = props.getTenantConfig();
         this.cc = props.getContactCenter();
         this.callCenter = cc.callCenterApiName();
-        this.arns = ScvArns.forTenant(config);
+        // the stack's account: the configured one, or the AWS::AccountId token of an env-agnostic app
+        this.arns = new ScvArns(config.partitionValue().id(), getAccount());
         this.code = ScvFunction.codeFromJar(props.getLambdaJar());
         IManagedPolicy boundary = ScvBoundary.applyTo(this, IamMatrix.permissionBoundaryArn(config));
 

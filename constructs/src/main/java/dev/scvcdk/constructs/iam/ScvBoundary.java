@@ -37,12 +37,12 @@ public final class ScvBoundary {
         return boundary;
     }
 
-    /** The boundary ARN imported once per stack. */
+    /** The boundary ARN imported once per stack (a matrix ARN may name the deploying account as a pseudo-parameter). */
     public static IManagedPolicy imported(Stack stack, String boundaryArn) {
         IConstruct existing = stack.getNode().tryFindChild(IMPORT_ID);
         if (existing instanceof IManagedPolicy policy) {
             return policy;
         }
-        return ManagedPolicy.fromManagedPolicyArn(stack, IMPORT_ID, boundaryArn);
+        return ManagedPolicy.fromManagedPolicyArn(stack, IMPORT_ID, IamRender.string(boundaryArn));
     }
 }

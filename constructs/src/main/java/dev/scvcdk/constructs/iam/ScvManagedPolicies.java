@@ -35,7 +35,7 @@ public final class ScvManagedPolicies {
                             .managedPolicyName(spec.name())
                             .path(ScvNames.POLICY_PATH)
                             .description(spec.description())
-                            .statements(spec.statements())
+                            .statements(IamRender.statements(spec.statements()))
                             .build()));
         }
         return Collections.unmodifiableMap(policies);

@@ -12,7 +12,6 @@ import software.amazon.awscdk.services.iam.FromRoleNameOptions;
 import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.RoleProps;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -63,8 +62,7 @@ public final class ScvRoles {
                 .permissionsBoundary(boundary)
                 .managedPolicies(attached);
         if (!spec.inlineStatements().isEmpty()) {
-            props.inlinePolicies(Map.of(spec.inlinePolicyName(),
-                    PolicyDocument.Builder.create().statements(spec.inlineStatements()).build()));
+            props.inlinePolicies(Map.of(spec.inlinePolicyName(), IamRender.document(spec.inlineStatements())));
         }
         if (spec.maxSession() != null) {
             props.maxSessionDuration(Duration.seconds(spec.maxSession().toSeconds()));
@@ -80,14 +78,15 @@ public final class ScvRoles {
         if (trust instanceof Trust.Service service) {
             ServicePrincipal principal = new ServicePrincipal(service.servicePrincipal());
             return service.sourceArn() == null ? principal
-                    : principal.withConditions(Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn())));
+                    : principal.withConditions(Map.of("StringEquals",
+                            Map.of("aws:SourceArn", IamRender.string(service.sourceArn()))));
         }
         if (trust instanceof Trust.SalesforceAccount account) {
             return new AccountPrincipal(account.accountId())
                     .withConditions(Map.of("StringEquals", Map.of(EXTERNAL_ID_KEY, account.externalId())));
         }
         if (trust instanceof Trust.SamlFederation saml) {
-            return new FederatedPrincipal(saml.samlProviderArn(),
+            return new FederatedPrincipal(IamRender.string(saml.samlProviderArn()),
                     Map.of("StringEquals", Map.of(SAML_AUDIENCE_KEY, saml.audience())),
                     "sts:AssumeRoleWithSAML");
         }

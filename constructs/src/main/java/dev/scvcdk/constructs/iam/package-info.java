@@ -2,7 +2,8 @@
  * From the IAM matrix to CloudFormation: {@link dev.scvcdk.constructs.iam.ScvRoles} (a RoleSpec to a
  * bounded role; import by SCV name), {@link dev.scvcdk.constructs.iam.ScvManagedPolicies} (the
  * {@code /scv/} policies) and {@link dev.scvcdk.constructs.iam.ScvBoundary} (the boundary on every
- * role of a stack, CDK-made ones included).
+ * role of a stack, CDK-made ones included). {@link dev.scvcdk.constructs.iam.IamRender} turns the
+ * matrix's plain statements and documents into CDK ones, {@code ${AWS::AccountId}} into {@code Fn::Sub}.
  *
  * <pre>{@code
  * IManagedPolicy boundary = ScvBoundary.applyTo(stack, IamMatrix.permissionBoundaryArn(config));

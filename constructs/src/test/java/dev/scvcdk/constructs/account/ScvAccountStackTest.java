@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.constructs.identity.TestSamlMetadata;
+import dev.scvcdk.constructs.testing.TestFixtures;
 import dev.scvcdk.policies.IamMatrix;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,8 @@ class ScvAccountStackTest {
 
     @Test
     void boundaryDocumentIsTheMatrixBoundary() {
-        Object expected = stack.resolve(IamMatrix.permissionBoundary(ExampleTenant.config()));
+        // the plain document's JSON form, exactly
+        Object expected = IamMatrix.permissionBoundary(ExampleTenant.config()).toIamJson();
 
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
                 "ManagedPolicyName", "SCVPermissionsBoundary",
@@ -92,8 +94,12 @@ class ScvAccountStackTest {
         // THEN the stack is pinned to us-east-1 only, and the roles still exist
         assertThat(agnostic.getRegion()).isEqualTo("us-east-1");
         assertThat(software.amazon.awscdk.Token.isUnresolved(agnostic.getAccount())).isTrue();
-        assertThat(Template.fromStack(agnostic).findResources("AWS::IAM::Role",
+        Template template = Template.fromStack(agnostic);
+        assertThat(template.findResources("AWS::IAM::Role",
                 Map.of("Properties", Map.of("RoleName", "SCVProvisioningRole")))).hasSize(1);
+        // AND every policy ARN naming the deploying account is substituted by CloudFormation
+        assertThat(template.toJSON().toString()).contains("Fn::Sub");
+        assertThat(TestFixtures.unsubstitutedPseudoParameters(template.toJSON())).isEmpty();
     }
 
     @Test

@@ -478,6 +478,10 @@ class ScvContactCenterStackTest {
 
         template.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", Map.of("Fn::Join", List.of("",
                 List.of("acmesupport-", Map.of("Ref", "AWS::AccountId"), "-CTRStream")))));
+        // AND the contact-center roles' policies and the boundary ARN name it through Fn::Sub, never as text
+        assertThat(TestFixtures.unsubstitutedPseudoParameters(template.toJSON())).isEmpty();
+        template.hasResourceProperties("AWS::IAM::Role", Map.of("PermissionsBoundary",
+                Map.of("Fn::Sub", "arn:aws:iam::${AWS::AccountId}:policy/scv/SCVPermissionsBoundary")));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.policies.ManagedPolicySpec;
+import dev.scvcdk.policies.iam.Effect;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,16 +13,14 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 class ScvManagedPoliciesTest {
     private final Stack stack = new Stack(new App(), "Test");
 
     private static ManagedPolicySpec spec(String name) {
-        return new ManagedPolicySpec(name, name + " description", List.of(PolicyStatement.Builder.create()
-                .actions(List.of("kinesis:PutRecord"))
-                .resources(List.of("arn:aws:kinesis:us-west-2:111122223333:stream/acmesupport-111122223333-CTRStream"))
-                .build()));
+        return new ManagedPolicySpec(name, name + " description", List.of(new Statement("PutCtrRecords",
+                Effect.ALLOW, List.of("kinesis:PutRecord"),
+                List.of("arn:aws:kinesis:us-west-2:111122223333:stream/acmesupport-111122223333-CTRStream"))));
     }
 
     @Test
@@ -36,7 +36,8 @@ class ScvManagedPoliciesTest {
                 "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                         "Action", "kinesis:PutRecord", "Effect", "Allow",
                         "Resource", "arn:aws:kinesis:us-west-2:111122223333:stream/"
-                                + "acmesupport-111122223333-CTRStream")))));
+                                + "acmesupport-111122223333-CTRStream",
+                        "Sid", "PutCtrRecords")))));
     }
 
     @Test

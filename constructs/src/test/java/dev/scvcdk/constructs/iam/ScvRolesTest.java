@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.iam.Effect;
+import dev.scvcdk.policies.iam.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,6 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.Bucket;
 
 class ScvRolesTest {
@@ -30,16 +31,14 @@ class ScvRolesTest {
             .env(Environment.builder().account("111122223333").region("us-east-1").build()).build());
     private final IManagedPolicy boundary = ManagedPolicy.fromManagedPolicyArn(stack, "Boundary", BOUNDARY_ARN);
 
-    private static RoleSpec spec(String name, Trust trust, List<PolicyStatement> inline, List<String> managed,
+    private static RoleSpec spec(String name, Trust trust, List<Statement> inline, List<String> managed,
             Duration maxSession) {
         return new RoleSpec(name, "What " + name + " is for", trust, name + "Policy", inline, managed, maxSession);
     }
 
-    private static PolicyStatement readParameter() {
-        return PolicyStatement.Builder.create()
-                .actions(List.of("ssm:GetParameter"))
-                .resources(List.of("arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-subject"))
-                .build();
+    private static Statement readParameter() {
+        return new Statement("ReadSubject", Effect.ALLOW, List.of("ssm:GetParameter"),
+                List.of("arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-subject"));
     }
 
     @Test
@@ -129,7 +128,8 @@ class ScvRolesTest {
                         "Action", "ssm:GetParameter",
                         "Effect", "Allow",
                         "Resource", "arn:aws:ssm:us-west-2:111122223333:parameter/"
-                                + "acmesupport-salesforce-rest-api-subject")))))));
+                                + "acmesupport-salesforce-rest-api-subject",
+                        "Sid", "ReadSubject")))))));
         // No separate AWS::IAM::Policy: whatever depends on the role also waits for its permissions
         template.resourceCountIs("AWS::IAM::Policy", 0);
     }
@@ -146,9 +146,9 @@ class ScvRolesTest {
     void managedPoliciesAreAttachedByName() {
         // GIVEN two /scv/ policies created by the stack, of which the spec needs one
         ManagedPolicy ssm = ManagedPolicy.Builder.create(stack, "Ssm").managedPolicyName("SCVSSMAccessPolicy")
-                .statements(List.of(readParameter())).build();
+                .statements(List.of(IamRender.statement(readParameter()))).build();
         ManagedPolicy kms = ManagedPolicy.Builder.create(stack, "Kms").managedPolicyName("SCVKMSAccessPolicy")
-                .statements(List.of(readParameter())).build();
+                .statements(List.of(IamRender.statement(readParameter()))).build();
         RoleSpec spec = spec("SCVAuthKeysSSMUtilRole", new Trust.Service("lambda.amazonaws.com"),
                 List.of(), List.of("SCVSSMAccessPolicy"), null);
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -69,5 +70,26 @@ public final class TestFixtures {
     public static List<String> actions(Map<String, Object> statement) {
         Object action = statement.get("Action");
         return action instanceof String one ? List.of(one) : (List<String>) action;
+    }
+
+    /**
+     * Every string of {@code json} (a template or part of one) that names a CloudFormation
+     * pseudo-parameter as {@code ${AWS::...}} text but is not the value of an {@code Fn::Sub}:
+     * CloudFormation would deploy such text literally.
+     */
+    public static List<String> unsubstitutedPseudoParameters(Object json) {
+        List<String> found = new ArrayList<>();
+        collectUnsubstituted(json, false, found);
+        return found;
+    }
+
+    private static void collectUnsubstituted(Object json, boolean inSub, List<String> found) {
+        if (json instanceof String s && s.contains("${AWS::") && !inSub) {
+            found.add(s);
+        } else if (json instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> collectUnsubstituted(value, "Fn::Sub".equals(key), found));
+        } else if (json instanceof List<?> list) {
+            list.forEach(value -> collectUnsubstituted(value, inSub, found));
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import software.amazon.awscdk.Token;
-
 /**
  * Checks a tenant config against SCV's rules and returns every problem, each naming the field by its
  * JSON path, quoting the value and stating the rule.
@@ -18,6 +16,8 @@ import software.amazon.awscdk.Token;
  */
 public final class TenantConfigValidator {
 
+    /** CDK's string-token encoding (its {@code Token.isUnresolved} test for strings). */
+    private static final Pattern CDK_STRING_TOKEN = Pattern.compile("\\$\\{Token\\[[a-zA-Z0-9:._-]+]}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
     private static final Pattern ORG_ID = Pattern.compile("^00D[a-zA-Z0-9]{12}$");
     private static final Pattern EXTERNAL_ID = Pattern.compile("^[\\w+=,.@:/-]{2,1224}$");
@@ -246,8 +246,11 @@ public final class TenantConfigValidator {
         return field + " is missing: required, " + rule;
     }
 
-    /** Unresolved CDK tokens are checked by CloudFormation, not here; only strings that look like one hit jsii. */
+    /**
+     * Unresolved CDK tokens are checked by CloudFormation, not here. A token in a string is CDK's
+     * encoding {@code ${Token[<name>.<n>]}}; recognised by its text, so this module needs no CDK.
+     */
     private static boolean skip(String value) {
-        return Objects.requireNonNull(value).contains("Token[") && Token.isUnresolved(value);
+        return CDK_STRING_TOKEN.matcher(Objects.requireNonNull(value)).find();
     }
 }

@@ -9,12 +9,12 @@ import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * Roles of the call path: the functions that create and update VoiceCall records through SCRT
@@ -35,7 +35,7 @@ public final class CallPathRoles {
     }
 
     RoleSpec ctrDataSync() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(grants.ownLogs(Function.CTR_DATA_SYNC));
         inline.addAll(grants.failureQueue());
         return role(RoleNames.CTR_DATA_SYNC,
@@ -46,7 +46,7 @@ public final class CallPathRoles {
     }
 
     RoleSpec contactDataSync() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(describeContacts());
         inline.addAll(readContactLensOutput());
         inline.add(grants.invokeAlias("InvokeSalesforceRestApi", Function.INVOKE_SALESFORCE_REST_API));
@@ -57,7 +57,7 @@ public final class CallPathRoles {
     }
 
     RoleSpec postCallAnalysisTrigger() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(describeContacts());
         inline.addAll(readContactLensOutput());
         inline.add(grants.ownLogs(Function.POST_CALL_ANALYSIS_TRIGGER));
@@ -78,7 +78,7 @@ public final class CallPathRoles {
     RoleSpec invokeSalesforceRestApi() {
         List<String> restParameters = res.parameterPatterns(Parameter.restApi().toArray(Parameter[]::new));
         List<String> accessToken = res.parameters(Parameter.REST_API_ACCESS_TOKEN);
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("ReadRestApiParameters")
                 .actions("ssm:GetParameter", "ssm:GetParameters")
                 .resources(restParameters)
@@ -96,7 +96,7 @@ public final class CallPathRoles {
     }
 
     RoleSpec handleContactEvents() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(grants.ownLogs(Function.HANDLE_CONTACT_EVENTS));
         inline.addAll(grants.failureQueue());
         return role(RoleNames.HANDLE_CONTACT_EVENTS,
@@ -107,7 +107,7 @@ public final class CallPathRoles {
     RoleSpec realtimeAlert() {
         List<String> instancesAndQueues = new ArrayList<>(res.instances());
         instancesAndQueues.addAll(res.instanceResources("queue"));
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("ReadConnectMetrics")
                 .actions("connect:DescribeInstance", "connect:DescribeQueue", "connect:ListQueues",
                         "connect:GetCurrentMetricData", "connect:GetMetricDataV2")
@@ -120,7 +120,7 @@ public final class CallPathRoles {
                 LAMBDA, inline, List.of());
     }
 
-    private PolicyStatement describeContacts() {
+    private Statement describeContacts() {
         return Statements.allow("DescribeContacts")
                 .actions("connect:DescribeContact")
                 .resources(res.contacts())
@@ -128,7 +128,7 @@ public final class CallPathRoles {
     }
 
     /** Contact Lens output: list under its prefix, read its objects, decrypt with the bucket key. */
-    private List<PolicyStatement> readContactLensOutput() {
+    private List<Statement> readContactLensOutput() {
         return List.of(
                 Statements.allow("ListContactLensOutput")
                         .actions("s3:ListBucket")

@@ -6,12 +6,12 @@ import static dev.scvcdk.policies.roles.RoleSpecs.role;
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** Roles that configure the Amazon Connect instances SCV is bound to. */
 public final class ConnectManagementRoles {
@@ -85,7 +85,7 @@ public final class ConnectManagementRoles {
         storageKeys.addAll(res.tenantBucketKeyAliases());
         List<String> streams = new ArrayList<>(res.ctrStreams());
         streams.addAll(res.contactLensStreams());
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("ConfigureConnectInstances")
                 .actions(INSTANCE_CONFIGURATION_ACTIONS)
                 .resources(res.instances())

@@ -8,12 +8,12 @@ import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** Roles that create and rotate credentials: the SecureStrings, the SCRT key pair, the Salesforce secret. */
 public final class CredentialRoles {
@@ -32,7 +32,7 @@ public final class CredentialRoles {
 
     RoleSpec ssmLambdaExecution() {
         List<String> parameters = res.parameterPatterns(Parameter.values());
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("ManageScvParameters")
                 .actions("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource",
                         "ssm:ListTagsForResource")
@@ -65,7 +65,7 @@ public final class CredentialRoles {
     }
 
     RoleSpec secretConfigurator() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("ManageSalesforceCredentials")
                 .actions("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
                         "secretsmanager:UpdateSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource")

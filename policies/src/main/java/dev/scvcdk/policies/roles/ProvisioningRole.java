@@ -7,6 +7,7 @@ import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * {@code SCVProvisioningRole}: what Salesforce's provisioning service does after setup, in the
@@ -85,7 +85,7 @@ public final class ProvisioningRole {
     public RoleSpec spec() {
         List<String> provisioningRegions = new ArrayList<>(new LinkedHashSet<>(
                 Stream.concat(Stream.of(res.accountRegion()), res.regions().stream()).toList()));
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(grants.wildcardOnly("WildcardAccess", provisioningRegions,
                 "connect:ListInstances", "ds:DescribeDirectories", "s3:ListAllMyBuckets", "lambda:ListFunctions",
                 "kms:ListAliases", "cloudformation:ListStacks").build());
@@ -102,7 +102,7 @@ public final class ProvisioningRole {
                 RoleSpecs.salesforce(res), inline, List.of());
     }
 
-    private PolicyStatement eventAccess() {
+    private Statement eventAccess() {
         return Statements.allow("EventAccess")
                 .actions("events:DescribeRule", "events:PutRule", "events:DeleteRule", "events:EnableRule",
                         "events:DisableRule", "events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule")
@@ -112,7 +112,7 @@ public final class ProvisioningRole {
                 .build();
     }
 
-    private List<PolicyStatement> lambdaEventSourceAccess() {
+    private List<Statement> lambdaEventSourceAccess() {
         List<String> mappings = res.regions().stream()
                 .map(region -> res.arns().regional("lambda", region, "event-source-mapping:*"))
                 .toList();
@@ -128,7 +128,7 @@ public final class ProvisioningRole {
                         .build());
     }
 
-    private PolicyStatement lambdaAccess() {
+    private Statement lambdaAccess() {
         return Statements.allow("LambdaAccess")
                 .actions("lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode",
                         "lambda:UpdateFunctionConfiguration", "lambda:PublishVersion", "lambda:ListVersionsByFunction",
@@ -140,14 +140,14 @@ public final class ProvisioningRole {
                 .build();
     }
 
-    private PolicyStatement s3Write() {
+    private Statement s3Write() {
         return Statements.allow("S3Write")
                 .actions("s3:GetBucketLocation", "s3:GetBucketNotification", "s3:GetBucketCORS", "s3:PutBucketCORS")
                 .resources(res.tenantBuckets())
                 .build();
     }
 
-    private List<PolicyStatement> resourceBasedAccess() {
+    private List<Statement> resourceBasedAccess() {
         // Salesforce supplies the connected-app settings; it may write them but never read a key back.
         List<String> connectedApp = res.parameters(Parameter.REST_API_CONSUMER_KEY, Parameter.REST_API_SUBJECT,
                 Parameter.REST_API_AUDIENCE, Parameter.REST_API_PRIVATE_KEY);
@@ -186,7 +186,7 @@ public final class ProvisioningRole {
                         .build());
     }
 
-    private List<PolicyStatement> iamAccess() {
+    private List<Statement> iamAccess() {
         List<String> scvRoles = scvRoleArns();
         return List.of(
                 Statements.allow("IAMAccess")
@@ -216,7 +216,7 @@ public final class ProvisioningRole {
                         .build());
     }
 
-    private PolicyStatement cloudformationAccess(List<String> regions) {
+    private Statement cloudformationAccess(List<String> regions) {
         return Statements.allow("CloudformationAccess")
                 .actions("cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
                         "cloudformation:DescribeStackResource", "cloudformation:DescribeStackResources",
@@ -232,7 +232,7 @@ public final class ProvisioningRole {
      * Instance configuration only: users, queues, routing and flows are managed through
      * SCVAmazonConnectManagementRole, so this role does not duplicate that reach.
      */
-    private PolicyStatement connectAccess() {
+    private Statement connectAccess() {
         return Statements.allow("ConnectAccess")
                 .actions(ConnectManagementRoles.INSTANCE_CONFIGURATION_ACTIONS)
                 .resources(res.instances())

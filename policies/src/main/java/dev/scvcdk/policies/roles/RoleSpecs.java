@@ -2,12 +2,12 @@ package dev.scvcdk.policies.roles;
 
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** Builds {@link RoleSpec}s with SCV's inline-policy naming ({@code SCVXRole} → {@code XRolePolicy}). */
 final class RoleSpecs {
@@ -21,12 +21,12 @@ final class RoleSpecs {
                 res.config().effectiveExternalId());
     }
 
-    static RoleSpec role(String name, String description, Trust trust, List<PolicyStatement> inline,
+    static RoleSpec role(String name, String description, Trust trust, List<Statement> inline,
             List<String> managedPolicies) {
         return new RoleSpec(name, description, trust, inlinePolicyName(name), inline, managedPolicies, null);
     }
 
-    static RoleSpec role(String name, String description, Trust trust, List<PolicyStatement> inline,
+    static RoleSpec role(String name, String description, Trust trust, List<Statement> inline,
             List<String> managedPolicies, Duration maxSession) {
         return new RoleSpec(name, description, trust, inlinePolicyName(name), inline, managedPolicies, maxSession);
     }
@@ -37,7 +37,7 @@ final class RoleSpecs {
             if (!LAMBDA.equals(role.trust())) {
                 return role;
             }
-            List<PolicyStatement> inline = new ArrayList<>(role.inlineStatements());
+            List<Statement> inline = new ArrayList<>(role.inlineStatements());
             inline.add(grants.traces());
             return role.withInlineStatements(inline);
         }).toList();

@@ -6,14 +6,14 @@ import static dev.scvcdk.policies.roles.RoleSpecs.role;
 import dev.scvcdk.policies.ManagedPolicies;
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
-import dev.scvcdk.policies.Trust;
 import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** Roles of real-time transcription: Connect live media (KVS) and the Contact Lens stream. */
 public final class StreamRoles {
@@ -36,7 +36,7 @@ public final class StreamRoles {
     }
 
     /** Reading the live-media streams of every instance, and decrypting them with the live-media key. */
-    static List<PolicyStatement> readLiveMedia(TenantResources res, CommonGrants grants) {
+    static List<Statement> readLiveMedia(TenantResources res, CommonGrants grants) {
         return List.of(
                 Statements.allow("ReadLiveMediaStreams")
                         .actions(LIVE_MEDIA_READ_ACTIONS)
@@ -46,7 +46,7 @@ public final class StreamRoles {
     }
 
     RoleSpec kvsTranscriber() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(grants.wildcardOnly("TranscribeLiveAudio",
                 "transcribe:StartStreamTranscription", "transcribe:StartMedicalStreamTranscription"));
         inline.addAll(readLiveMedia(res, grants));
@@ -69,7 +69,7 @@ public final class StreamRoles {
     }
 
     RoleSpec contactLensConsumer() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("ReadContactLensStreams")
                 .actions(ManagedPolicies.KINESIS_READ_ACTIONS)
                 .resources(res.contactLensStreams())

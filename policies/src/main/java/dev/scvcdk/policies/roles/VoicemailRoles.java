@@ -8,12 +8,12 @@ import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /** Roles of voicemail: capture from live media, transcription, packaging, and Salesforce's access. */
 public final class VoicemailRoles {
@@ -31,7 +31,7 @@ public final class VoicemailRoles {
     }
 
     RoleSpec audioProcessing() {
-        List<PolicyStatement> inline = new ArrayList<>(StreamRoles.readLiveMedia(res, grants));
+        List<Statement> inline = new ArrayList<>(StreamRoles.readLiveMedia(res, grants));
         inline.add(Statements.allow("WriteVoicemailAudio")
                 .actions("s3:PutObject")
                 .resources(res.tenantObjects(ScvNames.VOICEMAIL_PREFIX))
@@ -46,7 +46,7 @@ public final class VoicemailRoles {
     }
 
     RoleSpec packaging() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("TagVoicemailObjects")
                 .actions("s3:GetObjectTagging", "s3:PutObjectTagging")
                 .resources(res.tenantObjects(ScvNames.VOICEMAIL_PREFIX))
@@ -65,7 +65,7 @@ public final class VoicemailRoles {
     }
 
     RoleSpec transcribe() {
-        List<PolicyStatement> inline = new ArrayList<>();
+        List<Statement> inline = new ArrayList<>();
         inline.add(Statements.allow("TranscribeVoicemail")
                 .actions("transcribe:StartTranscriptionJob", "transcribe:GetTranscriptionJob")
                 .resources(transcriptionJobs())

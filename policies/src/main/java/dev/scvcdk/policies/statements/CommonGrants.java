@@ -2,9 +2,9 @@ package dev.scvcdk.policies.statements;
 
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.Arrays;
 import java.util.List;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * Statements many roles share: own logs, failure queue, parameter and secret reads, KMS use
@@ -23,11 +23,11 @@ public final class CommonGrants {
     }
 
     /** CreateLogStream/PutLogEvents in the functions' own log groups (created, with retention, by the stack). */
-    public PolicyStatement ownLogs(Function... functions) {
+    public Statement ownLogs(Function... functions) {
         return logs(res.logStreamsOf(functions));
     }
 
-    public PolicyStatement logs(List<String> logStreams) {
+    public Statement logs(List<String> logStreams) {
         return Statements.allow("WriteOwnLogs")
                 .actions("logs:CreateLogStream", "logs:PutLogEvents")
                 .resources(logStreams)
@@ -35,12 +35,12 @@ public final class CommonGrants {
     }
 
     /** X-Ray trace delivery: no resource-level permissions, so only bound to the contact-center regions. */
-    public PolicyStatement traces() {
+    public Statement traces() {
         return wildcardOnly("WriteTraces", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
     }
 
     /** On-failure destination of stream mappings and async invocations: the KMS-encrypted failure queue. */
-    public List<PolicyStatement> failureQueue() {
+    public List<Statement> failureQueue() {
         return List.of(
                 Statements.allow("SendToFailureQueue")
                         .actions("sqs:SendMessage")
@@ -55,7 +55,7 @@ public final class CommonGrants {
     }
 
     /** ssm:GetParameter on exactly these parameters of every contact center, and decryption of just them. */
-    public List<PolicyStatement> readParameters(String sid, Parameter... parameters) {
+    public List<Statement> readParameters(String sid, Parameter... parameters) {
         List<String> arns = res.parameters(parameters);
         return List.of(
                 Statements.allow(sid)
@@ -70,7 +70,7 @@ public final class CommonGrants {
      * parameters (SSM puts the parameter ARN in the encryption context; matched with StringLike when
      * the list holds a {@code <cc>-salesforce-rest-api-*} pattern).
      */
-    public PolicyStatement parameterKey(String sid, List<String> parameterArns, String... kmsActions) {
+    public Statement parameterKey(String sid, List<String> parameterArns, String... kmsActions) {
         return Statements.allow(sid)
                 .actions(kmsActions)
                 .resources(res.keysViaService())
@@ -81,7 +81,7 @@ public final class CommonGrants {
     }
 
     /** Reading the Salesforce credentials secrets, and decrypting only them, only through Secrets Manager. */
-    public List<PolicyStatement> readSalesforceSecrets() {
+    public List<Statement> readSalesforceSecrets() {
         return List.of(
                 Statements.allow("ReadSalesforceCredentials")
                         .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
@@ -90,7 +90,7 @@ public final class CommonGrants {
                 secretKey("DecryptSalesforceCredentials", "kms:Decrypt"));
     }
 
-    public PolicyStatement secretKey(String sid, String... kmsActions) {
+    public Statement secretKey(String sid, String... kmsActions) {
         return Statements.allow(sid)
                 .actions(kmsActions)
                 .resources(res.keysViaService())
@@ -100,7 +100,7 @@ public final class CommonGrants {
     }
 
     /** KMS actions on the keys carrying one of {@code aliases}, only when called through {@code service}. */
-    public PolicyStatement keyByAlias(String sid, List<String> aliases, String service, String... kmsActions) {
+    public Statement keyByAlias(String sid, List<String> aliases, String service, String... kmsActions) {
         return Statements.allow(sid)
                 .actions(kmsActions)
                 .resources(res.keysViaService())
@@ -110,14 +110,14 @@ public final class CommonGrants {
     }
 
     /** Decrypt the tenant bucket key through S3 (reads), plus GenerateDataKey when writing. */
-    public PolicyStatement tenantBucketKey(String sid, boolean write) {
+    public Statement tenantBucketKey(String sid, boolean write) {
         return write
                 ? keyByAlias(sid, res.tenantBucketKeyAliases(), "s3", "kms:Decrypt", "kms:GenerateDataKey")
                 : keyByAlias(sid, res.tenantBucketKeyAliases(), "s3", "kms:Decrypt");
     }
 
     /** lambda:InvokeFunction on the {@code active} alias of {@code function} in every contact center. */
-    public PolicyStatement invokeAlias(String sid, Function function) {
+    public Statement invokeAlias(String sid, Function function) {
         return Statements.allow(sid)
                 .actions("lambda:InvokeFunction")
                 .resources(res.functionAliases(function))
@@ -125,7 +125,7 @@ public final class CommonGrants {
     }
 
     /** Actions without resource-level permissions, on {@code *} but only in the contact-center regions. */
-    public PolicyStatement wildcardOnly(String sid, String... actions) {
+    public Statement wildcardOnly(String sid, String... actions) {
         return wildcardOnly(sid, res.regions(), actions).build();
     }
 

@@ -1,14 +1,13 @@
 package dev.scvcdk.policies.statements;
 
-import java.util.ArrayList;
+import dev.scvcdk.policies.iam.Effect;
+import dev.scvcdk.policies.iam.Statement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * A small fluent builder for policy statements that always carry a Sid, so a reviewer reads
@@ -32,7 +31,7 @@ public final class Statements {
         private final Effect effect;
         private final LinkedHashSet<String> actions = new LinkedHashSet<>();
         private final LinkedHashSet<String> resources = new LinkedHashSet<>();
-        private final Map<String, Map<String, Object>> conditions = new LinkedHashMap<>();
+        private final Map<String, Map<String, LinkedHashSet<String>>> conditions = new LinkedHashMap<>();
 
         private Builder(String sid, Effect effect) {
             if (sid == null || !sid.matches("[A-Za-z0-9]+")) {
@@ -62,11 +61,9 @@ public final class Statements {
 
         /** Adds {@code operator: {key: values}}; values of the same operator and key accumulate. */
         public Builder condition(String operator, String key, Collection<String> values) {
-            @SuppressWarnings("unchecked")
-            Collection<String> existing = (Collection<String>) conditions
-                    .computeIfAbsent(operator, o -> new LinkedHashMap<>())
-                    .computeIfAbsent(key, k -> new LinkedHashSet<String>());
-            existing.addAll(values);
+            conditions.computeIfAbsent(operator, o -> new LinkedHashMap<>())
+                    .computeIfAbsent(key, k -> new LinkedHashSet<>())
+                    .addAll(values);
             return this;
         }
 
@@ -74,25 +71,17 @@ public final class Statements {
             return condition(operator, key, Arrays.asList(values));
         }
 
-        public PolicyStatement build() {
+        public Statement build() {
             if (actions.isEmpty() || resources.isEmpty()) {
                 throw new IllegalStateException("statement " + sid + " needs actions and resources");
             }
-            PolicyStatement.Builder builder = PolicyStatement.Builder.create()
-                    .sid(sid)
-                    .effect(effect)
-                    .actions(List.copyOf(actions))
-                    .resources(List.copyOf(resources));
-            if (!conditions.isEmpty()) {
-                Map<String, Object> rendered = new LinkedHashMap<>();
-                conditions.forEach((operator, keys) -> {
-                    Map<String, Object> byKey = new LinkedHashMap<>();
-                    keys.forEach((key, values) -> byKey.put(key, new ArrayList<>((Collection<?>) values)));
-                    rendered.put(operator, byKey);
-                });
-                builder.conditions(rendered);
-            }
-            return builder.build();
+            Map<String, Map<String, List<String>>> rendered = new LinkedHashMap<>();
+            conditions.forEach((operator, keys) -> {
+                Map<String, List<String>> byKey = new LinkedHashMap<>();
+                keys.forEach((key, values) -> byKey.put(key, List.copyOf(values)));
+                rendered.put(operator, byKey);
+            });
+            return new Statement(sid, effect, List.copyOf(actions), List.copyOf(resources), rendered);
         }
     }
 }

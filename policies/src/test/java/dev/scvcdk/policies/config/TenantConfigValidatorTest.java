@@ -75,6 +75,23 @@ class TenantConfigValidatorTest {
     }
 
     @Test
+    void aCdkTokenPassesThroughUncheckedForCloudFormationToResolve() {
+        // GIVEN an account id that is CDK's encoding of an unresolved token (e.g. Aws.ACCOUNT_ID)
+        TenantConfig t = withTenantField("accountId", "${Token[AWS.AccountId.7]}");
+
+        // THEN the validator leaves it to CloudFormation
+        assertThat(TenantConfigValidator.validate(t)).isEmpty();
+    }
+
+    @Test
+    void aValueThatOnlyMentionsTokenIsStillChecked() {
+        // GIVEN text with "Token[" that is not CDK's token encoding
+        List<String> problems = TenantConfigValidator.validate(withTenantField("accountId", "Token[12]"));
+
+        assertThat(problems).singleElement().asString().startsWith("accountId = \"Token[12]\"");
+    }
+
+    @Test
     void optionalFieldsMayBeLeftOut() {
         // GIVEN a tenant without account, partition, Salesforce account, external id, boundary, environment, secret
         TenantConfig t = new TenantConfig(null, null, ORG, null, null, null, "saml.xml", List.of(

@@ -1,0 +1,69 @@
+package dev.scvcdk.constructs.iam;
+
+import dev.scvcdk.policies.iam.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * The IAM matrix's plain statements and documents as CDK objects. The only place the two meet.
+ *
+ * <p>A string holding a CloudFormation pseudo-parameter ({@code ${AWS::AccountId}} of an
+ * environment-agnostic tenant) becomes {@code Fn::Sub} so CloudFormation fills it in; in such a
+ * string every other {@code ${...}} (an IAM policy variable such as {@code ${aws:userid}}) is
+ * escaped as {@code ${!...}}, which {@code Fn::Sub} renders back unchanged.
+ */
+public final class IamRender {
+    private static final String PSEUDO_PARAMETER = "${AWS::";
+    private static final Pattern OTHER_VARIABLE = Pattern.compile("\\$\\{(?!AWS::)");
+
+    private IamRender() {
+    }
+
+    /** {@code value} itself, or {@code Fn::Sub} of it when it names a pseudo-parameter. */
+    public static String string(String value) {
+        if (!value.contains(PSEUDO_PARAMETER)) {
+            return value;
+        }
+        return Fn.sub(OTHER_VARIABLE.matcher(value).replaceAll("\\${!"));
+    }
+
+    public static PolicyStatement statement(Statement statement) {
+        PolicyStatement.Builder builder = PolicyStatement.Builder.create()
+                .sid(statement.sid())
+                .effect(statement.effect() == dev.scvcdk.policies.iam.Effect.ALLOW ? Effect.ALLOW : Effect.DENY)
+                .actions(statement.actions())
+                .resources(strings(statement.resources()));
+        if (!statement.conditions().isEmpty()) {
+            Map<String, Object> conditions = new LinkedHashMap<>();
+            statement.conditions().forEach((operator, keys) -> {
+                Map<String, Object> byKey = new LinkedHashMap<>();
+                keys.forEach((key, values) -> byKey.put(key, strings(values)));
+                conditions.put(operator, byKey);
+            });
+            builder.conditions(conditions);
+        }
+        return builder.build();
+    }
+
+    public static List<PolicyStatement> statements(List<Statement> statements) {
+        return statements.stream().map(IamRender::statement).toList();
+    }
+
+    public static PolicyDocument document(List<Statement> statements) {
+        return PolicyDocument.Builder.create().statements(statements(statements)).build();
+    }
+
+    public static PolicyDocument document(dev.scvcdk.policies.iam.PolicyDocument document) {
+        return document(document.statements());
+    }
+
+    private static List<String> strings(List<String> values) {
+        return values.stream().map(IamRender::string).toList();
+    }
+}
