@@ -4,10 +4,10 @@ import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import dev.scvcdk.policies.iam.PolicyDocument;
 import dev.scvcdk.policies.roles.AuditRoles;
-import dev.scvcdk.policies.roles.CallPathRoles;
 import dev.scvcdk.policies.roles.ConnectManagementRoles;
 import dev.scvcdk.policies.roles.ContactCenterRoles;
 import dev.scvcdk.policies.roles.CredentialRoles;
+import dev.scvcdk.policies.roles.FunctionRoles;
 import dev.scvcdk.policies.roles.ProvisioningRole;
 import dev.scvcdk.policies.roles.StreamRoles;
 import dev.scvcdk.policies.roles.VoicemailRoles;
@@ -76,7 +76,7 @@ public final class IamMatrix {
     private static List<RoleSpec> designedAccountRoles(TenantConfig config) {
         TenantResources res = new TenantResources(config);
         List<RoleSpec> roles = new ArrayList<>();
-        roles.addAll(new CallPathRoles(res).all());
+        roles.addAll(new FunctionRoles(res).all());
         roles.addAll(new CredentialRoles(res).all());
         roles.addAll(new StreamRoles(res).all());
         roles.addAll(new ConnectManagementRoles(res).all());

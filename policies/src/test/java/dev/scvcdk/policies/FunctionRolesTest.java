@@ -6,53 +6,99 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.declarations.FunctionContract;
+import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.iam.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each SCV function's execution role fits what the function is and how it is invoked. */
+/** Each SCV function's execution role is what its contract declares, derived — nothing more, nothing less. */
 class FunctionRolesTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
 
-    private static List<Map<String, Object>> inlineOf(Function function) {
-        return PolicyJson.render(IamMatrix.accountRole(EXAMPLE, RoleNames.executionRoleOf(function)).inlineStatements());
+    private static RoleSpec roleOf(Function function) {
+        return IamMatrix.accountRole(EXAMPLE, FunctionContracts.of(function).roleName());
+    }
+
+    /** Inline statements and those of the attached managed policies, as IAM evaluates them. */
+    private static List<Map<String, Object>> effectiveOf(Function function) {
+        RoleSpec role = roleOf(function);
+        List<Statement> all = new ArrayList<>(role.inlineStatements());
+        IamMatrix.managedPolicies(EXAMPLE).stream()
+                .filter(policy -> role.managedPolicyNames().contains(policy.name()))
+                .forEach(policy -> all.addAll(policy.statements()));
+        return PolicyJson.render(all);
     }
 
     @Test
     void everyFunctionRunsAsALambdaTrustedAccountRole() {
-        for (Function function : Function.values()) {
-            RoleSpec role = IamMatrix.accountRole(EXAMPLE, RoleNames.executionRoleOf(function));
-            assertThat(role.trust()).as(function.name()).isEqualTo(new Trust.Service("lambda.amazonaws.com"));
+        for (FunctionContract contract : FunctionContracts.all()) {
+            assertThat(roleOf(contract.function()).trust()).as(contract.function().name())
+                    .isEqualTo(new Trust.Service("lambda.amazonaws.com"));
         }
     }
 
     @Test
     void everyFunctionsRoleWritesThatFunctionsLogGroupInEachContactCenter() {
-        for (Function function : Function.values()) {
-            List<Object> logStreams = inlineOf(function).stream()
+        for (FunctionContract contract : FunctionContracts.all()) {
+            List<Object> logStreams = effectiveOf(contract.function()).stream()
                     .filter(s -> actions(s).contains("logs:PutLogEvents"))
                     .flatMap(s -> resources(s).stream())
                     .toList();
-            assertThat(logStreams).as(function.name()).contains(
-                    "arn:aws:logs:us-west-2:111122223333:log-group:/aws/lambda/acmesupport-" + function.baseName() + ":*",
-                    "arn:aws:logs:eu-west-2:111122223333:log-group:/aws/lambda/acmesales-" + function.baseName() + ":*");
-        }
-    }
-
-    @Test
-    void functionsWithAFailureDestinationMaySendToTheFailureQueue() {
-        for (Function function : Function.values()) {
-            boolean sends = inlineOf(function).stream().anyMatch(s -> actions(s).contains("sqs:SendMessage"));
-            if (function.hasFailureDestination()) {
-                assertThat(sends).as(function.name()).isTrue();
+            String name = contract.function().baseName();
+            if (contract.feature().enabledIn(TestTenants.support())) {
+                assertThat(logStreams).as(name).contains(
+                        "arn:aws:logs:us-west-2:111122223333:log-group:/aws/lambda/acmesupport-" + name + ":*");
+            }
+            if (contract.feature().enabledIn(TestTenants.sales())) {
+                assertThat(logStreams).as(name).contains(
+                        "arn:aws:logs:eu-west-2:111122223333:log-group:/aws/lambda/acmesales-" + name + ":*");
             }
         }
     }
 
     @Test
-    void functionsWithoutAFailureDestinationMayNotSendToTheQueue() {
-        assertThat(inlineOf(Function.INVOKE_TELEPHONY_INTEGRATION_API))
-                .noneMatch(s -> actions(s).contains("sqs:SendMessage"));
-        assertThat(inlineOf(Function.KVS_CONSUMER_TRIGGER)).noneMatch(s -> actions(s).contains("sqs:SendMessage"));
+    void aRoleMaySendToTheFailureQueueExactlyWhenOneOfItsFunctionsHasAFailureDestination() {
+        for (String roleName : FunctionContracts.executionRoles()) {
+            Function any = FunctionContracts.runningAs(roleName).get(0).function();
+            boolean sends = effectiveOf(any).stream().anyMatch(s -> actions(s).contains("sqs:SendMessage"));
+            boolean needed = FunctionContracts.runningAs(roleName).stream()
+                    .filter(c -> EXAMPLE.contactCenters().stream().anyMatch(cc -> c.feature().enabledIn(cc)))
+                    .anyMatch(FunctionContract::hasFailureDestination);
+            assertThat(sends).as(roleName).isEqualTo(needed);
+        }
+    }
+
+    @Test
+    void givenRealtimeTranscriptionIsOffEverywhere_thenTheTranscriberRoleReachesNoLiveMedia() {
+        assertThat(effectiveOf(Function.KVS_TRANSCRIBER))
+                .noneMatch(s -> actions(s).stream().anyMatch(a -> a.toString().startsWith("kinesisvideo:")));
+    }
+
+    @Test
+    void aManagedPolicyIsAttachedOnlyWhereEveryOneOfItsStatementsIsNeeded() {
+        for (RoleSpec role : IamMatrix.accountRoles(EXAMPLE)) {
+            for (ManagedPolicySpec policy : IamMatrix.managedPolicies(EXAMPLE)) {
+                if (role.managedPolicyNames().contains(policy.name())
+                        && FunctionContracts.executionRoles().contains(role.roleName())) {
+                    List<Statement> derived = new dev.scvcdk.policies.roles.FunctionRoles(
+                            new dev.scvcdk.policies.statements.TenantResources(EXAMPLE))
+                            .all().stream().filter(r -> r.roleName().equals(role.roleName()))
+                            .findFirst().orElseThrow().inlineStatements();
+                    assertThat(derived).as(role.roleName() + " / " + policy.name())
+                            .doesNotContainAnyElementsOf(policy.statements());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSecretsManagerPolicyIsAttachedToTheSsmExecutionRoleAlone() {
+        assertThat(IamMatrix.accountRoles(EXAMPLE))
+                .filteredOn(role -> role.managedPolicyNames().contains(ManagedPolicies.SECRETS_MANAGER_ACCESS))
+                .extracting(RoleSpec::roleName)
+                .containsExactly(RoleNames.SSM_LAMBDA_EXECUTION);
     }
 }

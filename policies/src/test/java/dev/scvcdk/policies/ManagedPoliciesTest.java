@@ -65,7 +65,7 @@ class ManagedPoliciesTest {
 
     @Test
     void kmsPolicyDecryptsOnlyTheStreamKeysThroughKinesis() {
-        Map<String, Object> decrypt = bySid(rendered().get("SCVKMSAccessPolicy"), "DecryptScvDataStreams");
+        Map<String, Object> decrypt = bySid(rendered().get("SCVKMSAccessPolicy"), "DecryptWithStreamKeyViaKinesis");
 
         assertThat(PolicyJson.actions(decrypt)).containsExactly("kms:Decrypt");
         assertThat(PolicyJson.condition(decrypt, "ForAnyValue:StringEquals", "kms:ResourceAliases"))
@@ -82,7 +82,7 @@ class ManagedPoliciesTest {
                 "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-scrt-jwt-auth-private-key");
 
         assertThat(resources(bySid(ssm, "ReadScrtPrivateKey"))).containsExactlyElementsOf(scrtKeys);
-        assertThat(PolicyJson.condition(bySid(ssm, "DecryptReadScrtPrivateKey"), "StringEquals",
+        assertThat(PolicyJson.condition(bySid(ssm, "DecryptWithAwsSsmKeyViaSsm"), "StringEquals",
                 "kms:EncryptionContext:PARAMETER_ARN")).containsExactlyElementsOf(scrtKeys);
     }
 

@@ -5,6 +5,9 @@ import static dev.scvcdk.policies.roles.RoleSpecs.role;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.Trust;
+import dev.scvcdk.policies.declarations.PrincipalContracts;
+import dev.scvcdk.policies.statements.CallStatements;
+import dev.scvcdk.policies.statements.CallStatements.Made;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
@@ -62,18 +65,9 @@ public final class ContactCenterRoles {
         return role(ScvNames.s3Role(cc.callCenterApiName()),
                 "Salesforce: play this contact center's call recordings from the tenant bucket.",
                 RoleSpecs.salesforce(res),
-                List.of(Statements.allow("ReadRecordings")
-                                .actions("s3:GetObject")
-                                .resources(res.arns().objects(bucket, ScvNames.RECORDINGS_PREFIX + "*"))
-                                .build(),
-                        Statements.allow("DecryptRecordings")
-                                .actions("kms:Decrypt")
-                                .resources(res.arns().anyKeyIn(cc.region()))
-                                .condition("ForAnyValue:StringEquals", CommonGrants.RESOURCE_ALIASES,
-                                        ScvNames.tenantBucketKeyAlias(cc.callCenterApiName()))
-                                .condition("StringEquals", CommonGrants.VIA_SERVICE,
-                                        "s3." + cc.region() + "." + res.config().partitionValue().dnsSuffix())
-                                .build()),
+                new CallStatements(res).statements(PrincipalContracts.S3.calls().stream()
+                        .map(call -> new Made(call, List.of(cc)))
+                        .toList()),
                 List.of(), S3_ROLE_MAX_SESSION);
     }
 }

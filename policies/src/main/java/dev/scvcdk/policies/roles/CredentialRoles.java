@@ -27,27 +27,7 @@ public final class CredentialRoles {
 
     public List<RoleSpec> all() {
         return RoleSpecs.withTraces(grants,
-                List.of(ssmLambdaExecution(), updateCredential(), secretConfigurator()));
-    }
-
-    RoleSpec ssmLambdaExecution() {
-        List<String> parameters = res.parameterPatterns(Parameter.values());
-        List<Statement> inline = new ArrayList<>();
-        inline.add(Statements.allow("ManageScvParameters")
-                .actions("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource",
-                        "ssm:ListTagsForResource")
-                .resources(parameters)
-                .build());
-        inline.add(grants.parameterKey("EncryptScvParameters", parameters,
-                "kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"));
-        // CustomSSM seeds the connected-app parameters from the Salesforce credentials secret.
-        inline.addAll(grants.readSalesforceSecrets());
-        inline.add(grants.ownLogs(Function.AUTH_KEYS_SSM_UTIL, Function.CUSTOM_SSM));
-        // CloudFormation invokes both custom-resource functions asynchronously: failed events go to the queue.
-        inline.addAll(grants.failureQueue());
-        return role(RoleNames.SSM_LAMBDA_EXECUTION,
-                "AuthKeysSSMUtilFunction and CustomSSMFunction: seed the SCV SecureStrings and the SCRT key pair.",
-                LAMBDA, inline, List.of());
+                List.of(updateCredential(), secretConfigurator()));
     }
 
     RoleSpec updateCredential() {

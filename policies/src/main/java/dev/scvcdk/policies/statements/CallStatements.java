@@ -21,10 +21,9 @@ import java.util.Objects;
  * service's endpoints in those regions.
  */
 public final class CallStatements {
-    /** Condition key naming a key by any of its aliases. */
-    public static final String RESOURCE_ALIASES = "kms:ResourceAliases";
-    public static final String VIA_SERVICE = "kms:ViaService";
-    public static final String REQUESTED_REGION = "aws:RequestedRegion";
+    public static final String RESOURCE_ALIASES = CommonGrants.RESOURCE_ALIASES;
+    public static final String VIA_SERVICE = CommonGrants.VIA_SERVICE;
+    public static final String REQUESTED_REGION = CommonGrants.REQUESTED_REGION;
 
     private final TenantResources res;
 
@@ -115,6 +114,41 @@ public final class CallStatements {
         }
     }
 
+    /**
+     * A contact center's five {@code <cc>-salesforce-rest-api-*} parameters, when all are named, become that one
+     * pattern: the prefix is SCV's name space for exactly those five (scv-reference.md), and a role that manages
+     * the parameters of 25 contact centers would otherwise outgrow IAM's quotas.
+     */
+    static final class RestApiParameters {
+        private static final java.util.regex.Pattern REST_PARAMETER = java.util.regex.Pattern.compile(
+                "(arn:[^:]+:ssm:[^:]+:(?:\\$\\{AWS::AccountId\\}|\\d{12}):parameter/[a-z0-9_]+-" + dev.scvcdk.policies.ScvNames.REST_API_PARAMETER_PREFIX
+                        + ")(.+)");
+
+        static List<String> compact(java.util.Collection<String> arns) {
+            Map<String, LinkedHashSet<String>> suffixesByPrefix = new LinkedHashMap<>();
+            for (String arn : arns) {
+                java.util.regex.Matcher m = REST_PARAMETER.matcher(arn);
+                if (m.matches()) {
+                    suffixesByPrefix.computeIfAbsent(m.group(1), p -> new LinkedHashSet<>()).add(m.group(1) + m.group(2));
+                }
+            }
+            List<String> out = new ArrayList<>();
+            for (String arn : arns) {
+                java.util.regex.Matcher m = REST_PARAMETER.matcher(arn);
+                if (m.matches() && suffixesByPrefix.get(m.group(1)).size()
+                        == dev.scvcdk.policies.ScvNames.Parameter.restApi().size()) {
+                    String pattern = m.group(1) + "*";
+                    if (!out.contains(pattern)) {
+                        out.add(pattern);
+                    }
+                } else {
+                    out.add(arn);
+                }
+            }
+            return out;
+        }
+    }
+
     /** One statement being collected. */
     private static final class Grant {
         private final String sid;
@@ -150,9 +184,14 @@ public final class CallStatements {
         }
 
         Statement statement() {
-            Statements.Builder builder = Statements.allow(sid).actions(actions).resources(resources);
-            conditions.forEach((operator, byKey) -> byKey.forEach((key, values) ->
-                    builder.condition(operator, key, values)));
+            Statements.Builder builder = Statements.allow(sid).actions(actions)
+                    .resources(RestApiParameters.compact(resources));
+            conditions.forEach((operator, byKey) -> byKey.forEach((key, values) -> {
+                List<String> compacted = RestApiParameters.compact(values);
+                boolean patterned = !compacted.equals(new ArrayList<>(values));
+                builder.condition(patterned && operator.equals("StringEquals") ? "StringLike" : operator, key,
+                        compacted);
+            }));
             return builder.build();
         }
     }

@@ -76,11 +76,11 @@ class ContactCenterRolesTest {
         assertThat(s3.maxSession()).isEqualTo(Duration.ofHours(4));
         assertThat(resources(bySid(inline, "ReadRecordings")))
                 .containsExactly("arn:aws:s3:::acmesupport-111122223333-us-west-2-scv/recordings/*");
-        Map<String, Object> decrypt = bySid(inline, "DecryptRecordings");
+        Map<String, Object> decrypt = bySid(inline, "DecryptWithBucketKeyViaS3");
         assertThat(condition(decrypt, "ForAnyValue:StringEquals", "kms:ResourceAliases"))
                 .containsExactly("alias/acmesupportTenantBucketKey");
         assertThat(condition(decrypt, "StringEquals", "kms:ViaService")).containsExactly("s3.us-west-2.amazonaws.com");
-        assertThat(resources(decrypt)).containsExactly("arn:aws:kms:us-west-2:111122223333:key/*");
+        assertThat(resources(decrypt)).containsExactly("arn:aws:kms:*:111122223333:key/*");
     }
 
     @Test

@@ -17,39 +17,6 @@ class StreamRolesTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
 
     @Test
-    void kvsTranscriberStartsStreamingTranscriptionOnlyInTheContactCenterRegions() {
-        Map<String, Object> transcribe = bySid(RoleJson.inline(EXAMPLE, RoleNames.KVS_TRANSCRIBER),
-                "TranscribeLiveAudio");
-
-        assertThat(resources(transcribe)).containsExactly("*");
-        assertThat(condition(transcribe, "StringEquals", "aws:RequestedRegion")).containsExactly("us-west-2", "eu-west-2");
-    }
-
-    @Test
-    void kvsTranscriberReadsOnlyTheInstancesLiveMediaAndDecryptsWithTheLiveMediaKey() {
-        List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.KVS_TRANSCRIBER);
-
-        assertThat(resources(bySid(inline, "ReadLiveMediaStreams"))).containsExactly(
-                "arn:aws:kinesisvideo:us-west-2:111122223333:stream/acmesupport-connect-acme-support-contact-*/*",
-                "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/acmesales-connect-acme-sales-contact-*/*");
-        Map<String, Object> decrypt = bySid(inline, "DecryptLiveMedia");
-        assertThat(condition(decrypt, "ForAnyValue:StringEquals", "kms:ResourceAliases"))
-                .containsExactly("alias/acmesupportLMKvsKey", "alias/acmesalesLMKvsKey");
-        assertThat(condition(decrypt, "StringEquals", "kms:ViaService"))
-                .containsExactly("kinesisvideo.us-west-2.amazonaws.com", "kinesisvideo.eu-west-2.amazonaws.com");
-    }
-
-    @Test
-    void kvsConsumerTriggerInvokesOnlyTheTranscriberAlias() {
-        Map<String, Object> invoke = bySid(RoleJson.inline(EXAMPLE, RoleNames.KVS_CONSUMER_TRIGGER),
-                "InvokeKvsTranscriber");
-
-        assertThat(resources(invoke)).containsExactly(
-                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-kvsTranscriber:active",
-                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-kvsTranscriber:active");
-    }
-
-    @Test
     void contactLensConsumerReadsTheContactLensStreamsAndWritesBothFunctionsLogs() {
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.CONTACT_LENS_CONSUMER);
 
@@ -67,7 +34,7 @@ class StreamRolesTest {
         Map<String, Object> put = bySid(inline, "PutContactLensRecords");
         assertThat(actions(put)).contains("kinesis:PutRecord", "kinesis:PutRecords").doesNotContain("kinesis:GetRecords");
         assertThat(resources(put)).allMatch(r -> r.toString().endsWith("-ContactLensStream"));
-        assertThat(condition(bySid(inline, "EncryptContactLensRecords"), "ForAnyValue:StringEquals",
+        assertThat(condition(bySid(inline, "GenerateDataKeyWithStreamKeyViaKinesis"), "ForAnyValue:StringEquals",
                 "kms:ResourceAliases")).containsExactly("alias/acmesupportKvsKey", "alias/acmesalesKvsKey");
     }
 }
