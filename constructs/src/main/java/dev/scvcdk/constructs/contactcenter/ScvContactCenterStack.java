@@ -2,6 +2,7 @@ package dev.scvcdk.constructs.contactcenter;
 
 import dev.scvcdk.constructs.functions.ScvFunction;
 import dev.scvcdk.constructs.functions.ScvFunctionProps;
+import dev.scvcdk.constructs.iam.IamRender;
 import dev.scvcdk.constructs.iam.ScvBoundary;
 import dev.scvcdk.constructs.iam.ScvRoles;
 import dev.scvcdk.constructs.keys.TenantKeys;
@@ -133,6 +134,8 @@ public final class ScvContactCenterStack extends Stack {
                 .keyGrants(KeyPolicyGrants.of(config, cc))
                 .serviceLogGroupPrefixes(List.of(ScvFunction.logGroupName(callCenter + "-")))
                 .build());
+        // The key policies name the contact-center roles by ARN: KMS refuses a policy naming a role not yet created.
+        contactCenterRoles.values().forEach(role -> keys.getNode().addDependency(role));
         alarmTopic = props.getAlarmTopic().orElseGet(() -> alarmTopic(keys.getPlatformKey()));
         alarmAction = new SnsAction(alarmTopic);
 
@@ -200,7 +203,10 @@ public final class ScvContactCenterStack extends Stack {
                             .failureQueue(failureQueue)
                             .alarmAction(alarmAction)
                             .build());
-                    case CONTACT_EVENTS_RULE -> addContactEventsRule(function);
+                    case CONTACT_EVENTS_RULE -> {
+                        addContactEventsRule(function);
+                        captureAsyncFailures(function, failureQueue);
+                    }
                     case CUSTOM_RESOURCE, FUNCTION_ASYNC -> captureAsyncFailures(function, failureQueue);
                     case FUNCTION_SYNC, SALESFORCE, DIRECT -> {
                         // invoked with the caller's own permission: nothing to wire here
@@ -228,7 +234,8 @@ public final class ScvContactCenterStack extends Stack {
     private void function(FunctionContract contract, DeploymentContext context, ScvContactCenterStackProps props) {
         Deployment deployment = contract.deployment().orElseThrow();
         Map<String, String> environment = new LinkedHashMap<>();
-        deployment.environment().forEach((name, value) -> environment.put(name, value.valueIn(context)));
+        deployment.environment().forEach((name, value) ->
+                environment.put(name, IamRender.string(value.valueIn(context))));
         ScvFunction created = new ScvFunction(this, pascal(contract.function()), ScvFunctionProps.builder()
                 .callCenterApiName(callCenter)
                 .function(contract.function())

@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.keys;
 
+import dev.scvcdk.constructs.iam.IamRender;
 import dev.scvcdk.policies.KeyPolicyGrants.KeyGrant;
 import dev.scvcdk.policies.declarations.TenantKey;
 import java.util.Objects;
@@ -65,7 +66,8 @@ public final class TenantKeys extends Construct {
                 TenantKey.BUCKET, bucketKey, TenantKey.PLATFORM, platformKey);
         for (KeyGrant grant : props.getKeyGrants()) {
             Key key = Objects.requireNonNull(keys.get(grant.key()), () -> grant.key() + " is not a key of the stack");
-            List<IPrincipal> principals = grant.roleArns().stream().<IPrincipal>map(ArnPrincipal::new).toList();
+            List<IPrincipal> principals = grant.roleArns().stream()
+                    .<IPrincipal>map(arn -> new ArnPrincipal(IamRender.string(arn))).toList();
             key.addToResourcePolicy(KeyStatements.viaService(stack, sid(grant), principals, grant.actions(),
                     grant.service()));
         }

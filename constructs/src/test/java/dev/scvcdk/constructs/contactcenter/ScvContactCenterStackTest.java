@@ -266,14 +266,13 @@ class ScvContactCenterStackTest {
     void bucketKeyNamesTheRecordingRoleAndTheVoicemailWriterAndOnlyThroughS3() {
         Template template = synth();
 
-        String s3RoleId = template.findResources("AWS::IAM::Role", Map.of("Properties",
-                Map.of("RoleName", "acmesupport-SCVS3Role"))).keySet().iterator().next();
         template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "BucketUsers",
+                        "Sid", "DecryptViaS3",
                         "Principal", Map.of("AWS", List.of(
-                                Map.of("Fn::GetAtt", List.of(s3RoleId, "Arn")),
-                                "arn:aws:iam::111122223333:role/SCVTenantBucketWriteAccessRole")),
+                                "arn:aws:iam::111122223333:role/SCVPostCallAnalysisTriggerFunctionRole",
+                                "arn:aws:iam::111122223333:role/SCVContactDataSyncFunctionRole",
+                                "arn:aws:iam::111122223333:role/acmesupport-SCVS3Role")),
                         "Condition", Map.of("StringEquals", Map.of(
                                 "kms:ViaService", "s3.us-west-2.amazonaws.com",
                                 "kms:CallerAccount", "111122223333")))))))));
@@ -283,12 +282,13 @@ class ScvContactCenterStackTest {
     void functionsThatFailIntoTheQueueMayUseItsKeyOnlyThroughSqs() {
         synth().hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Map.of(
-                        "Sid", "QueueSendersViaSqs",
+                        "Sid", "GenerateDataKeyDecryptViaSqs",
                         "Effect", "Allow",
-                        "Principal", Map.of("AWS", List.of(
+                        "Principal", Map.of("AWS", Match.arrayWith(List.of(
                                 "arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole",
-                                "arn:aws:iam::111122223333:role/SCVHandleContactEventsRole")),
-                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                                "arn:aws:iam::111122223333:role/SCVHandleContactEventsRole",
+                                "arn:aws:iam::111122223333:role/SCVSSMLambdaExecutionRole"))),
+                        "Action", List.of("kms:GenerateDataKey", "kms:Decrypt"),
                         "Resource", "*",
                         "Condition", Map.of("StringEquals", Map.of(
                                 "kms:ViaService", "sqs.us-west-2.amazonaws.com",

@@ -6,13 +6,14 @@ import static dev.scvcdk.constructs.testing.TestFixtures.statements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scvcdk.constructs.testing.TestFixtures;
+import dev.scvcdk.policies.KeyPolicyGrants.KeyGrant;
+import dev.scvcdk.policies.declarations.TenantKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
 
 class TenantKeysTest {
     private static final String READER = "arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole";
@@ -23,9 +24,10 @@ class TenantKeysTest {
     private Template synth() {
         new TenantKeys(stack, "Keys", TenantKeysProps.builder()
                 .callCenterApiName("acmesupport")
-                .streamReaders(List.of(new ArnPrincipal(READER)))
-                .secretReaders(List.of(new ArnPrincipal(SSM_ROLE)))
-                .secretWriters(List.of(new ArnPrincipal(SSM_ROLE)))
+                .keyGrants(List.of(
+                        new KeyGrant(TenantKey.STREAM, "kinesis", List.of("kms:Decrypt"), List.of(READER)),
+                        new KeyGrant(TenantKey.PLATFORM, "ssm", List.of("kms:Encrypt", "kms:GenerateDataKey"),
+                                List.of(SSM_ROLE))))
                 .serviceLogGroupPrefixes(List.of("/aws/lambda/acmesupport-"))
                 .build());
         return Template.fromStack(stack);
@@ -80,15 +82,15 @@ class TenantKeysTest {
     }
 
     @Test
-    void streamReadersDecryptOnlyThroughKinesisInThisAccount() {
+    void aGrantNamesItsRolesForItsActionsOnlyThroughItsServiceInThisAccount() {
         Template template = synth();
 
         template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Map.of(
-                        "Sid", "StreamReaders",
+                        "Sid", "DecryptViaKinesis",
                         "Effect", "Allow",
                         "Principal", Map.of("AWS", READER),
-                        "Action", List.of("kms:Decrypt", "kms:DescribeKey"),
+                        "Action", "kms:Decrypt",
                         "Resource", "*",
                         "Condition", Map.of("StringEquals", Map.of(
                                 "kms:ViaService", "kinesis.us-west-2.amazonaws.com",
@@ -113,12 +115,12 @@ class TenantKeysTest {
     }
 
     @Test
-    void secretWritersEncryptOnlyThroughSsm() {
+    void aPlatformKeyGrantIsSidNamedForItsActionsAndService() {
         Template template = synth();
 
         template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "SecretWritersViaSsm",
+                        "Sid", "EncryptGenerateDataKeyViaSsm",
                         "Principal", Map.of("AWS", SSM_ROLE),
                         "Condition", Map.of("StringEquals", Map.of(
                                 "kms:ViaService", "ssm.us-west-2.amazonaws.com",
