@@ -137,6 +137,17 @@ class BadTenantConfigTest {
     }
 
     @Test
+    void switchesThatAreNotBooleans() throws IOException {
+        InvalidTenantConfigException e = loadWith(t -> {
+            t.put("salesforceManagesFunctions", "true");
+            t.put("auditDataEvents", 1);
+        });
+        assertThat(e.problems()).containsExactly(
+                "salesforceManagesFunctions = \"true\": must be true or false, found a string",
+                "auditDataEvents = 1: must be true or false, found a number");
+    }
+
+    @Test
     void anUnknownField() throws IOException {
         assertThat(loadWith(t -> center(1).put("conectInstanceId", "x")).problems()).singleElement().asString()
                 .startsWith("contactCenters[1].conectInstanceId = \"x\": unknown field; the fields of "

@@ -118,7 +118,7 @@ class TenantConfigLoaderTest {
         assertThat(e.problems()).containsExactly(
                 "region = \"us-east-1\": unknown field; the fields of a tenant config are accountId, partition, "
                         + "salesforceOrgId, salesforceAccountId, externalId, permissionBoundaryArn, samlMetadataFile, "
-                        + "contactCenters",
+                        + "contactCenters, salesforceManagesFunctions, auditDataEvents",
                 "contactCenters[1].instanceArn = \"x\": unknown field; the fields of contactCenters[1] are "
                         + "callCenterApiName, region, connectInstanceId, connectInstanceAlias, orgDomainUrl, scrtUrl, "
                         + "environment, salesforceCredentialsSecretArn, features",
@@ -142,6 +142,49 @@ class TenantConfigLoaderTest {
                 "contactCenters[2] is null: must be a JSON object",
                 "contactCenters[1] = \"acme\": must be a JSON object, found a string",
                 "contactCenters[0].features.contactEvents = \"no\": must be true or false, found a string");
+    }
+
+    @Test
+    void leftOutSwitchesTakeTheirDefaults() throws IOException {
+        // GIVEN a config without salesforceManagesFunctions and auditDataEvents
+        Path file = write("tenant.json", """
+                {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": "saml.xml", "contactCenters": [%s]}
+                """.formatted(validCenter("acme")));
+        // WHEN loaded
+        var config = TenantConfigLoader.load(file).config();
+        // THEN Salesforce does not manage the functions and the trail records data events
+        assertThat(config.salesforceManagesFunctionsValue()).isFalse();
+        assertThat(config.auditDataEventsValue()).isTrue();
+    }
+
+    @Test
+    void theSwitchesAreReadAsWritten() throws IOException {
+        // GIVEN both switches set against their defaults
+        Path file = write("tenant.json", """
+                {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": "saml.xml", "contactCenters": [%s],
+                 "salesforceManagesFunctions": true, "auditDataEvents": false}
+                """.formatted(validCenter("acme")));
+        // WHEN loaded
+        var config = TenantConfigLoader.load(file).config();
+        // THEN the values are the file's
+        assertThat(config.salesforceManagesFunctionsValue()).isTrue();
+        assertThat(config.auditDataEventsValue()).isFalse();
+    }
+
+    @Test
+    void switchesThatAreNotBooleansAreReportedWithTheOtherProblems() throws IOException {
+        // GIVEN both switches as strings, and a bad org id
+        Path file = write("tenant.json", """
+                {"salesforceOrgId": "00X", "samlMetadataFile": "saml.xml", "contactCenters": [%s],
+                 "salesforceManagesFunctions": "yes", "auditDataEvents": 0}
+                """.formatted(validCenter("acme")));
+        // WHEN loaded
+        InvalidTenantConfigException e = loadFails(file);
+        // THEN each wrong type names the path, the value and the rule, in one error with the rest
+        assertThat(e.problems()).hasSize(3).contains(
+                "salesforceManagesFunctions = \"yes\": must be true or false, found a string",
+                "auditDataEvents = 0: must be true or false, found a number");
+        assertThat(e.problems()).anyMatch(p -> p.startsWith("salesforceOrgId = \"00X\""));
     }
 
     @Test

@@ -29,7 +29,8 @@ import software.constructs.Construct;
  * The account-level SCV stack, one per AWS account, in the partition's IAM region ({@code us-east-1}).
  *
  * <p>Holds what is global to the account: the permission boundary, the seven {@code /scv/} managed
- * policies, every account-level SCV role with its SCV name, the org's SAML provider and the audit trail.
+ * policies, every account-level SCV role with its SCV name, the org's SAML provider and the audit trail
+ * (with the tenant's data events unless the config's {@code auditDataEvents} is false).
  * Every role in the stack, CDK-made ones included, carries the boundary.
  *
  * <p>Construct ids: {@code PermissionsBoundary} (when created here), each managed policy and role by
@@ -73,6 +74,8 @@ public class ScvAccountStack extends Stack {
                 props.samlMetadata());
         this.auditTrail = new AuditTrail(this, "AuditTrail", AuditTrailProps.builder()
                 .logDeliveryRole(getRole(RoleNames.TRAIL_LOG_GROUP))
+                .tenantConfig(tenantConfig)
+                .dataEvents(tenantConfig.auditDataEventsValue())
                 .build());
 
         new CfnOutput(this, "SamlProviderArn", CfnOutputProps.builder()

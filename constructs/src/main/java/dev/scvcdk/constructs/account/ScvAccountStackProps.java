@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.account;
 
+import dev.scvcdk.constructs.audit.TenantDataEvents;
 import dev.scvcdk.policies.IamMatrix;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -161,6 +162,10 @@ public final class ScvAccountStackProps {
                 // IAM rejects oversized policies only at deploy time; say so at synth instead.
                 accountMatrix = IamMatrix.account(tenantConfig);
                 problems.addAll(IamMatrix.sizeProblems(tenantConfig, accountMatrix));
+                // CloudTrail rejects too many selector values only at deploy time, too.
+                if (tenantConfig.auditDataEventsValue()) {
+                    problems.addAll(TenantDataEvents.of(tenantConfig).problems());
+                }
             }
             if (samlMetadata == null) {
                 problems.add("samlMetadata is required: the Salesforce org's SAML metadata XML "

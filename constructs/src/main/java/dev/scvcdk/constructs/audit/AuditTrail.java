@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudtrail.CfnTrail;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
@@ -24,6 +25,12 @@ import software.constructs.Construct;
  * The account's audit trail: a multi-region CloudTrail with global service events and log-file
  * validation, encrypted with its own KMS key, delivering to a {@link SecureBucket} and to a
  * KMS-encrypted CloudWatch log group through a role the caller owns (SCV's {@code SCVTrailLogGroupRole}).
+ * Besides management events it records, unless {@link AuditTrailProps#dataEvents()} is off, the data
+ * events of the tenant's buckets and SCV functions ({@link TenantDataEvents}).
+ *
+ * <p>The trail, its key, bucket and log group are retained when the stack is deleted: deleting the stack
+ * must neither stop the audit nor lose its records. (A retained trail keeps its name, so deploying the
+ * stack again needs it deleted or imported first.)
  *
  * <p>Children: {@code Key}, {@code Bucket} (a SecureBucket with its access-log bucket),
  * {@code LogGroup} and {@code Resource} (the trail).
@@ -78,7 +85,7 @@ public class AuditTrail extends Construct {
                         "aws:SourceArn", trailArn)))
                 .build());
 
-        this.trail = CfnTrail.Builder.create(this, "Resource")
+        CfnTrail.Builder trailBuilder = CfnTrail.Builder.create(this, "Resource")
                 .trailName(props.trailName())
                 .isLogging(true)
                 .s3BucketName(target.getBucketName())
@@ -87,8 +94,12 @@ public class AuditTrail extends Construct {
                 .includeGlobalServiceEvents(true)
                 .enableLogFileValidation(true)
                 .cloudWatchLogsLogGroupArn(logGroup.getLogGroupArn())
-                .cloudWatchLogsRoleArn(props.logDeliveryRole().getRoleArn())
-                .build();
+                .cloudWatchLogsRoleArn(props.logDeliveryRole().getRoleArn());
+        if (props.dataEvents()) {
+            trailBuilder.advancedEventSelectors(TenantDataEvents.of(props.tenantConfig()).selectors());
+        }
+        this.trail = trailBuilder.build();
+        trail.applyRemovalPolicy(RemovalPolicy.RETAIN);
         // CloudTrail checks bucket access and the delivery role's permissions when the trail is created.
         trail.getNode().addDependency(target.getPolicy());
         trail.getNode().addDependency(props.logDeliveryRole());

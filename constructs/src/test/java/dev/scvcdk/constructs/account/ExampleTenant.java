@@ -3,6 +3,8 @@ package dev.scvcdk.constructs.account;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
 /** A tenant like config/tenant.example.json: one account, two contact centers in two regions. */
 final class ExampleTenant {
@@ -30,6 +32,25 @@ final class ExampleTenant {
 
     static TenantConfig withAccount(String accountId) {
         return example(accountId, null);
+    }
+
+    /** The example with {@code auditDataEvents} set as given ({@code null}: left out). */
+    static TenantConfig withAuditDataEvents(Boolean auditDataEvents) {
+        TenantConfig c = config();
+        return new TenantConfig(c.accountId(), c.partition(), c.salesforceOrgId(), c.salesforceAccountId(),
+                c.externalId(), c.permissionBoundaryArn(), c.samlMetadataFile(), c.contactCenters(),
+                c.salesforceManagesFunctions(), auditDataEvents);
+    }
+
+    /** {@code count} contact centers {@code cc01..} in us-west-2. */
+    static TenantConfig withContactCenters(int count) {
+        return new TenantConfig(ACCOUNT, "aws", ORG_ID, null, null, null, "saml-metadata.example.xml",
+                IntStream.rangeClosed(1, count)
+                        .mapToObj(i -> new ContactCenterConfig(String.format(Locale.ROOT, "cc%02d", i), "us-west-2",
+                                String.format(Locale.ROOT, "0c7d1a3e-5b2f-4c8d-9e1a-%012x", i), "acme-" + i,
+                                "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com", null, null,
+                                null))
+                        .toList());
     }
 
     private static TenantConfig example(String accountId, String permissionBoundaryArn) {

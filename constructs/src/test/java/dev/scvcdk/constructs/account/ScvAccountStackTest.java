@@ -187,13 +187,58 @@ class ScvAccountStackTest {
     }
 
     @Test
-    void everyStatefulResourceIsRetained() {
-        for (String type : List.of("AWS::S3::Bucket", "AWS::KMS::Key", "AWS::Logs::LogGroup")) {
+    void everyStatefulResourceAndTheTrailAreRetained() {
+        for (String type : List.of("AWS::S3::Bucket", "AWS::KMS::Key", "AWS::Logs::LogGroup", "AWS::CloudTrail::Trail")) {
             Map<String, Map<String, Object>> all = template.findResources(type);
             assertThat(all).as(type).isNotEmpty();
             assertThat(template.findResources(type, Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain")))
                     .as(type).hasSameSizeAs(all);
         }
+    }
+
+    @Test
+    void byDefaultTheTrailRecordsDataEventsOfEveryTenantBucketAndScvFunction() {
+        // GIVEN the example tenant (two contact centers) without auditDataEvents
+        // THEN the trail's data events name each tenant bucket's objects and each contact center's functions
+        Object buckets = Map.of("Field", "resources.ARN", "StartsWith", List.of(
+                "arn:aws:s3:::acmesupport-111122223333-us-west-2-scv/",
+                "arn:aws:s3:::acmesales-111122223333-eu-west-2-scv/"));
+        Object functions = Map.of("Field", "resources.ARN", "StartsWith", Match.arrayWith(List.of(
+                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-CTRDataSyncFunction",
+                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-kvsTranscriber",
+                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-InvokeTelephonyIntegrationApiFunction",
+                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-SecretConfiguratorFunction")));
+        template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of("AdvancedEventSelectors", Match.arrayWith(
+                List.of(selectorWith(buckets), selectorWith(functions)))));
+    }
+
+    private static Object selectorWith(Object fieldSelector) {
+        return Match.objectLike(Map.of("FieldSelectors", Match.arrayWith(List.of(fieldSelector))));
+    }
+
+    @Test
+    void auditDataEventsFalseLeavesTheTrailWithManagementEventsOnly() {
+        // GIVEN the example tenant with auditDataEvents false
+        ScvAccountStack off = new ScvAccountStack(new App(), "Off", ScvAccountStackProps.builder()
+                .tenantConfig(ExampleTenant.withAuditDataEvents(false)).samlMetadataXml(TestSamlMetadata.xml())
+                .build());
+        // THEN the trail has no event selectors: CloudTrail's default of all management events
+        Map<String, Object> trail = Template.fromStack(off).findResources("AWS::CloudTrail::Trail").values()
+                .iterator().next();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) trail.get("Properties");
+        assertThat(properties).containsKey("TrailName").doesNotContainKeys("AdvancedEventSelectors", "EventSelectors");
+    }
+
+    @Test
+    void dataEventsBeyondCloudTrailsQuotaAreReportedBeforeSynthesis() {
+        // GIVEN 27 contact centers with data events on: more selector values than CloudTrail allows
+        assertThatThrownBy(() -> ScvAccountStackProps.builder().tenantConfig(ExampleTenant.withContactCenters(27))
+                .samlMetadataXml(TestSamlMetadata.xml()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("auditDataEvents is on (the default): the audit trail's data-event selectors "
+                        + "need 518 values for 27 contact centers")
+                .hasMessageContaining("CloudTrail allows at most 500 per trail");
     }
 
     @Test

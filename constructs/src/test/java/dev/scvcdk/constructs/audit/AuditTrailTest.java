@@ -3,8 +3,11 @@ package dev.scvcdk.constructs.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.TenantConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
@@ -18,6 +21,25 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.IConstruct;
 
 class AuditTrailTest {
+    /** Two contact centers in two regions, like config/tenant.example.json. */
+    static final TenantConfig TENANT = new TenantConfig("111122223333", "aws", "00D5g000004ExAm", null, null, null,
+            "saml-metadata.example.xml", List.of(
+                    new ContactCenterConfig("acmesupport", "us-west-2", "0c7d1a3e-5b2f-4c8d-9e1a-2b3c4d5e6f70",
+                            "acme-support", "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com",
+                            "PRODUCTION", null, null),
+                    new ContactCenterConfig("acmesales", "eu-west-2", "4f1e2d3c-6b5a-4978-8a1b-c2d3e4f5a6b7",
+                            "acme-sales", "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com",
+                            "SANDBOX", null, null)));
+
+    /** Every SCV function name after {@code <cc>-}. */
+    static final List<String> SCV_FUNCTIONS = List.of("InvokeTelephonyIntegrationApiFunction",
+            "InvokeSalesforceRestApiFunction", "CTRDataSyncFunction", "HandleContactEventsFunction",
+            "kvsConsumerTrigger", "kvsTranscriber", "AuthKeysSSMUtilFunction", "CustomSSMFunction",
+            "ContactLensConsumerFunction", "ContactLensProcessorFunction", "PostCallAnalysisTriggerFunction",
+            "ContactDataSyncFunction", "VoiceMailAudioProcessingFunction", "VoiceMailTranscribeFunction",
+            "VoiceMailPackagingFunction", "RealtimeAlert", "ConnectConfiguratorFunction",
+            "SecretConfiguratorFunction");
+
     private static final Map<String, Object> TRAIL_ARN = Map.of("Fn::Join", List.of("", List.of(
             "arn:", Map.of("Ref", "AWS::Partition"), ":cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail")));
 
@@ -26,8 +48,14 @@ class AuditTrailTest {
     private final Role deliveryRole = Role.Builder.create(stack, "DeliveryRole").roleName("SCVTrailLogGroupRole")
             .assumedBy(new ServicePrincipal("cloudtrail.amazonaws.com")).build();
     private final AuditTrail audit = new AuditTrail(stack, "AuditTrail",
-            AuditTrailProps.builder().logDeliveryRole(deliveryRole).build());
+            AuditTrailProps.builder().logDeliveryRole(deliveryRole).tenantConfig(TENANT).build());
     private final Template template = Template.fromStack(stack);
+
+    /** The function ARN prefixes of one contact center, in {@link #SCV_FUNCTIONS} order. */
+    static Stream<String> functionPrefixes(String region, String callCenter) {
+        return SCV_FUNCTIONS.stream()
+                .map(name -> "arn:aws:lambda:" + region + ":111122223333:function:" + callCenter + "-" + name);
+    }
 
     private String id(IConstruct construct) {
         IConstruct element = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
@@ -160,11 +188,77 @@ class AuditTrailTest {
     }
 
     @Test
-    void everyStatefulResourceIsRetained() {
+    void everyStatefulResourceAndTheTrailAreRetained() {
         Map<String, Object> retained = Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain");
         assertThat(template.findResources("AWS::S3::Bucket", retained)).hasSize(2);
         assertThat(template.findResources("AWS::KMS::Key", retained)).hasSize(1);
         assertThat(template.findResources("AWS::Logs::LogGroup", retained)).hasSize(1);
+        assertThat(template.findResources("AWS::CloudTrail::Trail", retained)).hasSize(1);
+    }
+
+    @Test
+    void byDefaultTheTrailRecordsManagementEventsAndTheTenantsDataEventsByExactPrefix() {
+        // GIVEN the trail of a tenant with two contact centers, data events left at their default
+        // THEN management events stay on, and data events name exactly each tenant bucket's objects
+        // and each SCV function of each contact center
+        List<String> functions = Stream.concat(functionPrefixes("us-west-2", "acmesupport"),
+                functionPrefixes("eu-west-2", "acmesales")).toList();
+        template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of("AdvancedEventSelectors", List.of(
+                Map.of("Name", "Management events", "FieldSelectors", List.of(
+                        Map.of("Field", "eventCategory", "Equals", List.of("Management")))),
+                Map.of("Name", "Tenant bucket objects", "FieldSelectors", List.of(
+                        Map.of("Field", "eventCategory", "Equals", List.of("Data")),
+                        Map.of("Field", "resources.type", "Equals", List.of("AWS::S3::Object")),
+                        Map.of("Field", "resources.ARN", "StartsWith", List.of(
+                                "arn:aws:s3:::acmesupport-111122223333-us-west-2-scv/",
+                                "arn:aws:s3:::acmesales-111122223333-eu-west-2-scv/")))),
+                Map.of("Name", "SCV function invocations", "FieldSelectors", List.of(
+                        Map.of("Field", "eventCategory", "Equals", List.of("Data")),
+                        Map.of("Field", "resources.type", "Equals", List.of("AWS::Lambda::Function")),
+                        Map.of("Field", "resources.ARN", "StartsWith", functions))))));
+    }
+
+    @Test
+    void withDataEventsOffTheTrailHasNoEventSelectors() {
+        // GIVEN the trail with data events off
+        Stack other = new Stack(new App(), "Off", StackProps.builder()
+                .env(Environment.builder().account("111122223333").region("us-east-1").build()).build());
+        Role role = Role.Builder.create(other, "DeliveryRole")
+                .assumedBy(new ServicePrincipal("cloudtrail.amazonaws.com")).build();
+        new AuditTrail(other, "AuditTrail", AuditTrailProps.builder()
+                .logDeliveryRole(role).tenantConfig(TENANT).dataEvents(false).build());
+        // THEN it has no selectors: CloudTrail's default, all management events and no data events
+        assertThat(trailProperties(Template.fromStack(other)))
+                .containsKey("TrailName")
+                .doesNotContainKeys("AdvancedEventSelectors", "EventSelectors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> trailProperties(Template template) {
+        Map<String, Object> trail = template.findResources("AWS::CloudTrail::Trail").values().iterator().next();
+        return (Map<String, Object>) trail.get("Properties");
+    }
+
+    @Test
+    void dataEventsNeedTheTenantConfig() {
+        assertThatThrownBy(() -> AuditTrailProps.builder().logDeliveryRole(deliveryRole).build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("tenantConfig is required while dataEvents is on");
+    }
+
+    @Test
+    void dataEventsBeyondCloudTrailsQuotaAreRejectedWhenThePropsAreBuilt() {
+        assertThatThrownBy(() -> AuditTrailProps.builder().logDeliveryRole(deliveryRole)
+                .tenantConfig(TenantDataEventsTest.tenantWith(27)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid AuditTrailProps: auditDataEvents is on")
+                .hasMessageContaining("CloudTrail allows at most 500 per trail");
+    }
+
+    @Test
+    void withDataEventsOffTheTenantConfigMayBeLeftOut() {
+        assertThat(AuditTrailProps.builder().logDeliveryRole(deliveryRole).dataEvents(false).build().dataEvents())
+                .isFalse();
     }
 
     @Test

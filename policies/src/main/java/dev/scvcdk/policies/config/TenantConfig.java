@@ -18,6 +18,10 @@ import java.util.Optional;
  *                             {@code null} means the stack creates the SCV boundary
  * @param samlMetadataFile     the org's SAML metadata XML, relative to the config file
  * @param contactCenters       one entry per contact center of this account (at least one)
+ * @param salesforceManagesFunctions whether Salesforce's provisioning may replace the code and configuration of
+ *                             the SCV functions (and so pass their roles); {@code null} means false
+ * @param auditDataEvents      whether the audit trail records data events of the tenant buckets' objects and
+ *                             the SCV functions' invocations; {@code null} means true
  */
 public record TenantConfig(
         String accountId,
@@ -27,10 +31,20 @@ public record TenantConfig(
         String externalId,
         String permissionBoundaryArn,
         String samlMetadataFile,
-        List<ContactCenterConfig> contactCenters) {
+        List<ContactCenterConfig> contactCenters,
+        Boolean salesforceManagesFunctions,
+        Boolean auditDataEvents) {
 
     public TenantConfig {
         contactCenters = contactCenters == null ? null : List.copyOf(contactCenters);
+    }
+
+    /** A config with both switches left out, i.e. at their defaults. */
+    public TenantConfig(String accountId, String partition, String salesforceOrgId, String salesforceAccountId,
+                        String externalId, String permissionBoundaryArn, String samlMetadataFile,
+                        List<ContactCenterConfig> contactCenters) {
+        this(accountId, partition, salesforceOrgId, salesforceAccountId, externalId, permissionBoundaryArn,
+                samlMetadataFile, contactCenters, null, null);
     }
 
     /** The partition this tenant lives in. */
@@ -54,6 +68,16 @@ public record TenantConfig(
 
     public Optional<String> permissionBoundaryArnValue() {
         return Optional.ofNullable(permissionBoundaryArn);
+    }
+
+    /** Whether Salesforce's provisioning may update SCV function code and configuration; default false. */
+    public boolean salesforceManagesFunctionsValue() {
+        return salesforceManagesFunctions != null && salesforceManagesFunctions;
+    }
+
+    /** Whether the audit trail records data events of the tenant buckets and SCV functions; default true. */
+    public boolean auditDataEventsValue() {
+        return auditDataEvents == null || auditDataEvents;
     }
 
     /** Throws {@link InvalidTenantConfigException} listing every problem, or returns this config. */
