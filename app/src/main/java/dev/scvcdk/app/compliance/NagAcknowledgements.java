@@ -1,5 +1,10 @@
 package dev.scvcdk.app.compliance;
 
+import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.declarations.Feature;
+import dev.scvcdk.policies.declarations.FunctionContract;
+import dev.scvcdk.policies.declarations.FunctionContracts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +49,12 @@ public final class NagAcknowledgements {
      *                  below it, and every path must still have it
      * @param findingId the exact finding id as cdk-nag reports it, with variables for tenant values
      * @param reason    why the finding is acceptable, for a security reviewer
+     * @param feature   the contact centers the finding exists in: those where the feature is on (the functions of
+     *                  a feature, and so their grants, exist only there)
      */
-    public record Entry(String stack, List<String> paths, String findingId, String reason) {
+    public record Entry(String stack, List<String> paths, String findingId, String reason, Feature feature) {
         public Entry {
+            Objects.requireNonNull(feature, "feature");
             Objects.requireNonNull(stack, "stack");
             paths = List.copyOf(paths);
             if (paths.isEmpty()) {
@@ -75,6 +83,7 @@ public final class NagAcknowledgements {
                 return List.of(tenantWide);
             }
             return config.contactCenters().stream()
+                    .filter(feature::enabledIn)
                     .map(cc -> tenantWide.replace("{cc}", cc.callCenterApiName()).replace("{region}", cc.region())
                             .replace("{instanceId}", cc.connectInstanceId())
                             .replace("{alias}", cc.connectInstanceAlias()))
@@ -84,7 +93,12 @@ public final class NagAcknowledgements {
 
         /** An entry for one construct path. */
         public Entry(String stack, String path, String findingId, String reason) {
-            this(stack, List.of(path), findingId, reason);
+            this(stack, List.of(path), findingId, reason, Feature.ALWAYS);
+        }
+
+        /** An entry whose finding exists in every contact center. */
+        public Entry(String stack, List<String> paths, String findingId, String reason) {
+            this(stack, paths, findingId, reason, Feature.ALWAYS);
         }
     }
 
@@ -203,30 +217,22 @@ public final class NagAcknowledgements {
                 "AwsSolutions-KDS3", "The streams are encrypted with the contact center's customer-managed key "
                         + "(alias/<cc>KvsKey) rather than the AWS-managed aws/kinesis key, so the key policy can name "
                         + "the few principals allowed to read contact records; that is stronger than the rule asks."));
-        entries.add(new Entry(ACCOUNT, List.of("SCVInvokeSalesforceRestApiFunctionRole", "SCVSSMLambdaExecutionRole"),
+        entries.add(new Entry(ACCOUNT, List.of("SCVSSMLambdaExecutionRole"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:ssm:{region}:{account}:parameter/"
                         + "{cc}-salesforce-rest-api-*]", "The five connected-app parameters of a contact center are "
                         + "all named <cc>-salesforce-rest-api-<name> (SCV's names, created by this project); the "
-                        + "role reads or seeds all five, so the prefix names exactly them and keeps the policy "
+                        + "role seeds all five, so the prefix names exactly them and keeps the policy "
                         + "within IAM's size limit for many contact centers."));
 
-        logStreams(entries, "SCVCTRDataSyncFunctionRole", "CTRDataSyncFunction");
-        logStreams(entries, "SCVContactDataSyncFunctionRole", "ContactDataSyncFunction");
-        logStreams(entries, "SCVPostCallAnalysisTriggerFunctionRole", "PostCallAnalysisTriggerFunction");
-        logStreams(entries, "SCVInvokeTelephonyIntegrationApiFunctionRole", "InvokeTelephonyIntegrationApiFunction");
-        logStreams(entries, "SCVInvokeSalesforceRestApiFunctionRole", "InvokeSalesforceRestApiFunction");
-        logStreams(entries, "SCVHandleContactEventsRole", "HandleContactEventsFunction");
-        logStreams(entries, "SCVRealtimeAlertRole", "RealtimeAlert");
-        logStreams(entries, "SCVSSMLambdaExecutionRole", "AuthKeysSSMUtilFunction", "CustomSSMFunction");
-        logStreams(entries, "SCVSecretConfiguratorLambdaRole", "SecretConfiguratorFunction");
-        logStreams(entries, "SCVKvsTranscriberRoleResource", "kvsTranscriber");
-        logStreams(entries, "SCVKvsConsumerTriggerRole", "kvsConsumerTrigger");
-        logStreams(entries, "SCVContactLensConsumerFunctionRole", "ContactLensConsumerFunction",
-                "ContactLensProcessorFunction");
-        logStreams(entries, "SCVConnectConfiguratorLambdaRole", "ConnectConfiguratorFunction");
-        logStreams(entries, "SCVVoiceMailAudioProcessingRole", "VoiceMailAudioProcessingFunction");
-        logStreams(entries, "SCVVoiceMailPackagingRole", "VoiceMailPackagingFunction");
-        logStreams(entries, "SCVVoiceMailTranscribeRole", "VoiceMailTranscribeFunction");
+        // every function's role writes its own log group, where the function is deployed (its contract)
+        for (FunctionContract contract : FunctionContracts.all()) {
+            entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), logStreamsFinding(
+                    contract.function().baseName()), LOG_STREAMS, contract.feature()));
+        }
+        entries.add(new Entry(ACCOUNT, "SCVSecretConfiguratorLambdaRole",
+                logStreamsFinding("SecretConfiguratorFunction"), LOG_STREAMS));
+        entries.add(new Entry(ACCOUNT, "SCVConnectConfiguratorLambdaRole",
+                logStreamsFinding("ConnectConfiguratorFunction"), LOG_STREAMS));
         entries.add(new Entry(ACCOUNT, "SCVTrailLogGroupRole", "AwsSolutions-IAM5[Resource::arn:{partition}:logs:"
                 + "{accountRegion}:{account}:log-group:/scv/cloudtrail/scvBYOACloudTrail:*]", "CloudTrail names "
                 + "its log streams itself; the role may write only to the streams of the trail's own log group."));
@@ -245,7 +251,9 @@ public final class NagAcknowledgements {
         String regionalKeys = "AwsSolutions-IAM5[Resource::arn:{partition}:kms:{region}:{account}:key/*]";
         entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
                 regionalKeys, KEYS));
-        entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role", regionalKeys, KEYS));
+        entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]", KEYS + " The grant also carries "
+                        + "kms:ViaService for the contact center's S3 endpoint, which uses only keys of its region."));
 
         entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy", "SCVVoiceMailAudioProcessingRole",
                 "SCVVoiceMailPackagingRole"),
@@ -267,9 +275,11 @@ public final class NagAcknowledgements {
                 "AwsSolutions-IAM5[Resource::arn:{partition}:connect:{region}:{account}:phone-number/*]",
                 PHONE_NUMBERS));
 
-        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVVoiceMailAudioProcessingRole"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:kinesisvideo:{region}:{account}:stream/"
-                        + "{cc}-connect-{alias}-contact-*/*]", MEDIA_STREAMS));
+        String mediaStreams = "AwsSolutions-IAM5[Resource::arn:{partition}:kinesisvideo:{region}:{account}:stream/"
+                + "{cc}-connect-{alias}-contact-*/*]";
+        entries.add(new Entry(ACCOUNT, "SCVVoiceMailAudioProcessingRole", mediaStreams, MEDIA_STREAMS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource"), mediaStreams, MEDIA_STREAMS,
+                FunctionContracts.of(Function.KVS_TRANSCRIBER).feature()));
         entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:transcribe:{region}:{account}:transcription-job/*]",
                 TRANSCRIPTION_JOBS));
@@ -343,11 +353,9 @@ public final class NagAcknowledgements {
         }
     }
 
-    private static void logStreams(List<Entry> entries, String role, String... functions) {
-        for (String function : functions) {
-            entries.add(new Entry(ACCOUNT, role, "AwsSolutions-IAM5[Resource::arn:{partition}:logs:{region}:{account}"
-                    + ":log-group:/aws/lambda/{cc}-" + function + ":*]", LOG_STREAMS));
-        }
+    private static String logStreamsFinding(String function) {
+        return "AwsSolutions-IAM5[Resource::arn:{partition}:logs:{region}:{account}:log-group:/aws/lambda/{cc}-"
+                + function + ":*]";
     }
 
     private NagAcknowledgements() {

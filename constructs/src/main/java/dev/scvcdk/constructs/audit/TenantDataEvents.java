@@ -1,5 +1,7 @@
 package dev.scvcdk.constructs.audit;
 
+import dev.scvcdk.constructs.iam.IamRender;
+
 import dev.scvcdk.policies.ScvArns;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
@@ -123,6 +125,8 @@ public final class TenantDataEvents {
     }
 
     private static AdvancedFieldSelectorProperty startsWith(String field, List<String> prefixes) {
-        return AdvancedFieldSelectorProperty.builder().field(field).startsWith(prefixes).build();
+        // an environment-agnostic tenant's ARNs carry ${AWS::AccountId}: CloudFormation substitutes it
+        return AdvancedFieldSelectorProperty.builder().field(field)
+                .startsWith(prefixes.stream().map(IamRender::string).toList()).build();
     }
 }

@@ -150,6 +150,12 @@ final class Calls {
                 "sqs:SendMessage " + ScvNames.failureQueue(cc.callCenterApiName()));
     }
 
+    /** An action without resource-level permissions, asked in the contact center's region. */
+    Call withoutResource(String action, ContactCenterConfig cc) {
+        return call(action, "*", cc.region(), account, null, action + " in " + cc.region())
+                .with("aws:RequestedRegion", cc.region());
+    }
+
     Call secret(String action, ContactCenterConfig cc) {
         return call(action, credentialsSecretArn(cc), cc.region(), account, null,
                 action + " " + ScvNames.salesforceCredentialsSecret(cc.callCenterApiName()));

@@ -18,7 +18,7 @@ import software.amazon.awscdk.Stack;
  * ({@link SynthesizedApp#acknowledged()}), seen per stack with its environment; the policy tests read IAM from these
  * templates only.
  */
-final class ExampleApp {
+public final class ExampleApp {
 
     private static ExampleApp instance;
 
@@ -47,7 +47,7 @@ final class ExampleApp {
     }
 
     /** Surefire runs in the module directory; the config lives at the repository root. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("config"))) {
             dir = dir.getParent();

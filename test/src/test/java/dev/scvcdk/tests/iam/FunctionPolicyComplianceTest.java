@@ -19,6 +19,11 @@ import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.declarations.FunctionContract;
+import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.declarations.KeyUse;
+import dev.scvcdk.policies.declarations.Target;
+import dev.scvcdk.policies.declarations.TenantKey;
 import dev.scvcdk.tests.iam.Calls.Call;
 import dev.scvcdk.tests.iam.IamSimulator.Request;
 import dev.scvcdk.tests.iam.IamSimulator.Result;
@@ -66,89 +71,76 @@ class FunctionPolicyComplianceTest {
 
     // --- the spec --------------------------------------------------------------------------------------------
 
-    /** What each function's handler calls (lambdas/…/*Service, *Wiring, common/aws, common/keys), per contact center. */
+    /**
+     * Every call each deployed function's contract declares (FunctionContracts), on each exact resource, in each
+     * contact center it is deployed in — with the KMS call its service makes on its behalf — must be allowed by
+     * the synthesized policies, boundary and resource policies. Derived from the declarations, never restated.
+     */
     private static List<Expectation> callsTheHandlersMake() {
         List<Expectation> list = new ArrayList<>();
         for (ContactCenterConfig cc : app.config.contactCenters()) {
-            String name = cc.callCenterApiName();
-
-            // InvokeTelephonyIntegrationApi: reads the SCRT key (SSM, with decryption) to sign its JWTs; logs.
-            RolePolicies telephony = iam.role(RoleNames.INVOKE_TELEPHONY_INTEGRATION_API);
-            allow(list, telephony, calls.ssm("ssm:GetParameter", cc, Parameter.SCRT_PRIVATE_KEY));
-            // AuthKeysSSMUtil stores the SCRT key without a KeyId, so SSM encrypts it with alias/aws/ssm.
-            allow(list, telephony, calls.awsManagedSsmKey("kms:Decrypt", cc, Parameter.SCRT_PRIVATE_KEY));
-            ownLogs(list, telephony, cc, Function.INVOKE_TELEPHONY_INTEGRATION_API);
-
-            // CTRDataSync: the event-source mapping reads the CTR stream with the function's role and decrypts it
-            // with the stream key; the handler invokes the telephony alias; failed batches go to the failure queue.
-            RolePolicies ctr = iam.role(RoleNames.CTR_DATA_SYNC);
-            for (String action : List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
-                    "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards")) {
-                allow(list, ctr, calls.kinesis(action, cc));
+            for (FunctionContract contract : FunctionContracts.deployedIn(cc)) {
+                RolePolicies role = iam.role(contract.roleName());
+                for (dev.scvcdk.policies.declarations.Call declared : contract.allCalls()) {
+                    for (String action : declared.actions()) {
+                        allow(list, role, request(action, declared.target(), cc, contract.function()));
+                    }
+                    declared.keyUse().ifPresent(use -> use.actions().forEach(kmsAction ->
+                            allow(list, role, keyRequest(kmsAction, use, declared.target(), cc))));
+                }
             }
-            allow(list, ctr, calls.kms("kms:Decrypt", cc, ScvNames.kvsKeyAlias(name), "kinesis",
-                    Map.of("aws:kinesis:arn", calls.ctrStreamArn(cc))));
-            allow(list, ctr, calls.invoke(calls.aliasArn(cc, Function.INVOKE_TELEPHONY_INTEGRATION_API), cc.region(),
-                    name + "-InvokeTelephonyIntegrationApiFunction:active"));
-            failureDestination(list, ctr, cc);
-            ownLogs(list, ctr, cc, Function.CTR_DATA_SYNC);
-
-            // HandleContactEvents: invokes the telephony alias; its async failures go to the failure queue.
-            RolePolicies events = iam.role(RoleNames.HANDLE_CONTACT_EVENTS);
-            allow(list, events, calls.invoke(calls.aliasArn(cc, Function.INVOKE_TELEPHONY_INTEGRATION_API),
-                    cc.region(), name + "-InvokeTelephonyIntegrationApiFunction:active"));
-            failureDestination(list, events, cc);
-            ownLogs(list, events, cc, Function.HANDLE_CONTACT_EVENTS);
-
-            // kvsConsumerTrigger: invokes the kvsTranscriber alias asynchronously.
-            RolePolicies kvsTrigger = iam.role(RoleNames.KVS_CONSUMER_TRIGGER);
-            allow(list, kvsTrigger, calls.invoke(calls.aliasArn(cc, Function.KVS_TRANSCRIBER), cc.region(),
-                    name + "-kvsTranscriber:active"));
-            ownLogs(list, kvsTrigger, cc, Function.KVS_CONSUMER_TRIGGER);
-
-            // InvokeSalesforceRestApi: GetParameters (one call) on its five parameters, GetParameter on the
-            // access token, PutParameter on the access token only; the parameters use the platform key.
+        }
+        // beyond their jobs: the REST role writes only the access token, reads no SCRT key; nobody else's secrets
+        for (ContactCenterConfig cc : app.config.contactCenters()) {
             RolePolicies rest = iam.role(RoleNames.INVOKE_SALESFORCE_REST_API);
-            for (Parameter parameter : Parameter.restApi()) {
-                allow(list, rest, calls.ssm("ssm:GetParameters", cc, parameter));
-                allow(list, rest, calls.ssm("ssm:GetParameter", cc, parameter));
-                allow(list, rest, calls.kms("kms:Decrypt", cc, platformKeyAlias(cc), "ssm",
-                        Map.of("PARAMETER_ARN", calls.parameterArn(cc, parameter))));
-            }
-            allow(list, rest, calls.ssm("ssm:PutParameter", cc, Parameter.REST_API_ACCESS_TOKEN));
-            allow(list, rest, calls.kms("kms:GenerateDataKey", cc, platformKeyAlias(cc), "ssm",
-                    Map.of("PARAMETER_ARN", calls.parameterArn(cc, Parameter.REST_API_ACCESS_TOKEN))));
             for (Parameter parameter : List.of(Parameter.REST_API_PRIVATE_KEY, Parameter.REST_API_CONSUMER_KEY,
                     Parameter.REST_API_AUDIENCE, Parameter.REST_API_SUBJECT, Parameter.SCRT_PRIVATE_KEY)) {
                 deny(list, rest, calls.ssm("ssm:PutParameter", cc, parameter));
             }
             deny(list, rest, calls.ssm("ssm:GetParameter", cc, Parameter.SCRT_PRIVATE_KEY));
-            ownLogs(list, rest, cc, Function.INVOKE_SALESFORCE_REST_API);
-
-            // AuthKeysSSMUtil and CustomSSM (SCVSSMLambdaExecutionRole): read (AuthKeys decrypts the existing SCRT
-            // key), create, overwrite, tag, list tags of and delete the six parameters; CustomSSM reads the
-            // Salesforce credentials secret to seed the REST ones.
-            RolePolicies ssmRole = iam.role(RoleNames.SSM_LAMBDA_EXECUTION);
-            for (Parameter parameter : Parameter.values()) {
-                for (String action : List.of("ssm:GetParameter", "ssm:PutParameter", "ssm:AddTagsToResource",
-                        "ssm:ListTagsForResource", "ssm:DeleteParameter")) {
-                    allow(list, ssmRole, calls.ssm(action, cc, parameter));
-                }
+            for (String roleName : List.of(RoleNames.INVOKE_TELEPHONY_INTEGRATION_API,
+                    RoleNames.INVOKE_SALESFORCE_REST_API, RoleNames.CTR_DATA_SYNC)) {
+                deny(list, iam.role(roleName), calls.secret("secretsmanager:GetSecretValue", cc));
             }
-            for (Parameter parameter : Parameter.restApi()) {
-                allow(list, ssmRole, calls.kms("kms:GenerateDataKey", cc, platformKeyAlias(cc), "ssm",
-                        Map.of("PARAMETER_ARN", calls.parameterArn(cc, parameter))));
-            }
-            allow(list, ssmRole, calls.awsManagedSsmKey("kms:GenerateDataKey", cc, Parameter.SCRT_PRIVATE_KEY));
-            allow(list, ssmRole, calls.awsManagedSsmKey("kms:Decrypt", cc, Parameter.SCRT_PRIVATE_KEY));
-            allow(list, ssmRole, calls.secret("secretsmanager:GetSecretValue", cc));
-            allow(list, ssmRole, calls.kms("kms:Decrypt", cc, platformKeyAlias(cc), "secretsmanager",
-                    Map.of("SecretARN", calls.credentialsSecretArn(cc))));
-            ownLogs(list, ssmRole, cc, Function.AUTH_KEYS_SSM_UTIL);
-            ownLogs(list, ssmRole, cc, Function.CUSTOM_SSM);
-            deny(list, ssmRole, calls.ssmOn("ssm:PutParameter", cc.region(), calls.account, "other-app-db-password"));
+            deny(list, iam.role(RoleNames.SSM_LAMBDA_EXECUTION),
+                    calls.ssmOn("ssm:PutParameter", cc.region(), calls.account, "other-app-db-password"));
         }
         return list;
+    }
+
+    /** The request a declared call makes on one concrete resource of its target. */
+    private static Call request(String action, Target target, ContactCenterConfig cc, Function function) {
+        return switch (target.kind()) {
+            case PARAMETER -> calls.ssm(action, cc, Parameter.valueOf(target.detail()));
+            case FUNCTION_ALIAS -> {
+                Function callee = Function.valueOf(target.detail());
+                yield calls.invoke(calls.aliasArn(cc, callee), cc.region(),
+                        callee.nameFor(cc.callCenterApiName()) + ":" + ScvNames.ACTIVE_ALIAS);
+            }
+            case CTR_STREAM -> calls.kinesis(action, cc);
+            case LOG_STREAMS -> calls.logs(action, cc, function);
+            case FAILURE_QUEUE -> calls.sendToFailureQueue(cc);
+            case SALESFORCE_SECRET -> calls.secret(action, cc);
+            case NO_RESOURCE_LEVEL_PERMISSIONS -> calls.withoutResource(action, cc);
+            default -> throw new IllegalStateException("no request model for a call on " + target
+                    + ": add one to this test when a deployed function declares it");
+        };
+    }
+
+    /** The KMS request the target's service makes for the caller: the key named by alias, the resource by context. */
+    private static Call keyRequest(String kmsAction, KeyUse use, Target target, ContactCenterConfig cc) {
+        if (use.key() == TenantKey.AWS_SSM) {
+            return calls.awsManagedSsmKey(kmsAction, cc, Parameter.valueOf(target.detail()));
+        }
+        String resource = target.arns(dev.scvcdk.policies.ScvArns.forTenant(app.config), cc).get(0);
+        Map<String, String> context = switch (use.service()) {
+            case "ssm" -> Map.of("PARAMETER_ARN", resource);
+            case "secretsmanager" -> Map.of("SecretARN", calls.credentialsSecretArn(cc));
+            case "sqs" -> Map.of("aws:sqs:arn", resource);
+            case "kinesis" -> Map.of("aws:kinesis:arn", resource);
+            default -> Map.of();
+        };
+        return calls.kms(kmsAction, cc, use.key().alias(cc.callCenterApiName()), use.service(), context);
     }
 
     /** Calls no SCV role may make, asked of every role of the app, for every contact center. */
@@ -372,18 +364,6 @@ class FunctionPolicyComplianceTest {
 
     private static void deny(List<Expectation> list, RolePolicies role, Call call) {
         list.add(new Expectation(role.roleName() + " may not " + call.describe(), calls.by(role, call), false));
-    }
-
-    private static void ownLogs(List<Expectation> list, RolePolicies role, ContactCenterConfig cc, Function function) {
-        allow(list, role, calls.logs("logs:CreateLogStream", cc, function));
-        allow(list, role, calls.logs("logs:PutLogEvents", cc, function));
-    }
-
-    /** Lambda sends a failed batch or event with the function's role; the queue is encrypted with the platform key. */
-    private static void failureDestination(List<Expectation> list, RolePolicies role, ContactCenterConfig cc) {
-        allow(list, role, calls.sendToFailureQueue(cc));
-        allow(list, role, calls.kms("kms:GenerateDataKey", cc, platformKeyAlias(cc), "sqs",
-                Map.of("aws:sqs:arn", calls.failureQueueArn(cc))));
     }
 
     private static String platformKeyAlias(ContactCenterConfig cc) {
