@@ -142,9 +142,8 @@ public final class IamPolicySizes {
         PolicyStatement.Builder statement = PolicyStatement.Builder.create();
         IPrincipal principal;
         if (trust instanceof Trust.Service service) {
-            principal = service.sourceArn() == null ? new ServicePrincipal(service.servicePrincipal())
-                    : new ServicePrincipal(service.servicePrincipal())
-                            .withConditions(Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn())));
+            principal = service.conditions().isEmpty() ? new ServicePrincipal(service.servicePrincipal())
+                    : new ServicePrincipal(service.servicePrincipal()).withConditions(Map.copyOf(service.conditions()));
         } else if (trust instanceof Trust.SalesforceAccount salesforce) {
             // measured in the partition with the longest name, so either partition fits
             String root = new ScvArns(Partition.AWS_US_GOV.id(), salesforce.accountId())

@@ -23,8 +23,8 @@ class IamMatrixReportTest {
 
         // kvsConsumerTrigger: invoke + 2 log actions + 2 trace actions
         assertThat(report).contains("| SCVKvsConsumerTriggerRole | service `lambda.amazonaws.com` | — | 5 |");
-        assertThat(report).contains("| SCVTrailLogGroupRole | service `cloudtrail.amazonaws.com` for "
-                + "`arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail` | — | 2 |");
+        assertThat(report).contains("| SCVTrailLogGroupRole | service `cloudtrail.amazonaws.com` for account "
+                + "`111122223333` and `arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail` | — | 2 |");
         assertThat(report).contains("| SCVTenantBucketWriteAccessRole | Salesforce account 793525387755 with "
                 + "sts:ExternalId | SCVS3AccessPolicy | 4 |");
         assertThat(report).contains("| acmesales-SAMLRole | SAML federation, saml:aud "

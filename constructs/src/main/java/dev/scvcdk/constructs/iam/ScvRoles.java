@@ -79,8 +79,7 @@ public final class ScvRoles {
     public static IPrincipal principal(Trust trust) {
         if (trust instanceof Trust.Service service) {
             ServicePrincipal principal = new ServicePrincipal(service.servicePrincipal());
-            return service.sourceArn() == null ? principal
-                    : principal.withConditions(Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn())));
+            return service.conditions().isEmpty() ? principal : principal.withConditions(Map.copyOf(service.conditions()));
         }
         if (trust instanceof Trust.SalesforceAccount account) {
             return new AccountPrincipal(account.accountId())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.constructs.identity.TestSamlMetadata;
 import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.PermissionBoundaryDocument;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.logs.LogRetention;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -75,12 +77,16 @@ class ScvAccountStackTest {
     }
 
     @Test
-    void boundaryDocumentIsTheMatrixBoundary() {
-        Object expected = stack.resolve(IamMatrix.permissionBoundary(ExampleTenant.config()));
+    void boundaryDocumentIsTheMatrixBoundaryWithTheAuditBucketDenied() {
+        // GIVEN the matrix boundary and the denial of changes to the trail's bucket, whose name is CloudFormation's
+        PolicyDocument document = IamMatrix.permissionBoundary(ExampleTenant.config());
+        document.addStatements(PermissionBoundaryDocument.auditTrailBucketDenial("aws",
+                stack.getAuditTrail().getBucket().getBucket().getBucketName()));
 
+        // THEN the created boundary is exactly both
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
                 "ManagedPolicyName", "SCVPermissionsBoundary",
-                "PolicyDocument", expected));
+                "PolicyDocument", stack.resolve(document)));
     }
 
     @Test

@@ -87,7 +87,10 @@ public final class StreamRoles {
     RoleSpec contactLensStreaming() {
         return role(RoleNames.CONTACT_LENS_STREAMING,
                 "Amazon Connect: put Contact Lens real-time segments on the Contact Lens streams.",
-                new Trust.Service("connect.amazonaws.com"),
+                // Instance ids are UUIDs: each names one instance; the account is pinned by aws:SourceAccount.
+                new Trust.Service("connect.amazonaws.com", res.arns().account(), res.contactCenters().stream()
+                        .map(cc -> "arn:" + res.arns().partition() + ":connect:*:*:instance/" + cc.connectInstanceId())
+                        .toList()),
                 List.of(Statements.allow("PutContactLensRecords")
                                 .actions("kinesis:DescribeStream", "kinesis:PutRecord", "kinesis:PutRecords")
                                 .resources(res.contactLensStreams())
