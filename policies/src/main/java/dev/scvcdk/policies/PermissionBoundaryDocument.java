@@ -236,6 +236,15 @@ public final class PermissionBoundaryDocument {
                 .resources("*")
                 .condition("StringNotEquals", "lambda:Principal", LAMBDA_PERMISSION_PRINCIPALS)
                 .build());
+        if (granted.contains("events:PutTargets")) {
+            // a rule sends events only to this account's functions: no other account's bus, topic or queue
+            statements.add(Statements.deny("DenyRuleTargetsButAccountFunctions")
+                    .actions("events:PutTargets")
+                    .resources("*")
+                    .condition("ForAnyValue:StringNotLike", "events:TargetArn",
+                            "arn:" + arns.partition() + ":lambda:*:" + account + ":function:*")
+                    .build());
+        }
         return List.copyOf(statements);
     }
 

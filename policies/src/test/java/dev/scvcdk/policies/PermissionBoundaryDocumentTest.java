@@ -227,6 +227,15 @@ class PermissionBoundaryDocumentTest {
     }
 
     @Test
+    void deniesRuleTargetsOtherThanTheAccountsFunctions() {
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyRuleTargetsButAccountFunctions");
+
+        assertThat(actions(deny)).containsExactly("events:PutTargets");
+        assertThat(condition(deny, "ForAnyValue:StringNotLike", "events:TargetArn"))
+                .containsExactly("arn:aws:lambda:*:111122223333:function:*");
+    }
+
+    @Test
     void deniesEveryChangeToTheAuditBucketTheStackNames() {
         Map<String, Object> deny = PolicyJson.render(List.of(
                 PermissionBoundaryDocument.auditTrailBucketDenial("aws", "trail-bucket"))).get(0);
