@@ -60,8 +60,7 @@ public final class PermissionBoundaryDocument {
     public static final List<String> DENIED_RESOURCE_POLICY_WRITES = List.of(
             "sqs:AddPermission", "sqs:SetQueueAttributes", "s3:PutBucketPolicy", "s3:PutBucketAcl",
             "s3:PutObjectAcl", "kms:PutKeyPolicy", "secretsmanager:PutResourcePolicy", "kinesis:PutResourcePolicy",
-            "logs:PutResourcePolicy", "events:PutPermission", "ssm:PutResourcePolicy",
-            "lambda:AddLayerVersionPermission", "sns:AddPermission", "sns:SetTopicAttributes");
+            "logs:PutResourcePolicy", "events:PutPermission", "ssm:PutResourcePolicy");
 
     /** The only principals a Lambda permission may name: Connect invokes the call-path functions, EventBridge rules. */
     public static final List<String> LAMBDA_PERMISSION_PRINCIPALS = List.of(
@@ -171,7 +170,7 @@ public final class PermissionBoundaryDocument {
         List<PolicyStatement> statements = new ArrayList<>();
         Set<String> wildcardOnly = select(granted, WildcardOnlyActions::contains);
         if (!wildcardOnly.isEmpty()) {
-            statements.add(Statements.allow("WithoutResourceLevelPermissions")
+            statements.add(Statements.allow("NoResourceLevelPermissions")
                     .actions(wildcardOnly)
                     .resources("*")
                     .condition("StringEquals", "aws:RequestedRegion", regions)
@@ -179,7 +178,7 @@ public final class PermissionBoundaryDocument {
         }
 
         Set<String> scoped = select(granted, a -> !WildcardOnlyActions.contains(a)
-                && (!OWN_STATEMENT_SERVICES.contains(service(a)) || a.equals("kms:DescribeKey")));
+                && !OWN_STATEMENT_SERVICES.contains(service(a)));
         if (!scoped.isEmpty()) {
             List<String> resources = new ArrayList<>();
             if (fence == Fence.PER_CONTACT_CENTER) {
@@ -204,7 +203,6 @@ public final class PermissionBoundaryDocument {
                 resources.add(String.format(Locale.ROOT, anyRegion, "lambda", "event-source-mapping:*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "connect", "phone-number/*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "cloudtrail", "trail/" + ScvNames.CLOUDTRAIL_NAME));
-                resources.add(String.format(Locale.ROOT, anyRegion, "kms", "key/*"));
                 config.contactCenters().stream()
                         .map(ContactCenterConfig::salesforceCredentialsSecretArn)
                         .filter(arn -> arn != null)
@@ -218,12 +216,12 @@ public final class PermissionBoundaryDocument {
         }
 
         statements.addAll(kms(res, regions, select(granted, a -> service(a).equals("kms")
-                && !WildcardOnlyActions.contains(a) && !a.equals("kms:DescribeKey"))));
+                && !WildcardOnlyActions.contains(a))));
         statements.addAll(iam(res, boundaryArn, select(granted, a -> service(a).equals("iam"))));
 
         // No SCV role needs any of these anywhere: denied on every resource, the trail's, its log group's and the
         // boundary's included, so that no grant added later can reach them through the derived allows above.
-        statements.add(Statements.deny("DenyAuditPolicyAndBoundaryChanges")
+        statements.add(Statements.deny("DenyAuditAndPolicyChanges")
                 .actions(DENIED_TRAIL_CHANGES)
                 .actions(DENIED_TRAIL_LOG_CHANGES)
                 .actions(DENIED_BOUNDARY_POLICY_CHANGES)
@@ -231,14 +229,14 @@ public final class PermissionBoundaryDocument {
                 .actions(DENIED_RESOURCE_POLICY_WRITES)
                 .resources("*")
                 .build());
-        statements.add(Statements.deny("DenyLambdaPermissionsForOthers")
+        statements.add(Statements.deny("DenyForeignLambdaPermissions")
                 .actions("lambda:AddPermission")
                 .resources("*")
                 .condition("StringNotEquals", "lambda:Principal", LAMBDA_PERMISSION_PRINCIPALS)
                 .build());
         if (granted.contains("events:PutTargets")) {
             // a rule sends events only to this account's functions: no other account's bus, topic or queue
-            statements.add(Statements.deny("DenyRuleTargetsButAccountFunctions")
+            statements.add(Statements.deny("DenyForeignRuleTargets")
                     .actions("events:PutTargets")
                     .resources("*")
                     .condition("ForAnyValue:StringNotLike", "events:TargetArn",
@@ -255,36 +253,48 @@ public final class PermissionBoundaryDocument {
     public static PolicyStatement auditTrailBucketDenial(String partition, String bucketName) {
         return Statements.deny("DenyAuditBucketChanges")
                 .actions(DENIED_TRAIL_BUCKET_CHANGES)
-                .resources("arn:" + partition + ":s3:::" + bucketName, "arn:" + partition + ":s3:::" + bucketName + "/*")
+                .resources("arn:" + partition + ":s3:::" + bucketName + "*") // the bucket and its objects
                 .build();
     }
 
     /**
-     * KMS through the SCV services' endpoints of the contact-center regions only, and the direct calls SCV
-     * makes: describing keys, and grants only for an AWS service acting for the caller.
+     * The keys SCV uses, by alias: each contact center's data-stream and live-media ({@code …KvsKey}),
+     * tenant-bucket and platform keys ({@code alias/<cc>ScvPlatformKey}, named by the constructs' TenantKeys), and
+     * SSM's AWS managed key.
+     */
+    public static final List<String> SCV_KEY_ALIASES = List.of(ScvNames.kvsKeyAlias("*"),
+            ScvNames.tenantBucketKeyAlias("*"), "alias/*ScvPlatformKey", "alias/aws/ssm");
+
+    /**
+     * KMS only on SCV's keys (by alias), in the contact-center regions: through the SCV services' endpoints, and
+     * the direct calls SCV makes — describing keys, and grants only for an AWS service acting for the caller.
      */
     private static List<PolicyStatement> kms(TenantResources res, List<String> regions, Set<String> actions) {
         List<PolicyStatement> statements = new ArrayList<>();
         String keys = res.arns().anyKeyIn("*");
-        Set<String> throughServices = select(actions, a -> !a.equals("kms:CreateGrant"));
+        Set<String> throughServices = select(actions, a -> !a.equals("kms:CreateGrant") && !a.equals("kms:DescribeKey"));
         if (!throughServices.isEmpty()) {
             List<String> endpoints = new ArrayList<>();
             for (String service : List.of("ssm", "secretsmanager", "kinesis", "kinesisvideo", "sqs", "s3")) {
                 endpoints.add(service + ".*." + res.config().partitionValue().dnsSuffix());
             }
+            // the calling service's own request was bounded to SCV resources in the SCV regions above
             statements.add(Statements.allow("KeysThroughScvServices")
                     .actions(throughServices)
                     .resources(keys)
-                    .condition("StringEquals", "aws:RequestedRegion", regions)
                     .condition("StringLike", "kms:ViaService", endpoints)
+                    .condition("ForAnyValue:StringLike", "kms:ResourceAliases", SCV_KEY_ALIASES)
                     .build());
         }
-        if (actions.contains("kms:CreateGrant")) {
-            statements.add(Statements.allow("GrantsForAwsServices")
-                    .actions("kms:CreateGrant")
+        Set<String> direct = select(actions, a -> a.equals("kms:DescribeKey") || a.equals("kms:CreateGrant"));
+        if (!direct.isEmpty()) {
+            // a grant only for an AWS service acting for the caller (DescribeKey carries no such key)
+            statements.add(Statements.allow("DirectScvKeyCalls")
+                    .actions(direct)
                     .resources(keys)
                     .condition("StringEquals", "aws:RequestedRegion", regions)
-                    .condition("Bool", "kms:GrantIsForAWSResource", "true")
+                    .condition("BoolIfExists", "kms:GrantIsForAWSResource", "true")
+                    .condition("ForAnyValue:StringLike", "kms:ResourceAliases", SCV_KEY_ALIASES)
                     .build());
         }
         return statements;
@@ -322,7 +332,7 @@ public final class PermissionBoundaryDocument {
                     .build());
         }
         if (!inline.isEmpty()) {
-            statements.add(Statements.allow("ScvRoleInlinePoliciesWithBoundary")
+            statements.add(Statements.allow("ScvRoleInlineWrites")
                     .actions(inline)
                     .resources(scvRoles)
                     .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
@@ -331,13 +341,13 @@ public final class PermissionBoundaryDocument {
         if (inline.contains("iam:PutRolePolicy")) {
             // Associating storage with an instance makes Connect extend its service-linked role's policy,
             // with the caller's permission; the role has no boundary and only Connect can assume it.
-            statements.add(Statements.allow("ConnectServiceLinkedRolePolicy")
+            statements.add(Statements.allow("ConnectLinkedRolePolicy")
                     .actions("iam:PutRolePolicy")
                     .resources(arns.role(CONNECT_SERVICE_LINKED_ROLES))
                     .build());
         }
         if (!managed.isEmpty()) {
-            statements.add(Statements.allow("ScvRoleManagedPoliciesWithBoundary")
+            statements.add(Statements.allow("ScvRoleScvPolicyAttachments")
                     .actions(managed)
                     .resources(scvRoles)
                     .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)

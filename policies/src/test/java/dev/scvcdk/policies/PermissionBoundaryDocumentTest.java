@@ -170,7 +170,7 @@ class PermissionBoundaryDocumentTest {
     @Test
     void writesRolePermissionsOnlyOnScvRolesThatKeepTheBoundary() {
         assertThat(unboundedIamWrites(boundary(EXAMPLE))).isEmpty();
-        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRoleManagedPoliciesWithBoundary");
+        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRoleScvPolicyAttachments");
         assertThat(condition(attach, "ArnLike", "iam:PolicyARN")).containsExactly(
                 "arn:aws:iam::111122223333:policy/scv/*");
         assertThat(condition(attach, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
@@ -200,7 +200,7 @@ class PermissionBoundaryDocumentTest {
 
     @Test
     void deniesAuditTrailLogGroupBoundaryAndResourcePolicyChangesEverywhere() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyAuditPolicyAndBoundaryChanges");
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyAuditAndPolicyChanges");
 
         assertThat(deny.get("Effect")).isEqualTo("Deny");
         assertThat(resources(deny)).containsExactly("*");
@@ -219,7 +219,7 @@ class PermissionBoundaryDocumentTest {
 
     @Test
     void deniesLambdaPermissionsForAnyPrincipalButConnectAndEventBridge() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyLambdaPermissionsForOthers");
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyForeignLambdaPermissions");
 
         assertThat(actions(deny)).containsExactly("lambda:AddPermission");
         assertThat(condition(deny, "StringNotEquals", "lambda:Principal"))
@@ -228,7 +228,7 @@ class PermissionBoundaryDocumentTest {
 
     @Test
     void deniesRuleTargetsOtherThanTheAccountsFunctions() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyRuleTargetsButAccountFunctions");
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyForeignRuleTargets");
 
         assertThat(actions(deny)).containsExactly("events:PutTargets");
         assertThat(condition(deny, "ForAnyValue:StringNotLike", "events:TargetArn"))
@@ -241,7 +241,7 @@ class PermissionBoundaryDocumentTest {
                 PermissionBoundaryDocument.auditTrailBucketDenial("aws", "trail-bucket"))).get(0);
 
         assertThat(deny.get("Effect")).isEqualTo("Deny");
-        assertThat(resources(deny)).containsExactly("arn:aws:s3:::trail-bucket", "arn:aws:s3:::trail-bucket/*");
+        assertThat(resources(deny)).containsExactly("arn:aws:s3:::trail-bucket*");
         for (String action : List.of("s3:DeleteObject", "s3:PutObject", "s3:PutBucketPolicy", "s3:DeleteBucket",
                 "s3:PutLifecycleConfiguration")) {
             assertThat(actions(deny)).as(action).anyMatch(p -> matches(p.toString(), action));
@@ -266,8 +266,7 @@ class PermissionBoundaryDocumentTest {
                 "arn:aws:transcribe:*:111122223333:transcription-job/*",
                 "arn:aws:lambda:*:111122223333:event-source-mapping:*",
                 "arn:aws:connect:*:111122223333:phone-number/*",
-                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail",
-                "arn:aws:kms:*:111122223333:key/*");
+                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail");
         assertThat(condition(scv, "StringEquals", "aws:RequestedRegion"))
                 .containsExactly("us-west-2", "eu-west-2", "us-east-1");
     }
@@ -292,8 +291,15 @@ class PermissionBoundaryDocumentTest {
         assertThat(condition(keys, "StringLike", "kms:ViaService")).containsExactly("ssm.*.amazonaws.com",
                 "secretsmanager.*.amazonaws.com", "kinesis.*.amazonaws.com", "kinesisvideo.*.amazonaws.com",
                 "sqs.*.amazonaws.com", "s3.*.amazonaws.com");
-        assertThat(condition(bySid(statements, "GrantsForAwsServices"), "Bool", "kms:GrantIsForAWSResource"))
-                .containsExactly("true");
+        Map<String, Object> direct = bySid(statements, "DirectScvKeyCalls");
+        assertThat(actions(direct)).containsExactlyInAnyOrder("kms:DescribeKey", "kms:CreateGrant");
+        assertThat(condition(direct, "BoolIfExists", "kms:GrantIsForAWSResource")).containsExactly("true");
+        for (String sid : List.of("KeysThroughScvServices", "DirectScvKeyCalls")) {
+            assertThat(resources(bySid(statements, sid))).as(sid).containsExactly("arn:aws:kms:*:111122223333:key/*");
+            assertThat(condition(bySid(statements, sid), "ForAnyValue:StringLike", "kms:ResourceAliases")).as(sid)
+                    .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey", "alias/*ScvPlatformKey",
+                            "alias/aws/ssm");
+        }
     }
 
     @Test
@@ -332,7 +338,7 @@ class PermissionBoundaryDocumentTest {
                 "x", List.of(TestTenants.support()));
 
         // THEN
-        assertThat(condition(bySid(boundary(config), "ScvRoleInlinePoliciesWithBoundary"), "StringEquals",
+        assertThat(condition(bySid(boundary(config), "ScvRoleInlineWrites"), "StringEquals",
                 "iam:PermissionsBoundary")).containsExactly(existing);
     }
 
