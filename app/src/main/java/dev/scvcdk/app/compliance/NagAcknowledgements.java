@@ -163,7 +163,7 @@ public final class NagAcknowledgements {
                 "cloudtrail:Get*", "connect:Associate*", "connect:Describe*", "connect:Disassociate*", "connect:Get*",
                 "connect:List*", "connect:Resume*", "connect:Suspend*", "connect:Update*", "events:Describe*",
                 "events:List*", "iam:Get*", "iam:List*", "kinesis:Describe*", "kinesis:Get*", "kinesis:List*",
-                "kinesisvideo:Describe*", "kinesisvideo:Get*", "kinesisvideo:List*", "kms:Describe*", "lambda:Get*",
+                "kinesisvideo:Describe*", "kinesisvideo:Get*", "kinesisvideo:List*", "lambda:Get*",
                 "lambda:List*", "s3:Get*", "s3:List*", "secretsmanager:Describe*", "secretsmanager:Get*", "sqs:Get*",
                 "ssm:Get*", "ssm:List*", "transcribe:Get*")) {
             entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Action::" + action + "]",
