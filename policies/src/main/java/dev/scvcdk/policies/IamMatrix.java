@@ -73,7 +73,7 @@ public final class IamMatrix {
     }
 
     /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */
-    private static List<RoleSpec> designedAccountRoles(TenantConfig config) {
+    static List<RoleSpec> designedAccountRoles(TenantConfig config) {
         TenantResources res = new TenantResources(config);
         List<RoleSpec> roles = new ArrayList<>();
         roles.addAll(new FunctionRoles(res).all());
@@ -91,7 +91,8 @@ public final class IamMatrix {
                 .filter(role -> role.trust() instanceof Trust.SalesforceAccount)
                 .map(RoleSpec::roleName)
                 .toList();
-        roles.add(new ProvisioningRole(res, permissionBoundaryArn(config), lambdaRoles, salesforceRoles).spec());
+        roles.add(new ProvisioningRole(res, permissionBoundaryArn(config), lambdaRoles, salesforceRoles,
+                config.salesforceManagesFunctionsValue()).spec());
         return List.copyOf(roles);
     }
 

@@ -74,7 +74,8 @@ public final class IamMatrixReport {
     static String describe(Trust trust) {
         if (trust instanceof Trust.Service service) {
             return "service `" + service.servicePrincipal() + "`"
-                    + (service.sourceArn() == null ? "" : " for `" + service.sourceArn() + "`");
+                    + (service.sourceAccount() == null ? "" : " for account `" + service.sourceAccount() + "`")
+                    + (service.sourceArns().isEmpty() ? "" : " and `" + String.join("`, `", service.sourceArns()) + "`");
         }
         if (trust instanceof Trust.SalesforceAccount sf) {
             return "Salesforce account " + sf.accountId() + " with sts:ExternalId";

@@ -135,8 +135,8 @@ public final class IamPolicySizes {
         Map<String, Object> condition = null;
         if (trust instanceof Trust.Service service) {
             principal = Map.of("Service", service.servicePrincipal());
-            if (service.sourceArn() != null) {
-                condition = Map.of("StringEquals", Map.of("aws:SourceArn", service.sourceArn()));
+            if (!service.conditions().isEmpty()) {
+                condition = Map.copyOf(service.conditions());
             }
         } else if (trust instanceof Trust.SalesforceAccount salesforce) {
             // measured in the partition with the longest name, so either partition fits

@@ -1,116 +1,406 @@
 package dev.scvcdk.policies;
 
+import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
-import dev.scvcdk.policies.iam.PolicyDocument;
-import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import dev.scvcdk.policies.statements.WildcardOnlyActions;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import dev.scvcdk.policies.iam.Effect;
+import dev.scvcdk.policies.iam.Statement;
 
 /**
- * The SCV permission boundary: the ceiling of every SCV role and of every role CDK makes for the
- * SCV stacks. It allows only the services SCV uses, only on resources of this account, and denies
- * IAM user and credential creation, boundary removal or replacement, and changes to itself.
+ * The SCV permission boundary: the ceiling of every SCV role, derived from what the roles are granted.
+ *
+ * <p>Its actions are the union of the actions the SCV roles and {@code /scv/} managed policies allow, per
+ * service; the synthesized stacks hold no role CDK makes on its own, so nothing else needs the boundary.
+ * Read actions ({@code Describe}, {@code Get}, {@code List}) of a service collapse to one {@code <Verb>*}
+ * each, so that the ceiling fits IAM's 6,144 characters for 25 contact centers; writes stay listed one by
+ * one. The resources are SCV's, by name, in the account and the contact centers' regions:
+ * <ul>
+ *   <li>{@code arn:<partition>:*:<cc region>:<account>:*<cc>-*} per contact center: the functions, aliases,
+ *       log groups, parameters, streams, queue, rules, live-media streams and secret SCV names {@code <cc>-…};</li>
+ *   <li>each instance {@code instance/<id>} and its {@code instance/<id>/*};</li>
+ *   <li>the tenant buckets ({@code *-<account>-*-scv} and their objects), only in this account;</li>
+ *   <li>SCV resources with ids AWS assigns (stacks {@code Scv*}, transcription jobs, event-source mappings,
+ *       claimed phone numbers, the audit trail), in the contact-center regions only.</li>
+ * </ul>
+ * IAM writes are possible only on {@code role/SCV*}, only while the role keeps this boundary, attaching only
+ * {@code /scv/} policies; roles are passed only to Lambda. Explicit denies protect the audit trail, its log
+ * group and bucket, the boundary policy, and forbid resource-policy writes (a Lambda permission only for
+ * Connect or EventBridge).
  */
 public final class PermissionBoundaryDocument {
-    /** Services SCV (and CDK's helper functions) use whole; sensitive services are listed action by action. */
-    public static final List<String> SERVICES = List.of(
-            "connect", "transcribe", "kinesisvideo", "kinesis", "sqs", "sns", "cloudwatch", "events",
-            "secretsmanager", "lambda", "cloudtrail", "cloudformation", "ds", "logs");
+    /** Read verbs whose actions a service's ceiling allows as {@code <service>:<Verb>*}. */
+    public static final List<String> READ_VERBS = List.of("Describe", "Get", "List");
 
-    public static final List<String> KMS_ACTIONS = List.of(
-            "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant");
+    /**
+     * Services whose ceiling is per verb ({@code connect:Update*}): Connect's management API is wide, and its
+     * resources are fenced to the SCV instances, which Salesforce manages whole.
+     */
+    public static final Set<String> VERB_CEILING_SERVICES = Set.of("connect");
 
-    public static final List<String> SSM_ACTIONS = List.of(
-            "ssm:GetParameter", "ssm:GetParameters", "ssm:PutParameter", "ssm:DeleteParameter",
-            "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", "ssm:ListTagsForResource");
+    /** Verbs kept action by action even there: creating and deleting (an instance among them) stay exact. */
+    public static final Set<String> EXACT_VERBS = Set.of("Create", "Delete");
 
-    public static final List<String> IAM_ACTIONS = List.of(
-            "iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",
-            "iam:ListRoleTags", "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy",
-            "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription",
-            "iam:TagRole", "iam:UntagRole", "iam:PassRole", "iam:GetSAMLProvider", "iam:UpdateSAMLProvider");
+    /** Services with their own statement (conditions or resource kinds of their own). */
+    static final Set<String> OWN_STATEMENT_SERVICES = Set.of("iam", "kms");
 
-    /** S3 actions SCV and CDK's bucket-notification handler use; S3 ARNs carry no account, so a condition does. */
-    public static final List<String> S3_ACTIONS = List.of(
-            "s3:GetObject", "s3:PutObject", "s3:GetObjectTagging", "s3:PutObjectTagging", "s3:ListBucket",
-            "s3:GetBucketLocation", "s3:GetBucketAcl", "s3:GetBucketNotification", "s3:PutBucketNotification",
-            "s3:GetBucketCORS", "s3:PutBucketCORS");
+    /** Resource-policy writes no SCV role makes: denied everywhere, so no role can open a resource to others. */
+    public static final List<String> DENIED_RESOURCE_POLICY_WRITES = List.of(
+            "sqs:AddPermission", "sqs:SetQueueAttributes", "s3:PutBucketPolicy", "s3:PutBucketAcl",
+            "s3:PutObjectAcl", "kms:PutKeyPolicy", "secretsmanager:PutResourcePolicy", "kinesis:PutResourcePolicy",
+            "logs:PutResourcePolicy", "events:PutPermission", "ssm:PutResourcePolicy");
 
-    /** Denied whatever identity policies say: users, groups and long-lived credentials. */
-    public static final List<String> DENIED_IAM_IDENTITY_ACTIONS = List.of(
-            "iam:CreateUser", "iam:CreateGroup", "iam:CreateAccessKey", "iam:CreateLoginProfile",
-            "iam:UpdateLoginProfile", "iam:AddUserToGroup", "iam:AttachUserPolicy", "iam:PutUserPolicy",
-            "iam:AttachGroupPolicy", "iam:PutGroupPolicy", "iam:CreateServiceSpecificCredential",
-            "iam:UploadSSHPublicKey", "iam:UploadSigningCertificate");
+    /** The only principals a Lambda permission may name: Connect invokes the call-path functions, EventBridge rules. */
+    public static final List<String> LAMBDA_PERMISSION_PRINCIPALS = List.of(
+            "connect.amazonaws.com", "events.amazonaws.com");
 
+    /** Every change to the boundary policy (versions, deletion, tags); denied whoever asks. */
     public static final List<String> DENIED_BOUNDARY_POLICY_CHANGES = List.of(
-            "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion");
+            "iam:*PolicyVersion", "iam:DeletePolicy", "iam:*TagPolicy");
 
+    /** Removing or replacing a role's boundary. */
+    public static final List<String> DENIED_BOUNDARY_DETACHMENT = List.of(
+            "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary");
+
+    /** Every change to the audit trail: stopping, deleting, updating, selectors, tags. */
     public static final List<String> DENIED_TRAIL_CHANGES = List.of(
-            "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail",
-            "cloudtrail:PutEventSelectors");
+            "cloudtrail:Stop*", "cloudtrail:Delete*", "cloudtrail:Update*", "cloudtrail:Put*", "cloudtrail:Remove*");
+
+    /** Changes to the trail's log group short of CloudTrail's own writes (CreateLogStream, PutLogEvents). */
+    public static final List<String> DENIED_TRAIL_LOG_CHANGES = List.of(
+            "logs:Delete*", "logs:PutSubscriptionFilter", "logs:PutRetentionPolicy", "logs:PutDataProtectionPolicy",
+            "logs:*KmsKey", "logs:Untag*");
+
+    /** Writes to the audit trail's bucket (its log files, policy, lifecycle, versioning and encryption). */
+    public static final List<String> DENIED_TRAIL_BUCKET_CHANGES = List.of("s3:Delete*", "s3:Put*");
+
+    /** IAM writes of a role's permissions; the boundary lets them happen only while the role keeps it. */
+    public static final List<String> IAM_INLINE_POLICY_WRITES = List.of("iam:PutRolePolicy", "iam:DeleteRolePolicy");
+    public static final List<String> IAM_MANAGED_POLICY_WRITES = List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy");
+    /** Role writes that change no permission (IAM has no boundary key for them). */
+    public static final List<String> IAM_METADATA_WRITES = List.of("iam:UpdateRole", "iam:UpdateRoleDescription");
+    /** Where Amazon Connect keeps its service-linked roles, whose policy Connect extends for the caller. */
+    public static final String CONNECT_SERVICE_LINKED_ROLES = "aws-service-role/connect.amazonaws.com/*";
 
     private PermissionBoundaryDocument() {
     }
 
-    public static List<Statement> statements(TenantConfig config) {
-        TenantResources res = new TenantResources(config);
-        ScvArns arns = res.arns();
-        String boundaryArn = IamMatrix.permissionBoundaryArn(config);
-        String account = arns.account();
-
-        List<String> accountScoped = new ArrayList<>();
-        SERVICES.forEach(service -> accountScoped.add(service + ":*"));
-        accountScoped.addAll(KMS_ACTIONS);
-        accountScoped.addAll(SSM_ACTIONS);
-        accountScoped.addAll(IAM_ACTIONS);
-
-        return List.of(
-                Statements.allow("AllowScvServicesInThisAccount")
-                        .actions(accountScoped)
-                        .resources("arn:" + arns.partition() + ":*:*:" + account + ":*")
-                        .build(),
-                Statements.allow("AllowScvBucketsInThisAccount")
-                        .actions(S3_ACTIONS)
-                        .resources(arns.bucket("*"), arns.objects("*", "*"))
-                        .condition("StringEquals", "aws:ResourceAccount", account)
-                        .build(),
-                Statements.allow("AllowActionsWithoutResourceLevelPermissions")
-                        .actions(WildcardOnlyActions.ACTIONS.stream().sorted().toList())
-                        .resources("*")
-                        .build(),
-                Statements.deny("DenyIamUsersGroupsAndCredentials")
-                        .actions(DENIED_IAM_IDENTITY_ACTIONS)
-                        .resources("*")
-                        .build(),
-                Statements.deny("DenyBoundaryRemoval")
-                        .actions("iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary")
-                        .resources("*")
-                        .build(),
-                Statements.deny("DenyBoundaryReplacement")
-                        .actions("iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary")
-                        .resources("*")
-                        .condition("StringNotEquals", "iam:PermissionsBoundary", boundaryArn)
-                        .build(),
-                Statements.deny("DenyRolesWithoutScvBoundary")
-                        .actions("iam:CreateRole")
-                        .resources("*")
-                        .condition("StringNotEquals", "iam:PermissionsBoundary", boundaryArn)
-                        .build(),
-                Statements.deny("DenyBoundaryPolicyChanges")
-                        .actions(DENIED_BOUNDARY_POLICY_CHANGES)
-                        .resources(boundaryArn)
-                        .build(),
-                Statements.deny("DenyAuditTrailChanges")
-                        .actions(DENIED_TRAIL_CHANGES)
-                        .resources(arns.regional("cloudtrail", res.accountRegion(), "trail/" + ScvNames.CLOUDTRAIL_NAME))
-                        .build());
+    /**
+     * How the boundary names the SCV resources of the regional services. IAM's 6,144 characters hold the
+     * per-contact-center fence for a few contact centers only (about 140 characters each); beyond, the fence is
+     * the contact-center regions of the account.
+     */
+    public enum Fence {
+        /** {@code *<cc>-*} in the contact center's region and {@code instance/<id>*} of its instance. */
+        PER_CONTACT_CENTER,
+        /** Every resource of the account in a contact-center region. */
+        PER_REGION
     }
 
-    public static PolicyDocument document(TenantConfig config) {
-        return new PolicyDocument(statements(config));
+    /** Characters kept free for {@link #auditTrailBucketDenial}, which the account stack adds (bucket names ≤ 63). */
+    public static final int AUDIT_BUCKET_DENIAL_RESERVE = IamPolicySizes.statementCharacters(
+            auditTrailBucketDenial("aws-us-gov", "b".repeat(63))) + 1;
+
+    public static List<Statement> statements(TenantConfig config) {
+        return statements(config, grantedActions(config));
+    }
+
+    /** The fence of {@code config}'s boundary: per contact center when that fits IAM's managed-policy size. */
+    public static Fence fence(TenantConfig config) {
+        return fence(config, grantedActions(config));
+    }
+
+    static Fence fence(TenantConfig config, Set<String> granted) {
+        int size = IamPolicySizes.characters(statements(config, granted, Fence.PER_CONTACT_CENTER));
+        return size + AUDIT_BUCKET_DENIAL_RESERVE <= IamPolicySizes.MANAGED_POLICY_LIMIT
+                ? Fence.PER_CONTACT_CENTER : Fence.PER_REGION;
+    }
+
+    public static dev.scvcdk.policies.iam.PolicyDocument document(TenantConfig config) {
+        return new dev.scvcdk.policies.iam.PolicyDocument(statements(config));
+    }
+
+    /** Every action any SCV role or {@code /scv/} managed policy allows, before any is fitted to IAM's quotas. */
+    public static Set<String> grantedActions(TenantConfig config) {
+        List<Statement> granted = new ArrayList<>();
+        IamMatrix.designedAccountRoles(config).forEach(role -> granted.addAll(role.inlineStatements()));
+        for (ContactCenterConfig cc : config.contactCenters()) {
+            IamMatrix.contactCenterRoles(config, cc).forEach(role -> granted.addAll(role.inlineStatements()));
+        }
+        ManagedPolicies.all(config).forEach(policy -> granted.addAll(policy.statements()));
+        Set<String> actions = new TreeSet<>();
+        granted.stream().filter(s -> s.effect() == Effect.ALLOW).forEach(s -> actions.addAll(s.actions()));
+        return actions;
+    }
+
+    /**
+     * The boundary for {@code granted} actions (what {@link #grantedActions} returns for {@code config}; tests
+     * pass others to see each rule hold).
+     */
+    static List<Statement> statements(TenantConfig config, Set<String> granted) {
+        return statements(config, granted, fence(config, granted));
+    }
+
+    static List<Statement> statements(TenantConfig config, Set<String> granted, Fence fence) {
+        TenantResources res = new TenantResources(config);
+        ScvArns arns = res.arns();
+        String account = arns.account();
+        String boundaryArn = IamMatrix.permissionBoundaryArn(config);
+        List<String> regions = distinct(Stream.concat(res.regions().stream(), Stream.of(res.accountRegion())));
+        List<String> unknown = granted.stream()
+                .filter(a -> a.indexOf(':') < 1 || a.contains("*"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("granted actions " + unknown + " must be service:Action names, "
+                    + "without wildcards, to derive the boundary from");
+        }
+
+        List<Statement> statements = new ArrayList<>();
+        Set<String> wildcardOnly = select(granted, WildcardOnlyActions::contains);
+        if (!wildcardOnly.isEmpty()) {
+            statements.add(Statements.allow("NoResourceLevelPermissions")
+                    .actions(wildcardOnly)
+                    .resources("*")
+                    .condition("StringEquals", "aws:RequestedRegion", regions)
+                    .build());
+        }
+
+        Set<String> scoped = select(granted, a -> !WildcardOnlyActions.contains(a)
+                && !OWN_STATEMENT_SERVICES.contains(service(a)));
+        if (!scoped.isEmpty()) {
+            List<String> resources = new ArrayList<>();
+            if (fence == Fence.PER_CONTACT_CENTER) {
+                for (ContactCenterConfig cc : res.contactCenters()) {
+                    resources.add("arn:" + arns.partition() + ":*:" + cc.region() + ":" + account + ":*"
+                            + cc.callCenterApiName() + "-*");
+                }
+                // instance/<id> and everything under it (ids are fixed-length UUIDs: the prefix names one instance)
+                res.instances().forEach(instance -> resources.add(instance + "*"));
+            } else {
+                // the regions are the condition's: every regional resource of the account there
+                resources.add("arn:" + arns.partition() + ":*:*:" + account + ":*");
+            }
+            // The tenant buckets are named <cc>-<account>-<region>-scv: the pattern names them in this account only.
+            resources.add(arns.bucket("*-" + account + "-*-scv"));
+            resources.add(arns.objects("*-" + account + "-*-scv", "*"));
+            // Resources with ids AWS assigns: named by kind, bounded to the SCV regions by the condition.
+            String anyRegion = "arn:" + arns.partition() + ":%s:*:" + account + ":%s";
+            if (fence == Fence.PER_CONTACT_CENTER) {
+                resources.add(String.format(Locale.ROOT, anyRegion, "cloudformation", "stack/Scv*/*"));
+                resources.add(String.format(Locale.ROOT, anyRegion, "transcribe", "transcription-job/*"));
+                resources.add(String.format(Locale.ROOT, anyRegion, "lambda", "event-source-mapping:*"));
+                resources.add(String.format(Locale.ROOT, anyRegion, "connect", "phone-number/*"));
+                resources.add(String.format(Locale.ROOT, anyRegion, "cloudtrail", "trail/" + ScvNames.CLOUDTRAIL_NAME));
+                config.contactCenters().stream()
+                        .map(ContactCenterConfig::salesforceCredentialsSecretArn)
+                        .filter(arn -> arn != null)
+                        .forEach(resources::add);
+            }
+            statements.add(Statements.allow("ScvResources")
+                    .actions(compact(scoped))
+                    .resources(resources)
+                    .condition("StringEquals", "aws:RequestedRegion", regions)
+                    .build());
+        }
+
+        statements.addAll(kms(res, regions, select(granted, a -> service(a).equals("kms")
+                && !WildcardOnlyActions.contains(a))));
+        statements.addAll(iam(res, boundaryArn, select(granted, a -> service(a).equals("iam"))));
+
+        // No SCV role needs any of these anywhere: denied on every resource, the trail's, its log group's and the
+        // boundary's included, so that no grant added later can reach them through the derived allows above.
+        statements.add(Statements.deny("DenyAuditAndPolicyChanges")
+                .actions(DENIED_TRAIL_CHANGES)
+                .actions(DENIED_TRAIL_LOG_CHANGES)
+                .actions(DENIED_BOUNDARY_POLICY_CHANGES)
+                .actions(DENIED_BOUNDARY_DETACHMENT)
+                .actions(DENIED_RESOURCE_POLICY_WRITES)
+                .resources("*")
+                .build());
+        statements.add(Statements.deny("DenyForeignLambdaPermissions")
+                .actions("lambda:AddPermission")
+                .resources("*")
+                .condition("StringNotEquals", "lambda:Principal", LAMBDA_PERMISSION_PRINCIPALS)
+                .build());
+        if (granted.contains("events:PutTargets")) {
+            // a rule sends events only to this account's functions: no other account's bus, topic or queue
+            statements.add(Statements.deny("DenyForeignRuleTargets")
+                    .actions("events:PutTargets")
+                    .resources("*")
+                    .condition("ForAnyValue:StringNotLike", "events:TargetArn",
+                            "arn:" + arns.partition() + ":lambda:*:" + account + ":function:*")
+                    .build());
+        }
+        return List.copyOf(statements);
+    }
+
+    /**
+     * Denial of every change to the audit trail's bucket. The bucket's name is CloudFormation's, so the stack
+     * that creates the bucket adds this statement to the boundary it creates.
+     */
+    public static Statement auditTrailBucketDenial(String partition, String bucketName) {
+        return Statements.deny("DenyAuditBucketChanges")
+                .actions(DENIED_TRAIL_BUCKET_CHANGES)
+                .resources("arn:" + partition + ":s3:::" + bucketName + "*") // the bucket and its objects
+                .build();
+    }
+
+    /**
+     * The keys SCV uses, by alias: each contact center's data-stream and live-media ({@code …KvsKey}),
+     * tenant-bucket and platform keys ({@code alias/<cc>ScvPlatformKey}, named by the constructs' TenantKeys), and
+     * SSM's AWS managed key.
+     */
+    public static final List<String> SCV_KEY_ALIASES = List.of(ScvNames.kvsKeyAlias("*"),
+            ScvNames.tenantBucketKeyAlias("*"), "alias/*ScvPlatformKey", "alias/aws/ssm");
+
+    /**
+     * KMS only on SCV's keys (by alias), in the contact-center regions: through the SCV services' endpoints, and
+     * the direct calls SCV makes — describing keys, and grants only for an AWS service acting for the caller.
+     */
+    private static List<Statement> kms(TenantResources res, List<String> regions, Set<String> actions) {
+        List<Statement> statements = new ArrayList<>();
+        String keys = res.arns().anyKeyIn("*");
+        Set<String> throughServices = select(actions, a -> !a.equals("kms:CreateGrant") && !a.equals("kms:DescribeKey"));
+        if (!throughServices.isEmpty()) {
+            List<String> endpoints = new ArrayList<>();
+            for (String service : List.of("ssm", "secretsmanager", "kinesis", "kinesisvideo", "sqs", "s3")) {
+                endpoints.add(service + ".*." + res.config().partitionValue().dnsSuffix());
+            }
+            // the calling service's own request was bounded to SCV resources in the SCV regions above
+            statements.add(Statements.allow("KeysThroughScvServices")
+                    .actions(throughServices)
+                    .resources(keys)
+                    .condition("StringLike", "kms:ViaService", endpoints)
+                    .condition("ForAnyValue:StringLike", "kms:ResourceAliases", SCV_KEY_ALIASES)
+                    .build());
+        }
+        Set<String> direct = select(actions, a -> a.equals("kms:DescribeKey") || a.equals("kms:CreateGrant"));
+        if (!direct.isEmpty()) {
+            // a grant only for an AWS service acting for the caller (DescribeKey carries no such key)
+            statements.add(Statements.allow("DirectScvKeyCalls")
+                    .actions(direct)
+                    .resources(keys)
+                    .condition("StringEquals", "aws:RequestedRegion", regions)
+                    .condition("BoolIfExists", "kms:GrantIsForAWSResource", "true")
+                    .condition("ForAnyValue:StringLike", "kms:ResourceAliases", SCV_KEY_ALIASES)
+                    .build());
+        }
+        return statements;
+    }
+
+    /**
+     * IAM only on SCV roles ({@code role/SCV*}) and the SAML provider: reads, permission writes only while
+     * the role keeps the boundary (attaching only {@code /scv/} policies), and PassRole only to Lambda.
+     */
+    private static List<Statement> iam(TenantResources res, String boundaryArn, Set<String> actions) {
+        ScvArns arns = res.arns();
+        String scvRoles = arns.role("SCV*");
+        List<Statement> statements = new ArrayList<>();
+        Set<String> inline = select(actions, IAM_INLINE_POLICY_WRITES::contains);
+        Set<String> managed = select(actions, IAM_MANAGED_POLICY_WRITES::contains);
+        Set<String> pass = select(actions, "iam:PassRole"::equals);
+        Set<String> saml = select(actions, a -> a.contains("SAMLProvider") && !a.startsWith("iam:Get"));
+        if (!saml.isEmpty()) {
+            throw new IllegalArgumentException("granted IAM actions " + saml + " change the SAML provider: its "
+                    + "metadata is the stack's, or whoever changes it chooses who signs in to the agents' roles");
+        }
+        Set<String> other = select(actions, a -> !inline.contains(a) && !managed.contains(a) && !pass.contains(a));
+        List<String> writes = other.stream()
+                .filter(a -> READ_VERBS.stream().noneMatch(v -> a.startsWith("iam:" + v))
+                        && !IAM_METADATA_WRITES.contains(a))
+                .toList();
+        if (!writes.isEmpty()) {
+            throw new IllegalArgumentException("granted IAM actions " + writes + " have no boundary rule: IAM writes"
+                    + " must keep the SCV boundary on the role they change");
+        }
+        if (!other.isEmpty()) {
+            statements.add(Statements.allow("ScvRoles")
+                    .actions(compact(other))
+                    .resources(scvRoles, arns.samlProvider(ScvNames.samlProvider(res.config().salesforceOrgId())))
+                    .build());
+        }
+        if (!inline.isEmpty()) {
+            statements.add(Statements.allow("ScvRoleInlineWrites")
+                    .actions(inline)
+                    .resources(scvRoles)
+                    .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
+                    .build());
+        }
+        if (inline.contains("iam:PutRolePolicy")) {
+            // Associating storage with an instance makes Connect extend its service-linked role's policy,
+            // with the caller's permission; the role has no boundary and only Connect can assume it.
+            statements.add(Statements.allow("ConnectLinkedRolePolicy")
+                    .actions("iam:PutRolePolicy")
+                    .resources(arns.role(CONNECT_SERVICE_LINKED_ROLES))
+                    .build());
+        }
+        if (!managed.isEmpty()) {
+            statements.add(Statements.allow("ScvRoleScvPolicyAttachments")
+                    .actions(managed)
+                    .resources(scvRoles)
+                    .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
+                    .condition("ArnLike", "iam:PolicyARN", arns.policy(ScvNames.POLICY_PATH + "*"))
+                    .build());
+        }
+        if (!pass.isEmpty()) {
+            statements.add(Statements.allow("PassScvRolesToLambda")
+                    .actions(pass)
+                    .resources(scvRoles)
+                    .condition("StringEquals", "iam:PassedToService", "lambda.amazonaws.com")
+                    .build());
+        }
+        return statements;
+    }
+
+    /**
+     * {@code actions} with each service's read actions ({@link #READ_VERBS}) collapsed to {@code <Verb>*}, and
+     * every action of {@link #VERB_CEILING_SERVICES} but {@link #EXACT_VERBS} to its verb: Connect's are fenced to the
+     * SCV instances.
+     */
+    static List<String> compact(Collection<String> actions) {
+        TreeMap<String, Boolean> result = new TreeMap<>();
+        for (String action : actions) {
+            String name = action.substring(action.indexOf(':') + 1);
+            String verb = verb(name);
+            boolean collapse = verb != null && (READ_VERBS.contains(verb)
+                    || VERB_CEILING_SERVICES.contains(service(action)) && !EXACT_VERBS.contains(verb));
+            result.put(collapse ? service(action) + ":" + verb + "*" : action, true);
+        }
+        return List.copyOf(result.keySet());
+    }
+
+    /** The leading word of an action name ({@code Update} of {@code UpdateQueueName}); null for one word. */
+    static String verb(String name) {
+        for (int i = 1; i < name.length(); i++) {
+            if (Character.isUpperCase(name.charAt(i))) {
+                return name.substring(0, i);
+            }
+        }
+        return null;
+    }
+
+    static String service(String action) {
+        return action.substring(0, action.indexOf(':'));
+    }
+
+    private static Set<String> select(Collection<String> actions, Predicate<String> keep) {
+        Set<String> selected = new TreeSet<>();
+        actions.stream().filter(keep).forEach(selected::add);
+        return selected;
+    }
+
+    private static List<String> distinct(Stream<String> values) {
+        return List.copyOf(new LinkedHashSet<>(values.toList()));
     }
 }

@@ -26,8 +26,8 @@ class IamMatrixReportTest {
                 "| SCVHandleContactEventsRole | service `lambda.amazonaws.com` | SCVLambdaAccessPolicy | 8 |");
         // kvsConsumerTrigger is deployed under realtimeTranscription, off in this tenant: it may do nothing
         assertThat(report).contains("| SCVKvsConsumerTriggerRole | service `lambda.amazonaws.com` | — | 0 |");
-        assertThat(report).contains("| SCVTrailLogGroupRole | service `cloudtrail.amazonaws.com` for "
-                + "`arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail` | — | 2 |");
+        assertThat(report).contains("| SCVTrailLogGroupRole | service `cloudtrail.amazonaws.com` for account "
+                + "`111122223333` and `arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail` | — | 2 |");
         assertThat(report).contains("| SCVTenantBucketWriteAccessRole | Salesforce account 793525387755 with "
                 + "sts:ExternalId | SCVS3AccessPolicy | 4 |");
         assertThat(report).contains("| acmesales-SAMLRole | SAML federation, saml:aud "

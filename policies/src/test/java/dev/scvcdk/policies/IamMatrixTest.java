@@ -90,9 +90,11 @@ class IamMatrixTest {
 
         assertThat(trust.get("SCVCTRDataSyncFunctionRole")).isEqualTo(new Trust.Service("lambda.amazonaws.com"));
         assertThat(trust.get("SCVContactLensStreamingRoleResource"))
-                .isEqualTo(new Trust.Service("connect.amazonaws.com"));
+                .isEqualTo(new Trust.Service("connect.amazonaws.com", "111122223333", List.of(
+                        "arn:aws:connect:*:*:instance/" + TestTenants.SUPPORT_INSTANCE,
+                        "arn:aws:connect:*:*:instance/" + TestTenants.SALES_INSTANCE)));
         assertThat(trust.get("SCVTrailLogGroupRole")).isEqualTo(new Trust.Service("cloudtrail.amazonaws.com",
-                "arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail"));
+                "111122223333", List.of("arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail")));
     }
 
     @Test
@@ -101,8 +103,8 @@ class IamMatrixTest {
         Trust trust = IamMatrix.accountRole(TestTenants.gov(), RoleNames.TRAIL_LOG_GROUP).trust();
 
         // THEN CloudTrail may assume it only for scvBYOACloudTrail in the partition's IAM region (no confused deputy)
-        assertThat(trust).isEqualTo(new Trust.Service("cloudtrail.amazonaws.com",
-                "arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/scvBYOACloudTrail"));
+        assertThat(trust).isEqualTo(new Trust.Service("cloudtrail.amazonaws.com", "111122223333",
+                List.of("arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/scvBYOACloudTrail")));
     }
 
     @Test

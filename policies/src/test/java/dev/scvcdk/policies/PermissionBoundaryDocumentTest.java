@@ -5,156 +5,351 @@ import static dev.scvcdk.policies.PolicyJson.bySid;
 import static dev.scvcdk.policies.PolicyJson.condition;
 import static dev.scvcdk.policies.PolicyJson.resources;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.PermissionBoundaryDocument.Fence;
 import dev.scvcdk.policies.config.TenantConfig;
-import java.util.HashSet;
+import dev.scvcdk.policies.statements.WildcardOnlyActions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The boundary is a ceiling derived from the grants: each rule is checked on the boundary of the example tenant
+ * and, where it can fail, on a fixture that breaks it (a boundary derived from more grants, or a hand-made
+ * statement), so the check is seen to catch what it looks for.
+ */
 class PermissionBoundaryDocumentTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
     private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/scv/SCVPermissionsBoundary";
+
+    /** Actions no SCV role may be able to make whatever it is given, matched against wildcards too. */
+    static final List<String> FORBIDDEN = List.of(
+            "iam:CreateRole", "iam:PassRole", "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion",
+            "iam:UpdateAssumeRolePolicy", "iam:UpdateSAMLProvider", "iam:CreateUser", "iam:CreateAccessKey",
+            "iam:AttachUserPolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary",
+            "iam:TagRole", "sts:AssumeRole", "lambda:CreateFunction", "lambda:UpdateFunctionCode",
+            "lambda:UpdateFunctionConfiguration", "lambda:DeleteFunction", "lambda:AddLayerVersionPermission",
+            "cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:CreateChangeSet",
+            "cloudformation:ExecuteChangeSet", "cloudformation:DeleteStack", "ds:ResetUserPassword",
+            "ds:DescribeDirectoryData", "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:PutEventSelectors",
+            "logs:DeleteLogGroup", "logs:PutSubscriptionFilter", "logs:PutResourcePolicy", "kms:PutKeyPolicy",
+            "kms:ScheduleKeyDeletion", "kms:CreateKey", "s3:PutBucketPolicy", "s3:DeleteBucket", "s3:DeleteObject",
+            "sqs:SetQueueAttributes", "sqs:AddPermission", "secretsmanager:PutResourcePolicy",
+            "secretsmanager:DeleteSecret", "ssm:DeleteParameters", "ec2:RunInstances", "sns:Publish",
+            "connect:DeleteInstance", "connect:CreateInstance");
 
     private static List<Map<String, Object>> boundary(TenantConfig config) {
         return PolicyJson.render(IamMatrix.permissionBoundary(config));
     }
 
+    /** The boundary derived from the example's grants plus {@code more} (a fixture that breaks a rule). */
+    private static List<Map<String, Object>> boundaryGranting(String... more) {
+        Set<String> granted = new TreeSet<>(PermissionBoundaryDocument.grantedActions(EXAMPLE));
+        granted.addAll(List.of(more));
+        return PolicyJson.render(PermissionBoundaryDocument.statements(EXAMPLE, granted));
+    }
+
+    private static List<Map<String, Object>> allows(List<Map<String, Object>> statements) {
+        return statements.stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
+    }
+
+    /** IAM's action matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. */
+    static boolean matches(String pattern, String action) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toLowerCase(Locale.ROOT).toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return action.toLowerCase(Locale.ROOT).matches(regex.toString());
+    }
+
+    /** Each Allow statement's action pattern that matches a forbidden action: "sid: pattern allows action". */
+    static List<String> forbiddenAllowed(List<Map<String, Object>> statements) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> statement : allows(statements)) {
+            for (Object pattern : actions(statement)) {
+                FORBIDDEN.stream().filter(a -> matches(pattern.toString(), a))
+                        .forEach(a -> found.add(statement.get("Sid") + ": " + pattern + " allows " + a));
+            }
+        }
+        return found;
+    }
+
+    /** IAM permission writes allowed without the SCV boundary condition or on roles not named SCV*. */
+    static List<String> unboundedIamWrites(List<Map<String, Object>> statements) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> statement : allows(statements)) {
+            boolean writes = actions(statement).stream().anyMatch(a -> List.of("iam:PutRolePolicy",
+                    "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy").stream()
+                    .anyMatch(w -> matches(a.toString(), w)));
+            boolean serviceLinked = resources(statement).equals(List.of(
+                    "arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*"));
+            if (writes && !serviceLinked && (!condition(statement, "StringEquals", "iam:PermissionsBoundary")
+                    .equals(List.of(BOUNDARY)) || !resources(statement).equals(List.of(
+                    "arn:aws:iam::111122223333:role/SCV*")))) {
+                found.add(statement.get("Sid") + " writes role permissions without the SCV boundary on SCV roles");
+            }
+        }
+        return found;
+    }
+
     @Test
-    void deniesCreatingIamUsersGroupsAndAccessKeys() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyIamUsersGroupsAndCredentials");
+    void allowsEveryActionTheRolesAreGranted() {
+        // GIVEN every action any SCV role or /scv/ managed policy allows
+        Set<String> granted = PermissionBoundaryDocument.grantedActions(EXAMPLE);
+        List<Map<String, Object>> allows = allows(boundary(EXAMPLE));
+
+        // THEN an Allow of the boundary covers each (else the role would silently lose it)
+        assertThat(granted).isNotEmpty().allSatisfy(action -> assertThat(allows.stream()
+                .flatMap(s -> actions(s).stream()).anyMatch(p -> matches(p.toString(), action))).as(action).isTrue());
+    }
+
+    @Test
+    void allowsOnlyGrantedActionsOrTheReadAndConnectVerbsOfGrantedOnes() {
+        // GIVEN the grants
+        Set<String> granted = PermissionBoundaryDocument.grantedActions(EXAMPLE);
+
+        // THEN each allowed action is granted, or <service>:<Verb>* of a granted action's verb (reads; Connect)
+        for (Map<String, Object> statement : allows(boundary(EXAMPLE))) {
+            for (Object pattern : actions(statement)) {
+                String p = pattern.toString();
+                if (!p.endsWith("*")) {
+                    assertThat(granted).as(statement.get("Sid") + "").contains(p);
+                    continue;
+                }
+                String service = p.substring(0, p.indexOf(':'));
+                String verb = p.substring(p.indexOf(':') + 1, p.length() - 1);
+                assertThat(PermissionBoundaryDocument.READ_VERBS.contains(verb)
+                        || PermissionBoundaryDocument.VERB_CEILING_SERVICES.contains(service)
+                        && !PermissionBoundaryDocument.EXACT_VERBS.contains(verb)).as(p).isTrue();
+                assertThat(granted).as(p).anyMatch(a -> a.startsWith(service + ":" + verb));
+            }
+        }
+    }
+
+    @Test
+    void allowsNoForbiddenActionEvenThroughAWildcard() {
+        assertThat(forbiddenAllowed(boundary(EXAMPLE))).isEmpty();
+    }
+
+    @Test
+    void theForbiddenActionCheckCatchesWildcardsThatReachThem() {
+        // GIVEN hand-made allows of lambda:* and iam:Pass*
+        List<Map<String, Object>> wide = List.of(
+                Map.of("Sid", "Wide", "Effect", "Allow", "Action", List.of("lambda:*", "iam:Pass*"), "Resource", "*"));
+
+        // THEN the check names them
+        assertThat(forbiddenAllowed(wide)).contains("Wide: lambda:* allows lambda:UpdateFunctionCode",
+                "Wide: iam:Pass* allows iam:PassRole");
+    }
+
+    @Test
+    void aGrantedFunctionCodeUpdateWouldReachTheCeiling() {
+        // GIVEN a role granted lambda:UpdateFunctionCode (what salesforceManagesFunctions = true grants)
+        // THEN the derived boundary allows it: the ceiling follows the grants, and the check above sees it
+        assertThat(forbiddenAllowed(boundaryGranting("lambda:UpdateFunctionCode")))
+                .contains("ScvResources: lambda:UpdateFunctionCode allows lambda:UpdateFunctionCode");
+    }
+
+    @Test
+    void rejectsGrantsItCannotBoundSafely() {
+        // GIVEN grants of role creation, IdP changes or wildcards THEN no boundary is derived from them
+        assertThatThrownBy(() -> boundaryGranting("iam:CreateRole"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iam:CreateRole");
+        assertThatThrownBy(() -> boundaryGranting("iam:UpdateSAMLProvider"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iam:UpdateSAMLProvider");
+        assertThatThrownBy(() -> boundaryGranting("lambda:*"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda:*");
+    }
+
+    @Test
+    void writesRolePermissionsOnlyOnScvRolesThatKeepTheBoundary() {
+        assertThat(unboundedIamWrites(boundary(EXAMPLE))).isEmpty();
+        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRoleScvPolicyAttachments");
+        assertThat(condition(attach, "ArnLike", "iam:PolicyARN")).containsExactly(
+                "arn:aws:iam::111122223333:policy/scv/*");
+        assertThat(condition(attach, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
+    }
+
+    @Test
+    void theIamWriteCheckCatchesAWriteWithoutTheBoundaryCondition() {
+        List<Map<String, Object>> unbounded = List.of(Map.of("Sid", "Put", "Effect", "Allow",
+                "Action", "iam:PutRolePolicy", "Resource", "arn:aws:iam::111122223333:role/SCV*"));
+        List<Map<String, Object>> otherBoundary = List.of(Map.of("Sid", "Put", "Effect", "Allow",
+                "Action", "iam:PutRolePolicy", "Resource", "arn:aws:iam::111122223333:role/SCV*",
+                "Condition", Map.of("StringEquals", Map.of("iam:PermissionsBoundary",
+                        "arn:aws:iam::111122223333:policy/AdministratorAccess"))));
+
+        assertThat(unboundedIamWrites(unbounded)).hasSize(1);
+        assertThat(unboundedIamWrites(otherBoundary)).hasSize(1);
+    }
+
+    @Test
+    void passesRolesOnlyWhenGrantedAndThenOnlyScvRolesToLambda() {
+        assertThat(boundary(EXAMPLE)).noneMatch(s -> actions(s).contains("iam:PassRole"));
+
+        Map<String, Object> pass = bySid(boundaryGranting("iam:PassRole"), "PassScvRolesToLambda");
+        assertThat(resources(pass)).containsExactly("arn:aws:iam::111122223333:role/SCV*");
+        assertThat(condition(pass, "StringEquals", "iam:PassedToService")).containsExactly("lambda.amazonaws.com");
+    }
+
+    @Test
+    void deniesAuditTrailLogGroupBoundaryAndResourcePolicyChangesEverywhere() {
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyAuditAndPolicyChanges");
 
         assertThat(deny.get("Effect")).isEqualTo("Deny");
-        assertThat(actions(deny)).contains("iam:CreateUser", "iam:CreateGroup", "iam:CreateAccessKey",
-                "iam:CreateLoginProfile", "iam:AttachUserPolicy", "iam:PutUserPolicy");
         assertThat(resources(deny)).containsExactly("*");
+        for (String action : List.of("cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail",
+                "cloudtrail:PutEventSelectors", "logs:DeleteLogGroup", "logs:PutSubscriptionFilter",
+                "logs:PutRetentionPolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
+                "iam:SetDefaultPolicyVersion", "iam:DeletePolicy", "iam:DeleteRolePermissionsBoundary",
+                "iam:PutRolePermissionsBoundary", "sqs:SetQueueAttributes", "sqs:AddPermission",
+                "s3:PutBucketPolicy", "kms:PutKeyPolicy", "secretsmanager:PutResourcePolicy")) {
+            assertThat(actions(deny)).as(action).anyMatch(p -> matches(p.toString(), action));
+        }
+        // CloudTrail's own delivery to the log group stays possible
+        assertThat(actions(deny)).noneMatch(p -> matches(p.toString(), "logs:PutLogEvents")
+                || matches(p.toString(), "logs:CreateLogStream"));
     }
 
     @Test
-    void deniesRemovingAnyBoundary() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyBoundaryRemoval");
+    void deniesLambdaPermissionsForAnyPrincipalButConnectAndEventBridge() {
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyForeignLambdaPermissions");
+
+        assertThat(actions(deny)).containsExactly("lambda:AddPermission");
+        assertThat(condition(deny, "StringNotEquals", "lambda:Principal"))
+                .containsExactly("connect.amazonaws.com", "events.amazonaws.com");
+    }
+
+    @Test
+    void deniesRuleTargetsOtherThanTheAccountsFunctions() {
+        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyForeignRuleTargets");
+
+        assertThat(actions(deny)).containsExactly("events:PutTargets");
+        assertThat(condition(deny, "ForAnyValue:StringNotLike", "events:TargetArn"))
+                .containsExactly("arn:aws:lambda:*:111122223333:function:*");
+    }
+
+    @Test
+    void deniesEveryChangeToTheAuditBucketTheStackNames() {
+        Map<String, Object> deny = PolicyJson.render(List.of(
+                PermissionBoundaryDocument.auditTrailBucketDenial("aws", "trail-bucket"))).get(0);
 
         assertThat(deny.get("Effect")).isEqualTo("Deny");
-        assertThat(actions(deny)).containsExactly("iam:DeleteRolePermissionsBoundary",
-                "iam:DeleteUserPermissionsBoundary");
-        assertThat(deny).doesNotContainKey("Condition");
+        assertThat(resources(deny)).containsExactly("arn:aws:s3:::trail-bucket*");
+        for (String action : List.of("s3:DeleteObject", "s3:PutObject", "s3:PutBucketPolicy", "s3:DeleteBucket",
+                "s3:PutLifecycleConfiguration")) {
+            assertThat(actions(deny)).as(action).anyMatch(p -> matches(p.toString(), action));
+        }
     }
 
     @Test
-    void deniesSettingAnyBoundaryButTheScvOne() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyBoundaryReplacement");
+    void namesEachContactCentersResourcesInItsRegionAndTheAccount() {
+        // GIVEN the example (two contact centers): the per-contact-center fence fits
+        assertThat(PermissionBoundaryDocument.fence(EXAMPLE)).isEqualTo(Fence.PER_CONTACT_CENTER);
+        Map<String, Object> scv = bySid(boundary(EXAMPLE), "ScvResources");
 
-        assertThat(actions(deny)).containsExactly("iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary");
-        assertThat(condition(deny, "StringNotEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
+        // THEN the SCV names of each contact center, each instance, the tenant buckets and AWS-named SCV resources
+        assertThat(resources(scv)).containsExactly(
+                "arn:aws:*:us-west-2:111122223333:*acmesupport-*",
+                "arn:aws:*:eu-west-2:111122223333:*acmesales-*",
+                "arn:aws:connect:us-west-2:111122223333:instance/" + TestTenants.SUPPORT_INSTANCE + "*",
+                "arn:aws:connect:eu-west-2:111122223333:instance/" + TestTenants.SALES_INSTANCE + "*",
+                "arn:aws:s3:::*-111122223333-*-scv",
+                "arn:aws:s3:::*-111122223333-*-scv/*",
+                "arn:aws:cloudformation:*:111122223333:stack/Scv*/*",
+                "arn:aws:transcribe:*:111122223333:transcription-job/*",
+                "arn:aws:lambda:*:111122223333:event-source-mapping:*",
+                "arn:aws:connect:*:111122223333:phone-number/*",
+                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail");
+        assertThat(condition(scv, "StringEquals", "aws:RequestedRegion"))
+                .containsExactly("us-west-2", "eu-west-2", "us-east-1");
     }
 
     @Test
-    void deniesCreatingRolesWithoutTheScvBoundary() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyRolesWithoutScvBoundary");
-
-        assertThat(actions(deny)).containsExactly("iam:CreateRole");
-        assertThat(condition(deny, "StringNotEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
+    void grantsOnEveryResourceOnlyTheActionsWithoutResourceLevelPermissionsInScvRegions() {
+        for (Map<String, Object> statement : allows(boundary(EXAMPLE))) {
+            if (resources(statement).contains("*")) {
+                assertThat(actions(statement)).allMatch(a -> WildcardOnlyActions.contains(a.toString()));
+                assertThat(condition(statement, "StringEquals", "aws:RequestedRegion"))
+                        .containsExactly("us-west-2", "eu-west-2", "us-east-1");
+            }
+        }
     }
 
     @Test
-    void deniesChangingTheBoundaryPolicyItself() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyBoundaryPolicyChanges");
-
-        assertThat(actions(deny)).containsExactlyInAnyOrder("iam:CreatePolicyVersion", "iam:DeletePolicy",
-                "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion");
-        assertThat(resources(deny)).containsExactly(BOUNDARY);
-    }
-
-    @Test
-    void deniesStoppingOrChangingTheAuditTrail() {
-        Map<String, Object> deny = bySid(boundary(EXAMPLE), "DenyAuditTrailChanges");
-
-        assertThat(actions(deny)).contains("cloudtrail:StopLogging", "cloudtrail:DeleteTrail");
-        assertThat(resources(deny)).containsExactly("arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail");
-    }
-
-    @Test
-    void allowsScvServicesOnlyOnResourcesOfThisAccount() {
+    void usesKeysOnlyThroughScvServicesAndGrantsOnlyForAwsServices() {
         List<Map<String, Object>> statements = boundary(EXAMPLE);
 
-        assertThat(resources(bySid(statements, "AllowScvServicesInThisAccount")))
-                .containsExactly("arn:aws:*:*:111122223333:*");
-        Map<String, Object> buckets = bySid(statements, "AllowScvBucketsInThisAccount");
-        assertThat(condition(buckets, "StringEquals", "aws:ResourceAccount")).containsExactly("111122223333");
-    }
-
-    @Test
-    void allowsNoServiceSCVDoesNotUse() {
-        Set<String> services = boundary(EXAMPLE).stream()
-                .filter(s -> "Allow".equals(s.get("Effect")))
-                .flatMap(s -> actions(s).stream())
-                .map(a -> a.toString().substring(0, a.toString().indexOf(':')))
-                .collect(Collectors.toSet());
-
-        assertThat(services).doesNotContain("ec2", "rds", "dynamodb", "sts", "organizations", "route53", "ecs");
-    }
-
-    @Test
-    void coversEveryActionTheMatrixGrants() {
-        // GIVEN every action granted by any role or managed policy of the matrix
-        Set<String> granted = new HashSet<>();
-        IamMatrix.accountRoles(EXAMPLE).forEach(r -> r.inlineStatements().forEach(s -> granted.addAll(s.actions())));
-        for (ContactCenterConfig cc : EXAMPLE.contactCenters()) {
-            IamMatrix.contactCenterRoles(EXAMPLE, cc)
-                    .forEach(r -> r.inlineStatements().forEach(s -> granted.addAll(s.actions())));
+        Map<String, Object> keys = bySid(statements, "KeysThroughScvServices");
+        assertThat(actions(keys)).containsExactlyInAnyOrder("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+        assertThat(condition(keys, "StringLike", "kms:ViaService")).containsExactly("ssm.*.amazonaws.com",
+                "secretsmanager.*.amazonaws.com", "kinesis.*.amazonaws.com", "kinesisvideo.*.amazonaws.com",
+                "sqs.*.amazonaws.com", "s3.*.amazonaws.com");
+        Map<String, Object> direct = bySid(statements, "DirectScvKeyCalls");
+        assertThat(actions(direct)).containsExactlyInAnyOrder("kms:DescribeKey", "kms:CreateGrant");
+        assertThat(condition(direct, "BoolIfExists", "kms:GrantIsForAWSResource")).containsExactly("true");
+        for (String sid : List.of("KeysThroughScvServices", "DirectScvKeyCalls")) {
+            assertThat(resources(bySid(statements, sid))).as(sid).containsExactly("arn:aws:kms:*:111122223333:key/*");
+            assertThat(condition(bySid(statements, sid), "ForAnyValue:StringLike", "kms:ResourceAliases")).as(sid)
+                    .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey", "alias/*ScvPlatformKey",
+                            "alias/aws/ssm");
         }
-        IamMatrix.managedPolicies(EXAMPLE).forEach(p -> p.statements().forEach(s -> granted.addAll(s.actions())));
-
-        // THEN the boundary allows each of them (else the role would silently lose it)
-        Set<String> allowed = boundaryAllowedActions();
-        granted.forEach(action -> assertThat(covers(allowed, action)).as(action).isTrue());
     }
 
     @Test
-    void coversWhatCdkMadeHelperRolesNeed() {
-        Set<String> allowed = boundaryAllowedActions();
+    void largeTenantsAreFencedToTheAccountInTheirRegionsAndStillFitIam() {
+        for (TenantConfig large : List.of(ScaledTenants.withContactCenters(25, 10),
+                ScaledTenants.withContactCenters(25, 2), ScaledTenants.envAgnostic(ScaledTenants.withContactCenters(25, 10)))) {
+            // GIVEN 25 contact centers: the per-contact-center fence does not fit IAM's 6,144 characters
+            assertThat(PermissionBoundaryDocument.fence(large)).isEqualTo(Fence.PER_REGION);
 
-        List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:PutRetentionPolicy",
-                "logs:DeleteRetentionPolicy", "lambda:InvokeFunction", "s3:PutBucketNotification",
-                "s3:GetBucketNotification", "ssm:GetParameter")
-                .forEach(action -> assertThat(covers(allowed, action)).as(action).isTrue());
+            // THEN the boundary, with room for the audit-bucket denial the stack adds, still fits
+            assertThat(IamPolicySizes.characters(IamMatrix.permissionBoundary(large))
+                    + PermissionBoundaryDocument.AUDIT_BUCKET_DENIAL_RESERVE)
+                    .isLessThanOrEqualTo(IamPolicySizes.MANAGED_POLICY_LIMIT);
+            Map<String, Object> scv = bySid(boundary(large), "ScvResources");
+            assertThat(condition(scv, "StringEquals", "aws:RequestedRegion")).hasSizeGreaterThan(1)
+                    .doesNotContain("*");
+        }
+        // AND with an account id, every regional resource is the account's: no other account is in reach
+        assertThat(resources(bySid(boundary(ScaledTenants.withContactCenters(25, 10)), "ScvResources")))
+                .containsExactly("arn:aws:*:*:111122223333:*", "arn:aws:s3:::*-111122223333-*-scv",
+                        "arn:aws:s3:::*-111122223333-*-scv/*");
     }
 
     @Test
-    void configuredBoundaryArnIsTheOneTheDenialsProtect() {
+    void theExampleFitsWithTheAuditBucketDenial() {
+        assertThat(IamPolicySizes.characters(IamMatrix.permissionBoundary(EXAMPLE))
+                + PermissionBoundaryDocument.AUDIT_BUCKET_DENIAL_RESERVE)
+                .isLessThanOrEqualTo(IamPolicySizes.MANAGED_POLICY_LIMIT);
+    }
+
+    @Test
+    void configuredBoundaryArnIsTheOneIamWritesRequire() {
         // GIVEN a config naming an existing boundary
         String existing = "arn:aws:iam::111122223333:policy/corp/CorpBoundary";
         TenantConfig config = new TenantConfig(TestTenants.ACCOUNT, "aws", TestTenants.ORG, null, null, existing,
                 "x", List.of(TestTenants.support()));
 
         // THEN
-        assertThat(condition(bySid(boundary(config), "DenyBoundaryReplacement"), "StringNotEquals",
+        assertThat(condition(bySid(boundary(config), "ScvRoleInlineWrites"), "StringEquals",
                 "iam:PermissionsBoundary")).containsExactly(existing);
-        assertThat(resources(bySid(boundary(config), "DenyBoundaryPolicyChanges"))).containsExactly(existing);
     }
 
     @Test
-    void govCloudBoundaryUsesTheGovPartitionAndAccountRegion() {
+    void govCloudBoundaryUsesTheGovPartition() {
         List<Map<String, Object>> statements = boundary(TestTenants.gov());
 
-        assertThat(resources(bySid(statements, "AllowScvServicesInThisAccount")))
-                .containsExactly("arn:aws-us-gov:*:*:111122223333:*");
-        assertThat(resources(bySid(statements, "DenyAuditTrailChanges")))
-                .containsExactly("arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/scvBYOACloudTrail");
-    }
-
-    private static Set<String> boundaryAllowedActions() {
-        return boundary(EXAMPLE).stream()
-                .filter(s -> "Allow".equals(s.get("Effect")))
-                .flatMap(s -> actions(s).stream())
-                .map(Object::toString)
-                .collect(Collectors.toSet());
-    }
-
-    private static boolean covers(Set<String> allowed, String action) {
-        return allowed.contains(action) || allowed.contains(action.substring(0, action.indexOf(':')) + ":*");
+        assertThat(resources(bySid(statements, "ScvResources")))
+                .contains("arn:aws-us-gov:*:us-gov-west-1:111122223333:*govsupport-*")
+                .allMatch(r -> r.toString().startsWith("arn:aws-us-gov:"));
+        assertThat(condition(bySid(statements, "ScvResources"), "StringEquals", "aws:RequestedRegion"))
+                .containsExactly("us-gov-west-1");
     }
 }

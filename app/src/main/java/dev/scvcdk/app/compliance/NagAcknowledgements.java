@@ -119,8 +119,14 @@ public final class NagAcknowledgements {
     private static final String CONTACT_CENTERS = "ScvContactCenter-*";
 
     private static final String BOUNDARY = "A permissions boundary grants nothing by itself: it is the ceiling every "
-            + "SCV role is intersected with, so it names whole services (only those SCV uses) in this account. Each "
-            + "role's own policies name exact resources, and the compliance suite checks those.";
+            + "SCV role is intersected with. Its actions are derived from what the SCV roles are granted, read actions "
+            + "(Describe/Get/List) and Connect's instance-management verbs collapsed to <Verb>* to fit IAM's size "
+            + "limit; each role's own policies name exact actions, and the compliance suite checks those.";
+    private static final String BOUNDARY_RESOURCES = "The boundary names SCV resources by their SCV names (<cc>- in the "
+            + "contact center's region and account), instances by id, buckets by SCV's <cc>-<account>-<region>-scv "
+            + "form, and resources whose ids AWS assigns (stacks Scv*, transcription jobs, event-source mappings, "
+            + "phone numbers) by kind in the account, bounded to the SCV regions by aws:RequestedRegion. "
+            + "BoundaryAttackTest evaluates a *:* role under it.";
     private static final String LOG_STREAMS = "Lambda names each log stream at run time, so writing logs needs the "
             + "streams of the function's own log group (the group ARN with ':*'); the group is that one function's.";
     private static final String KEYS = "KMS key ids are generated at deploy time in the contact-center stack; every "
@@ -167,19 +173,29 @@ public final class NagAcknowledgements {
 
     private static List<Entry> register() {
         List<Entry> entries = new ArrayList<>();
-        for (String service : List.of("connect", "transcribe", "kinesisvideo", "kinesis", "sqs", "sns", "cloudwatch",
-                "events", "secretsmanager", "lambda", "cloudtrail", "cloudformation", "ds", "logs")) {
-            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Action::" + service + ":*]",
+        for (String action : List.of("cloudformation:Describe*", "cloudformation:Get*", "cloudformation:List*",
+                "cloudtrail:Get*", "connect:Associate*", "connect:Describe*", "connect:Disassociate*", "connect:Get*",
+                "connect:List*", "connect:Resume*", "connect:Suspend*", "connect:Update*", "events:Describe*",
+                "events:List*", "iam:Get*", "iam:List*", "kinesis:Describe*", "kinesis:Get*", "kinesis:List*",
+                "kinesisvideo:Describe*", "kinesisvideo:Get*", "kinesisvideo:List*", "lambda:Get*",
+                "lambda:List*", "s3:Get*", "s3:List*", "secretsmanager:Describe*", "secretsmanager:Get*", "sqs:Get*",
+                "ssm:Get*", "ssm:List*", "transcribe:Get*")) {
+            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Action::" + action + "]",
                     BOUNDARY));
         }
-        for (String resource : List.of("arn:{partition}:*:*:{account}:*", "arn:{partition}:s3:::*",
-                "arn:{partition}:s3:::*/*", "*")) {
+        for (String resource : List.of("arn:{partition}:*:{region}:{account}:*{cc}-*",
+                "arn:{partition}:connect:{region}:{account}:instance/{instanceId}*",
+                "arn:{partition}:cloudformation:*:{account}:stack/Scv*/*",
+                "arn:{partition}:cloudtrail:*:{account}:trail/scvBYOACloudTrail",
+                "arn:{partition}:connect:*:{account}:phone-number/*",
+                "arn:{partition}:lambda:*:{account}:event-source-mapping:*",
+                "arn:{partition}:transcribe:*:{account}:transcription-job/*",
+                "arn:{partition}:s3:::*-{account}-*-scv", "arn:{partition}:s3:::*-{account}-*-scv/*",
+                "arn:{partition}:kms:*:{account}:key/*", "*")) {
             entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Resource::" + resource + "]",
-                    BOUNDARY));
+                    BOUNDARY_RESOURCES));
         }
         for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
-            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", pack + "-IAMPolicyNoStatementsWithFullAccess",
-                    BOUNDARY));
             entries.add(new Entry(ACCOUNT, "SCV*", pack + "-IAMNoInlinePolicy", INLINE));
             entries.add(new Entry(ACCOUNT, List.of("AuditTrail/Bucket/Resource", "AuditTrail/Bucket/AccessLogs"),
                     pack + "-S3BucketReplicationEnabled", REPLICATION));
@@ -295,13 +311,9 @@ public final class NagAcknowledgements {
                         + "only Connect's service-linked roles, as associating storage and functions requires."));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/SCV*]", "Salesforce's provisioning "
-                        + "may create or change only SCV roles, and only with the SCV permissions boundary attached "
-                        + "(iam:PermissionsBoundary condition), so it cannot create a role more powerful than SCV's."));
-        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
-                "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/{cc}-*]", "Salesforce's "
-                        + "provisioning may create or change only the contact center's <cc>- roles, and only with the "
-                        + "SCV permissions boundary attached (iam:PermissionsBoundary condition); changes to the roles "
-                        + "Salesforce itself assumes are denied."));
+                        + "creates no role; it may change the policies of SCV roles only while they keep the SCV "
+                        + "permissions boundary (iam:PermissionsBoundary condition), attaching only /scv/ policies, so "
+                        + "it cannot make a role more powerful than SCV's; the roles Salesforce assumes are denied."));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
                 + "cloudformation:{region}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id to each "
                 + "stack ARN; the grant covers only the SCV stacks (Scv* names) in the contact center's region."));

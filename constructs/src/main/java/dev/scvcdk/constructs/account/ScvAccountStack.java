@@ -8,6 +8,7 @@ import dev.scvcdk.constructs.iam.ScvManagedPolicies;
 import dev.scvcdk.constructs.iam.ScvRoles;
 import dev.scvcdk.constructs.identity.SalesforceSamlProvider;
 import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.PermissionBoundaryDocument;
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
@@ -53,8 +54,8 @@ public class ScvAccountStack extends Stack {
                 .orElseGet(() -> new ManagedPolicy(this, "PermissionsBoundary", ManagedPolicyProps.builder()
                         .managedPolicyName(ScvNames.BOUNDARY_POLICY_NAME)
                         .path(ScvNames.POLICY_PATH)
-                        .description("Permission boundary of every SCV role: the services SCV uses, in this "
-                                + "account; no IAM users or groups, no boundary removal or change")
+                        .description("Permission boundary of every SCV role: the actions SCV roles are granted, "
+                                + "on SCV resources; no boundary, audit or resource-policy change")
                         .document(IamRender.document(IamMatrix.permissionBoundary(tenantConfig)))
                         .build()));
         ScvBoundary.applyTo(this, permissionsBoundary);
@@ -77,6 +78,11 @@ public class ScvAccountStack extends Stack {
                 .tenantConfig(tenantConfig)
                 .dataEvents(tenantConfig.auditDataEventsValue())
                 .build());
+        if (permissionsBoundary instanceof ManagedPolicy boundaryHere) {
+            // the bucket's name is CloudFormation's, known only here (the boundary keeps room for this statement)
+            boundaryHere.addStatements(IamRender.statement(PermissionBoundaryDocument.auditTrailBucketDenial(
+                    tenantConfig.partitionValue().id(), auditTrail.getBucket().getBucket().getBucketName())));
+        }
 
         new CfnOutput(this, "SamlProviderArn", CfnOutputProps.builder()
                 .description("Identity provider ARN to enter in Salesforce's Service Cloud Voice setup")

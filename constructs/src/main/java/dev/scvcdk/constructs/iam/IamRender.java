@@ -33,6 +33,19 @@ public final class IamRender {
         return Fn.sub(OTHER_VARIABLE.matcher(value).replaceAll("\\${!"));
     }
 
+    /** A trust condition block ({@code operator → key → value or values}) with pseudo-parameters substituted. */
+    public static Map<String, Object> conditions(Map<String, Map<String, Object>> conditions) {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        conditions.forEach((operator, keys) -> {
+            Map<String, Object> byKey = new LinkedHashMap<>();
+            keys.forEach((key, value) -> byKey.put(key, value instanceof List<?> values
+                    ? values.stream().map(v -> string(v.toString())).toList()
+                    : string(value.toString())));
+            rendered.put(operator, byKey);
+        });
+        return rendered;
+    }
+
     public static PolicyStatement statement(Statement statement) {
         PolicyStatement.Builder builder = PolicyStatement.Builder.create()
                 .sid(statement.sid())

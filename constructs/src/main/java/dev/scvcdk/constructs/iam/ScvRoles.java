@@ -77,9 +77,8 @@ public final class ScvRoles {
     public static IPrincipal principal(Trust trust) {
         if (trust instanceof Trust.Service service) {
             ServicePrincipal principal = new ServicePrincipal(service.servicePrincipal());
-            return service.sourceArn() == null ? principal
-                    : principal.withConditions(Map.of("StringEquals",
-                            Map.of("aws:SourceArn", IamRender.string(service.sourceArn()))));
+            return service.conditions().isEmpty() ? principal
+                    : principal.withConditions(IamRender.conditions(service.conditions()));
         }
         if (trust instanceof Trust.SalesforceAccount account) {
             return new AccountPrincipal(account.accountId())

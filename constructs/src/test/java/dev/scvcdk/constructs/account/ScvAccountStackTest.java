@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scvcdk.constructs.identity.TestSamlMetadata;
 import dev.scvcdk.constructs.testing.TestFixtures;
 import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.constructs.iam.IamRender;
+import dev.scvcdk.policies.PermissionBoundaryDocument;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +17,7 @@ import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.logs.LogRetention;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -76,13 +79,16 @@ class ScvAccountStackTest {
     }
 
     @Test
-    void boundaryDocumentIsTheMatrixBoundary() {
-        // the plain document's JSON form, exactly
-        Object expected = IamMatrix.permissionBoundary(ExampleTenant.config()).toIamJson();
+    void boundaryDocumentIsTheMatrixBoundaryWithTheAuditBucketDenied() {
+        // GIVEN the matrix boundary and the denial of changes to the trail's bucket, whose name is CloudFormation's
+        PolicyDocument document = IamRender.document(IamMatrix.permissionBoundary(ExampleTenant.config()));
+        document.addStatements(IamRender.statement(PermissionBoundaryDocument.auditTrailBucketDenial("aws",
+                stack.getAuditTrail().getBucket().getBucket().getBucketName())));
 
+        // THEN the created boundary is exactly both
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
                 "ManagedPolicyName", "SCVPermissionsBoundary",
-                "PolicyDocument", expected));
+                "PolicyDocument", stack.resolve(document)));
     }
 
     @Test

@@ -61,21 +61,22 @@ class ScvRolesTest {
     }
 
     @Test
-    void serviceTrustWithSourceArnLetsTheServiceAssumeTheRoleOnlyForThatResource() {
-        // GIVEN a role CloudTrail assumes for one trail
+    void serviceTrustWithSourceLetsTheServiceAssumeTheRoleOnlyForThatAccountsResource() {
+        // GIVEN a role CloudTrail assumes for one trail of the account
         String trail = "arn:aws:cloudtrail:us-east-1:111122223333:trail/scvBYOACloudTrail";
-        RoleSpec spec = spec("SCVTrailLogGroupRole", new Trust.Service("cloudtrail.amazonaws.com", trail),
-                List.of(), List.of(), null);
+        RoleSpec spec = spec("SCVTrailLogGroupRole", new Trust.Service("cloudtrail.amazonaws.com", "111122223333",
+                List.of(trail)), List.of(), List.of(), null);
 
         // WHEN created
         ScvRoles.create(stack, "Role", spec, boundary, Map.of());
 
-        // THEN the trust carries aws:SourceArn of that trail
+        // THEN the trust carries aws:SourceAccount and aws:SourceArn of that trail
         Template.fromStack(stack).hasResourceProperties("AWS::IAM::Role", Map.of(
                 "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of(
                         "Action", "sts:AssumeRole",
                         "Effect", "Allow",
-                        "Condition", Map.of("StringEquals", Map.of("aws:SourceArn", trail)),
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "111122223333"),
+                                "ArnLike", Map.of("aws:SourceArn", trail)),
                         "Principal", Map.of("Service", "cloudtrail.amazonaws.com"))))));
     }
 

@@ -30,8 +30,8 @@ public final class AuditRoles {
     RoleSpec trailLogGroup() {
         return role(RoleNames.TRAIL_LOG_GROUP,
                 "CloudTrail: deliver " + ScvNames.CLOUDTRAIL_NAME + " events to " + ScvNames.TRAIL_LOG_GROUP + ".",
-                new Trust.Service("cloudtrail.amazonaws.com", res.arns().regional("cloudtrail", res.accountRegion(),
-                        "trail/" + ScvNames.CLOUDTRAIL_NAME)),
+                new Trust.Service("cloudtrail.amazonaws.com", res.arns().account(),
+                        List.of(res.arns().regional("cloudtrail", res.accountRegion(), "trail/" + ScvNames.CLOUDTRAIL_NAME))),
                 List.of(Statements.allow("DeliverTrailEvents")
                         .actions("logs:CreateLogStream", "logs:PutLogEvents")
                         .resources(trailLogStreams())

@@ -93,6 +93,8 @@ public final class ConnectManagementRoles {
         inline.add(Statements.allow("LetConnectInvokeScvFunctions")
                 .actions("lambda:AddPermission", "lambda:GetPolicy")
                 .resources(res.allScvFunctions())
+                .condition("StringEquals", "aws:ResourceTag/" + ScvNames.FUNCTION_TAG, res.callCenterNames())
+                .condition("StringEqualsIfExists", "lambda:Principal", "connect.amazonaws.com")
                 .build());
         inline.add(Statements.allow("PutConnectServiceLinkedRolePolicy")
                 .actions("iam:PutRolePolicy")

@@ -31,16 +31,11 @@ public final class CredentialRoles {
     }
 
     RoleSpec updateCredential() {
-        // Salesforce invokes the function by name; the alias is what the stack's own callers use.
-        List<String> targets = new ArrayList<>(res.functions(Function.AUTH_KEYS_SSM_UTIL));
-        targets.addAll(res.functionAliases(Function.AUTH_KEYS_SSM_UTIL));
+        // Only the published code behind `active` runs for Salesforce: never $LATEST or the unqualified function.
         return role(RoleNames.UPDATE_CREDENTIAL,
-                "Salesforce: rotate the SCRT key pair through AuthKeysSSMUtilFunction.",
+                "Salesforce: rotate the SCRT key pair through AuthKeysSSMUtilFunction's active alias.",
                 RoleSpecs.salesforce(res),
-                List.of(Statements.allow("InvokeAuthKeysSsmUtil")
-                        .actions("lambda:InvokeFunction")
-                        .resources(targets)
-                        .build()),
+                List.of(grants.invokeAlias("InvokeAuthKeysSsmUtil", Function.AUTH_KEYS_SSM_UTIL)),
                 List.of());
     }
 

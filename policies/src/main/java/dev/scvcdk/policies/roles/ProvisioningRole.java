@@ -5,9 +5,9 @@ import static dev.scvcdk.policies.roles.RoleSpecs.role;
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
-import dev.scvcdk.policies.iam.Statement;
 import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
@@ -15,17 +15,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.scvcdk.policies.iam.Statement;
 
 /**
  * {@code SCVProvisioningRole}: what Salesforce's provisioning service does after setup, in the
- * sections of SCV's provisioning policy, narrowed to SCV-named resources. IAM changes are possible
- * only on SCV roles and only while they carry the SCV permission boundary.
+ * sections of SCV's provisioning policy, narrowed to SCV-named resources. It creates no role (the
+ * stacks create every SCV role); it changes the permissions of SCV roles only while they carry the
+ * SCV permission boundary, attaching only {@code /scv/} policies. Only when the tenant lets
+ * Salesforce manage the functions may it replace their code or configuration and pass their roles.
  */
 public final class ProvisioningRole {
     /** IAM actions that change a role's permissions; all carry the {@code iam:PermissionsBoundary} condition. */
     public static final List<String> IAM_PERMISSION_WRITES = List.of(
-            "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy",
-            "iam:DetachRolePolicy");
+            "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy");
+
+    /** The IAM writes that attach or detach a managed policy: only {@code /scv/} ones ({@code iam:PolicyARN}). */
+    public static final List<String> IAM_POLICY_ATTACHMENTS = List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy");
+
+    /** What replaces a function's code or settings: Salesforce's only while it manages the functions. */
+    public static final List<String> FUNCTION_REPLACEMENT_ACTIONS = List.of(
+            "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration");
+
+    /** The functions whose event-source mappings (the CTR stream's) provisioning manages. */
+    public static final List<Function> STREAM_CONSUMERS = List.of(Function.CTR_DATA_SYNC);
+
+    /** The functions SCV's EventBridge rules target (the contact-events rule). */
+    public static final List<Function> RULE_TARGETS = List.of(Function.HANDLE_CONTACT_EVENTS);
+
+    /** The only principals provisioning may give a Lambda permission to: Connect and EventBridge. */
+    public static final List<String> LAMBDA_PERMISSION_PRINCIPALS = List.of(
+            "connect.amazonaws.com", "events.amazonaws.com");
 
     /**
      * IAM role writes that change no permission. IAM offers no {@code iam:PermissionsBoundary} key
@@ -39,20 +58,25 @@ public final class ProvisioningRole {
     private final String boundaryArn;
     private final List<String> passableRoleNames;
     private final List<String> salesforceRoleNames;
+    private final boolean salesforceManagesFunctions;
 
     /**
      * @param boundaryArn         the boundary every SCV role carries
      * @param passableRoleNames   the Lambda execution roles Salesforce may pass to SCV functions
      * @param salesforceRoleNames the other account-level roles Salesforce may assume; provisioning may
      *                            not change them (nor itself), or it could widen its own reach
+     * @param salesforceManagesFunctions whether Salesforce may replace the functions' code and
+     *                            configuration and pass their roles (SCV's behaviour); otherwise it can
+     *                            run no code of its own as a function role
      */
     public ProvisioningRole(TenantResources res, String boundaryArn, List<String> passableRoleNames,
-            List<String> salesforceRoleNames) {
+            List<String> salesforceRoleNames, boolean salesforceManagesFunctions) {
         this.res = res;
         this.grants = new CommonGrants(res);
         this.boundaryArn = boundaryArn;
         this.passableRoleNames = List.copyOf(passableRoleNames);
         this.salesforceRoleNames = List.copyOf(salesforceRoleNames);
+        this.salesforceManagesFunctions = salesforceManagesFunctions;
     }
 
     /**
@@ -72,14 +96,11 @@ public final class ProvisioningRole {
     }
 
     /**
-     * {@code role/SCV*} and each contact center's {@code role/<cc>-*}: the only roles whose permissions
-     * provisioning may change, and only those that carry the SCV boundary.
+     * {@code role/SCV*}: the only roles whose permissions provisioning may change, and only those that carry
+     * the SCV boundary. (A contact center's {@code <cc>-} roles are all assumed by Salesforce or its users.)
      */
     public List<String> scvRoleArns() {
-        List<String> arns = new ArrayList<>();
-        arns.add(res.arns().role("SCV*"));
-        res.contactCenters().forEach(cc -> arns.add(res.arns().role(cc.callCenterApiName() + "-*")));
-        return arns;
+        return List.of(res.arns().role("SCV*"));
     }
 
     public RoleSpec spec() {
@@ -89,9 +110,9 @@ public final class ProvisioningRole {
         inline.add(grants.wildcardOnly("WildcardAccess", provisioningRegions,
                 "connect:ListInstances", "ds:DescribeDirectories", "s3:ListAllMyBuckets", "lambda:ListFunctions",
                 "kms:ListAliases", "cloudformation:ListStacks").build());
-        inline.add(eventAccess());
+        inline.addAll(eventAccess());
         inline.addAll(lambdaEventSourceAccess());
-        inline.add(lambdaAccess());
+        inline.addAll(lambdaAccess());
         inline.add(s3Write());
         inline.addAll(resourceBasedAccess());
         inline.addAll(iamAccess());
@@ -102,42 +123,79 @@ public final class ProvisioningRole {
                 RoleSpecs.salesforce(res), inline, List.of());
     }
 
-    private Statement eventAccess() {
-        return Statements.allow("EventAccess")
+    /**
+     * The rules of each contact center; a contact center's rules target only the active alias of its own
+     * functions that rules invoke (one statement per contact center: the pairing is the grant).
+     */
+    private List<Statement> eventAccess() {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statements.allow("EventAccess")
                 .actions("events:DescribeRule", "events:PutRule", "events:DeleteRule", "events:EnableRule",
-                        "events:DisableRule", "events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule")
-                .resources(res.contactCenters().stream()
-                        .map(cc -> res.arns().regional("events", cc.region(), "rule/" + cc.callCenterApiName() + "-*"))
-                        .toList())
-                .build();
+                        "events:DisableRule", "events:RemoveTargets", "events:ListTargetsByRule")
+                .resources(res.contactCenters().stream().map(this::rulesOf).toList())
+                .build());
+        List<ContactCenterConfig> ccs = res.contactCenters();
+        for (int i = 0; i < ccs.size(); i++) {
+            ContactCenterConfig cc = ccs.get(i);
+            statements.add(Statements.allow("EventTargetsScvFunctions" + (i + 1))
+                    .actions("events:PutTargets")
+                    .resources(rulesOf(cc))
+                    .condition("ForAllValues:StringEquals", "events:TargetArn", RULE_TARGETS.stream()
+                            .map(f -> res.arns().functionAlias(cc.region(), cc.callCenterApiName(), f))
+                            .toList())
+                    .build());
+        }
+        return statements;
     }
 
+    private String rulesOf(ContactCenterConfig cc) {
+        return res.arns().regional("events", cc.region(), "rule/" + cc.callCenterApiName() + "-*");
+    }
+
+    /** Mappings of the stream consumers only, named by their exact function ARNs. */
     private List<Statement> lambdaEventSourceAccess() {
         List<String> mappings = res.regions().stream()
                 .map(region -> res.arns().regional("lambda", region, "event-source-mapping:*"))
                 .toList();
+        List<String> consumers = functionsAndAliases(STREAM_CONSUMERS);
         return List.of(
                 grants.wildcardOnly("LambdaEventSourceCreate", res.regions(), "lambda:CreateEventSourceMapping")
-                        .condition("StringLike", "lambda:FunctionArn", res.allScvFunctions())
+                        .condition("StringEquals", "lambda:FunctionArn", consumers)
                         .build(),
                 Statements.allow("LambdaEventSourceAccess")
                         .actions("lambda:GetEventSourceMapping", "lambda:UpdateEventSourceMapping",
                                 "lambda:DeleteEventSourceMapping")
                         .resources(mappings)
-                        .condition("StringLike", "lambda:FunctionArn", res.allScvFunctions())
+                        .condition("StringEquals", "lambda:FunctionArn", consumers)
                         .build());
     }
 
-    private Statement lambdaAccess() {
-        return Statements.allow("LambdaAccess")
-                .actions("lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode",
-                        "lambda:UpdateFunctionConfiguration", "lambda:PublishVersion", "lambda:ListVersionsByFunction",
-                        "lambda:GetAlias", "lambda:ListAliases", "lambda:UpdateAlias", "lambda:AddPermission",
-                        "lambda:RemovePermission", "lambda:GetPolicy", "lambda:InvokeFunction", "lambda:ListTags",
-                        "lambda:TagResource")
-                .resources(res.allScvFunctions())
-                .condition("StringEquals", "aws:ResourceTag/" + ScvNames.FUNCTION_TAG, res.callCenterNames())
-                .build();
+    /** The exact {@code active} alias ARNs of {@code functions} in every contact center: SCV maps and targets those. */
+    private List<String> functionsAndAliases(List<Function> functions) {
+        return functions.stream().flatMap(function -> res.functionAliases(function).stream()).toList();
+    }
+
+    private List<Statement> lambdaAccess() {
+        List<String> actions = new ArrayList<>(List.of("lambda:GetFunction", "lambda:GetFunctionConfiguration",
+                "lambda:PublishVersion", "lambda:ListVersionsByFunction", "lambda:GetAlias", "lambda:ListAliases",
+                "lambda:UpdateAlias", "lambda:RemovePermission", "lambda:GetPolicy", "lambda:InvokeFunction",
+                "lambda:ListTags", "lambda:TagResource"));
+        if (salesforceManagesFunctions) {
+            actions.addAll(FUNCTION_REPLACEMENT_ACTIONS);
+        }
+        return List.of(
+                Statements.allow("LambdaAccess")
+                        .actions(actions)
+                        .resources(res.allScvFunctions())
+                        .condition("StringEquals", "aws:ResourceTag/" + ScvNames.FUNCTION_TAG, res.callCenterNames())
+                        .build(),
+                // Connect invokes the call-path functions and EventBridge the event handlers; nobody else.
+                Statements.allow("LambdaPermissionsForConnectAndEvents")
+                        .actions("lambda:AddPermission")
+                        .resources(res.allScvFunctions())
+                        .condition("StringEquals", "aws:ResourceTag/" + ScvNames.FUNCTION_TAG, res.callCenterNames())
+                        .condition("StringEquals", "lambda:Principal", LAMBDA_PERMISSION_PRINCIPALS)
+                        .build());
     }
 
     private Statement s3Write() {
@@ -188,11 +246,20 @@ public final class ProvisioningRole {
 
     private List<Statement> iamAccess() {
         List<String> scvRoles = scvRoleArns();
-        return List.of(
+        List<String> inlineWrites = IAM_PERMISSION_WRITES.stream()
+                .filter(a -> !IAM_POLICY_ATTACHMENTS.contains(a))
+                .toList();
+        List<Statement> statements = new ArrayList<>(List.of(
                 Statements.allow("IAMAccess")
-                        .actions(IAM_PERMISSION_WRITES)
+                        .actions(inlineWrites)
                         .resources(scvRoles)
                         .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
+                        .build(),
+                Statements.allow("IAMAttachScvPolicies")
+                        .actions(IAM_POLICY_ATTACHMENTS)
+                        .resources(scvRoles)
+                        .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
+                        .condition("ArnLike", "iam:PolicyARN", res.arns().policy(ScvNames.POLICY_PATH + "*"))
                         .build(),
                 Statements.deny("IAMDenyChangesToSalesforceAssumableRoles")
                         .actions(IAM_PERMISSION_WRITES)
@@ -205,15 +272,19 @@ public final class ProvisioningRole {
                         .actions(IAM_METADATA_WRITES)
                         .resources(res.arns().role("SCV*"))
                         .build(),
-                Statements.allow("IAMPassScvRolesToLambda")
-                        .actions("iam:PassRole")
-                        .resources(res.roles(passableRoleNames))
-                        .condition("StringEquals", "iam:PassedToService", "lambda.amazonaws.com")
-                        .build(),
+                // Reading the IdP only: its metadata is the stack's, or provisioning could choose who signs in.
                 Statements.allow("IAMSamlProviderAccess")
-                        .actions("iam:GetSAMLProvider", "iam:UpdateSAMLProvider")
+                        .actions("iam:GetSAMLProvider")
                         .resources(res.arns().samlProvider(ScvNames.samlProvider(res.config().salesforceOrgId())))
-                        .build());
+                        .build()));
+        if (salesforceManagesFunctions) {
+            statements.add(Statements.allow("IAMPassScvRolesToLambda")
+                    .actions("iam:PassRole")
+                    .resources(res.roles(passableRoleNames))
+                    .condition("StringEquals", "iam:PassedToService", "lambda.amazonaws.com")
+                    .build());
+        }
+        return statements;
     }
 
     private Statement cloudformationAccess(List<String> regions) {

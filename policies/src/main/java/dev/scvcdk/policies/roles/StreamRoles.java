@@ -26,7 +26,10 @@ public final class StreamRoles {
     RoleSpec contactLensStreaming() {
         return role(RoleNames.CONTACT_LENS_STREAMING,
                 "Amazon Connect: put Contact Lens real-time segments on the Contact Lens streams.",
-                new Trust.Service("connect.amazonaws.com"),
+                // Instance ids are UUIDs: each names one instance; the account is pinned by aws:SourceAccount.
+                new Trust.Service("connect.amazonaws.com", res.arns().account(), res.contactCenters().stream()
+                        .map(cc -> "arn:" + res.arns().partition() + ":connect:*:*:instance/" + cc.connectInstanceId())
+                        .toList()),
                 new CallStatements(res).statements(PrincipalContracts.CONTACT_LENS_STREAMING.calls().stream()
                         .map(call -> new Made(call, res.contactCenters()))
                         .toList()),

@@ -40,14 +40,13 @@ class CredentialRolesTest {
     }
 
     @Test
-    void updateCredentialMayOnlyInvokeTheAuthKeysFunction() {
+    void updateCredentialMayOnlyInvokeTheAuthKeysFunctionsActiveAlias() {
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.UPDATE_CREDENTIAL);
 
+        // never the unqualified function or $LATEST: only the published code behind `active` runs for Salesforce
         assertThat(inline).hasSize(1);
         assertThat(actions(inline.get(0))).containsExactly("lambda:InvokeFunction");
         assertThat(resources(inline.get(0))).containsExactly(
-                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-AuthKeysSSMUtilFunction",
-                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-AuthKeysSSMUtilFunction",
                 "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-AuthKeysSSMUtilFunction:active",
                 "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-AuthKeysSSMUtilFunction:active");
     }

@@ -7,9 +7,11 @@ import static dev.scvcdk.policies.PolicyJson.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.PolicyJson;
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.TestTenants;
 import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.statements.TenantResources;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,12 +48,89 @@ class ProvisioningRoleTest {
                 assertThat(condition(s, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY));
     }
 
+    /** The provisioning role of the example tenant with Salesforce managing the functions (or not). */
+    private static List<Map<String, Object>> provisioning(boolean salesforceManagesFunctions) {
+        return PolicyJson.render(new ProvisioningRole(new TenantResources(EXAMPLE), BOUNDARY,
+                List.of(RoleNames.CTR_DATA_SYNC), List.of(RoleNames.UPDATE_CREDENTIAL), salesforceManagesFunctions)
+                .spec().inlineStatements());
+    }
+
+    private static List<Object> granted(List<Map<String, Object>> statements) {
+        return statements.stream().filter(s -> "Allow".equals(s.get("Effect")))
+                .flatMap(s -> actions(s).stream()).toList();
+    }
+
     @Test
     void iamPermissionWritesReachOnlyScvRoles() {
-        assertThat(resources(bySid(inline(EXAMPLE), "IAMAccess"))).containsExactly(
-                "arn:aws:iam::111122223333:role/SCV*",
-                "arn:aws:iam::111122223333:role/acmesupport-*",
-                "arn:aws:iam::111122223333:role/acmesales-*");
+        assertThat(resources(bySid(inline(EXAMPLE), "IAMAccess")))
+                .containsExactly("arn:aws:iam::111122223333:role/SCV*");
+        assertThat(resources(bySid(inline(EXAMPLE), "IAMAttachScvPolicies")))
+                .containsExactly("arn:aws:iam::111122223333:role/SCV*");
+    }
+
+    @Test
+    void createsNoRoleAndDoesNotChangeTheIdentityProvider() {
+        // GIVEN the provisioning role WHEN its grants are read THEN every role is the stack's, and so is the IdP
+        assertThat(granted(inline(EXAMPLE))).doesNotContain("iam:CreateRole", "iam:UpdateSAMLProvider",
+                "iam:DeleteSAMLProvider", "iam:CreateSAMLProvider");
+    }
+
+    @Test
+    void attachesOnlyScvManagedPoliciesAndOnlyToRolesWithTheScvBoundary() {
+        Map<String, Object> attach = bySid(inline(EXAMPLE), "IAMAttachScvPolicies");
+
+        assertThat(actions(attach)).containsExactlyInAnyOrder("iam:AttachRolePolicy", "iam:DetachRolePolicy");
+        assertThat(condition(attach, "ArnLike", "iam:PolicyARN"))
+                .containsExactly("arn:aws:iam::111122223333:policy/scv/*");
+        assertThat(condition(attach, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
+    }
+
+    @Test
+    void withoutSalesforceManagingTheFunctionsItCannotReplaceTheirCodeOrPassTheirRoles() {
+        // GIVEN salesforceManagesFunctions = false (the default)
+        List<Object> granted = granted(provisioning(false));
+
+        // THEN no code or configuration update, and no role to pass
+        assertThat(granted).doesNotContain("lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+                "iam:PassRole", "lambda:CreateFunction");
+    }
+
+    @Test
+    void withSalesforceManagingTheFunctionsItMayReplaceTheirCodeAndPassTheirRolesToLambda() {
+        // GIVEN salesforceManagesFunctions = true (SCV's behaviour)
+        List<Map<String, Object>> statements = provisioning(true);
+
+        // THEN it may update the SCV functions and pass their roles, to Lambda only
+        assertThat(actions(bySid(statements, "LambdaAccess")))
+                .contains("lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration");
+        Map<String, Object> pass = bySid(statements, "IAMPassScvRolesToLambda");
+        assertThat(resources(pass)).containsExactly("arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole");
+        assertThat(condition(pass, "StringEquals", "iam:PassedToService")).containsExactly("lambda.amazonaws.com");
+    }
+
+    @Test
+    void givesLambdaPermissionsOnlyToConnectAndEventBridge() {
+        Map<String, Object> permissions = bySid(inline(EXAMPLE), "LambdaPermissionsForConnectAndEvents");
+
+        assertThat(actions(permissions)).containsExactly("lambda:AddPermission");
+        assertThat(condition(permissions, "StringEquals", "lambda:Principal"))
+                .containsExactly("connect.amazonaws.com", "events.amazonaws.com");
+        assertThat(allows(EXAMPLE).stream().filter(s -> actions(s).contains("lambda:AddPermission")))
+                .as("statements granting lambda:AddPermission").hasSize(1);
+    }
+
+    @Test
+    void targetsAContactCentersRulesOnlyAtItsContactEventsHandlersActiveAlias() {
+        Map<String, Object> support = bySid(inline(EXAMPLE), "EventTargetsScvFunctions1");
+        Map<String, Object> sales = bySid(inline(EXAMPLE), "EventTargetsScvFunctions2");
+
+        assertThat(actions(support)).containsExactly("events:PutTargets");
+        assertThat(resources(support)).containsExactly("arn:aws:events:us-west-2:111122223333:rule/acmesupport-*");
+        assertThat(condition(support, "ForAllValues:StringEquals", "events:TargetArn")).containsExactly(
+                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-HandleContactEventsFunction:active");
+        assertThat(condition(sales, "ForAllValues:StringEquals", "events:TargetArn")).containsExactly(
+                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-HandleContactEventsFunction:active");
+        assertThat(actions(bySid(inline(EXAMPLE), "EventAccess"))).doesNotContain("events:PutTargets");
     }
 
     @Test
@@ -70,8 +149,7 @@ class ProvisioningRoleTest {
                 .toList();
 
         assertThat(iamWrites).allMatch(a -> ProvisioningRole.IAM_PERMISSION_WRITES.contains(a)
-                || ProvisioningRole.IAM_METADATA_WRITES.contains(a)
-                || a.equals("iam:PassRole") || a.equals("iam:UpdateSAMLProvider"));
+                || ProvisioningRole.IAM_METADATA_WRITES.contains(a));
     }
 
     @Test
@@ -101,16 +179,6 @@ class ProvisioningRoleTest {
                 "arn:aws:iam::111122223333:role/acmesales-SCVS3Role");
     }
 
-    @Test
-    void passesOnlyScvLambdaRolesAndOnlyToLambda() {
-        Map<String, Object> pass = bySid(inline(EXAMPLE), "IAMPassScvRolesToLambda");
-
-        assertThat(condition(pass, "StringEquals", "iam:PassedToService")).containsExactly("lambda.amazonaws.com");
-        assertThat(resources(pass)).contains("arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole")
-                .doesNotContain("arn:aws:iam::111122223333:role/SCVProvisioningRole",
-                        "arn:aws:iam::111122223333:role/SCVTrailLogGroupRole")
-                .allMatch(r -> r.toString().startsWith("arn:aws:iam::111122223333:role/SCV"));
-    }
 
     @Test
     void neverRemovesOrReplacesBoundariesOrEditsManagedPolicies() {
@@ -133,9 +201,12 @@ class ProvisioningRoleTest {
                 "arn:aws:events:eu-west-2:111122223333:rule/acmesales-*");
         assertThat(resources(bySid(inline, "CloudformationAccess")))
                 .allMatch(r -> r.toString().endsWith(":111122223333:stack/Scv*/*"));
-        assertThat(condition(bySid(inline, "LambdaEventSourceAccess"), "StringLike", "lambda:FunctionArn"))
-                .containsExactly("arn:aws:lambda:us-west-2:111122223333:function:acmesupport-*",
-                        "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-*");
+        // event-source mappings: only the CTR consumer's active alias, by exact ARN (no <cc>-payroll function)
+        for (String sid : List.of("LambdaEventSourceAccess", "LambdaEventSourceCreate")) {
+            assertThat(condition(bySid(inline, sid), "StringEquals", "lambda:FunctionArn")).as(sid).containsExactly(
+                    "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-CTRDataSyncFunction:active",
+                    "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-CTRDataSyncFunction:active");
+        }
     }
 
     @Test

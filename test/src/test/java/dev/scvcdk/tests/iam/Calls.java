@@ -234,6 +234,18 @@ final class Calls {
                 accountStackRegion, account, null, action + " " + ScvNames.CLOUDTRAIL_NAME);
     }
 
+    /** Any call on {@code resource} in {@code region}, without a resource policy. */
+    Call on(String action, String resource, String region, String resourceAccount, String describe) {
+        return call(action, resource, region, resourceAccount, null, action + " " + describe);
+    }
+
+    /** A call on the audit trail's bucket (named by CloudFormation) or one of its objects. */
+    Call onAuditBucket(String action, String key) {
+        String bucket = iam.auditTrailBucketArn();
+        return call(action, key == null ? bucket : bucket + "/" + key, accountStackRegion, account, null,
+                action + " the audit trail's bucket" + (key == null ? "" : " object " + key));
+    }
+
     private static Call call(String action, String resource, String region, String resourceAccount,
             JsonNode resourcePolicy, String describe) {
         return new Call(action, resource, region, resourceAccount, resourcePolicy, Map.of(), describe);

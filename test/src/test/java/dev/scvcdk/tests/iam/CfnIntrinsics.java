@@ -131,7 +131,7 @@ final class CfnIntrinsics {
             case "AWS::IAM::Role":
                 return literalName(props, "RoleName", target, path);
             case "AWS::S3::Bucket":
-                return literalName(props, "BucketName", target, path);
+                return bucketName(props, target, path);
             case "AWS::KMS::Key":
                 return keyId(target);
             case "AWS::Kinesis::Stream":
@@ -152,7 +152,7 @@ final class CfnIntrinsics {
             case "AWS::KMS::Key.Arn":
                 return keyArn(target);
             case "AWS::S3::Bucket.Arn":
-                return arn("s3", "", "", literalName(props, "BucketName", target, path));
+                return arn("s3", "", "", bucketName(props, target, path));
             case "AWS::SQS::Queue.Arn":
                 return arn("sqs", region, account, literalName(props, "QueueName", target, path));
             case "AWS::Kinesis::Stream.Arn":
@@ -184,6 +184,19 @@ final class CfnIntrinsics {
             throw unresolvable(path, TextNode.valueOf(logicalId), "no such resource in " + stackName);
         }
         return resource;
+    }
+
+    /**
+     * A bucket's literal name, or for a bucket CloudFormation names (the audit trail's) the name in CloudFormation's
+     * form, {@code <stack>-<logical id>-<suffix>} in lower case, with a fixed stand-in suffix.
+     */
+    String bucketName(JsonNode props, String target, String path) {
+        return props.path("BucketName").isTextual() ? literalName(props, "BucketName", target, path)
+                : generatedBucketName(stackName, target);
+    }
+
+    private static String generatedBucketName(String stackName, String logicalId) {
+        return (stackName + "-" + logicalId).toLowerCase(java.util.Locale.ROOT) + "-1a2b3c4d5e6f";
     }
 
     /** Generated names are only known after deployment: the policy cannot be evaluated from the template. */

@@ -49,6 +49,7 @@ final class SynthesizedIam {
     private final Map<String, Key> keys = new LinkedHashMap<>();
     private final Map<String, JsonNode> queuePolicies = new LinkedHashMap<>();
     private final Map<String, JsonNode> bucketPolicies = new LinkedHashMap<>();
+    private String auditTrailBucketArn;
 
     SynthesizedIam(String partition, String account, Collection<SynthesizedStack> stacks) {
         this.partition = partition;
@@ -133,6 +134,8 @@ final class SynthesizedIam {
     }
 
     private void readResourcePolicies(SynthesizedStack stack, CfnIntrinsics cfn) {
+        forEachResource(stack, "AWS::CloudTrail::Trail", (id, props) -> auditTrailBucketArn = "arn:" + partition
+                + ":s3:::" + cfn.resolveText(props.path("S3BucketName"), stack.name() + "/" + id + "/S3BucketName"));
         Map<String, List<String>> aliasesByKey = new LinkedHashMap<>();
         forEachResource(stack, "AWS::KMS::Alias", (id, props) -> aliasesByKey
                 .computeIfAbsent(cfn.resolveText(props.path("TargetKeyId"), stack.name() + "/" + id), k -> new ArrayList<>())
@@ -227,6 +230,14 @@ final class SynthesizedIam {
 
     Optional<JsonNode> queuePolicy(String queueArn) {
         return Optional.ofNullable(queuePolicies.get(queueArn));
+    }
+
+    /** ARN of the bucket the audit trail delivers to (named by CloudFormation: a stand-in name of its form). */
+    String auditTrailBucketArn() {
+        if (auditTrailBucketArn == null) {
+            throw new IllegalStateException("no AWS::CloudTrail::Trail in the synthesized app");
+        }
+        return auditTrailBucketArn;
     }
 
     Optional<JsonNode> bucketPolicy(String bucketArn) {
