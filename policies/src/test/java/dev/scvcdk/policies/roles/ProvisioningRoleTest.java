@@ -231,4 +231,23 @@ class ProvisioningRoleTest {
         assertThat(IamMatrix.accountRole(EXAMPLE, RoleNames.PROVISIONING).trust())
                 .isEqualTo(new dev.scvcdk.policies.Trust.SalesforceAccount("793525387755", TestTenants.ORG));
     }
+
+    @Test
+    void theTenantConfigSwitchDecidesWhetherProvisioningMayReplaceFunctionCode() {
+        // GIVEN the example tenant, once as configured (switch left out) and once with salesforceManagesFunctions on
+        TenantConfig example = TestTenants.example();
+        TenantConfig managed = new TenantConfig(example.accountId(), example.partition(), example.salesforceOrgId(),
+                null, null, null, example.samlMetadataFile(), example.contactCenters(), true, null);
+
+        // WHEN the account matrix is built
+        List<Object> byDefault = IamMatrix.accountRole(example, RoleNames.PROVISIONING).inlineStatements().stream()
+                .flatMap(s -> s.actions().stream()).map(Object.class::cast).toList();
+        List<Object> whenManaged = IamMatrix.accountRole(managed, RoleNames.PROVISIONING).inlineStatements().stream()
+                .flatMap(s -> s.actions().stream()).map(Object.class::cast).toList();
+
+        // THEN only the switched-on tenant's provisioning role may update code and pass roles
+        assertThat(byDefault).doesNotContain("lambda:UpdateFunctionCode", "iam:PassRole");
+        assertThat(whenManaged).contains("lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+                "iam:PassRole");
+    }
 }
