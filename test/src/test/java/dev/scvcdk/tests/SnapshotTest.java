@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * One JSON snapshot per stack: any change to a synthesized template shows up in review. Asset hashes are
  * normalised so a rebuilt jar does not count as a change. Regenerate with {@code -Dsnapshots.update=true}.
  */
-class SnapshotTest {
+public class SnapshotTest {
 
     static final Path SNAPSHOTS = Path.of("src", "test", "resources", "snapshots");
     private static final boolean UPDATE = Boolean.getBoolean("snapshots.update");
@@ -69,6 +69,31 @@ class SnapshotTest {
         // THEN hashes are replaced by markers, CDK's version metadata is gone, the rest is kept
         assertThat(rendered).contains("\"FnCurrentVersion4E2B2261<hash>\"", "\"<asset-hash>.jar\"",
                 "\"AWS::Lambda::Version\"").doesNotContain("CDKMetadata");
+    }
+
+    /**
+     * Compares {@code actual} with the snapshot file {@code fileName}, or writes it under {@code -Dsnapshots.update=true}.
+     * Returns what differs, empty when it matches (or was written). For snapshots that are not stack templates.
+     */
+    public static java.util.Optional<String> compareOrUpdate(String fileName, String actual) throws IOException {
+        Path file = SNAPSHOTS.resolve(fileName);
+        if (UPDATE) {
+            Files.createDirectories(SNAPSHOTS);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return java.util.Optional.empty();
+        }
+        if (!Files.exists(file)) {
+            return java.util.Optional.of(file + " does not exist. Generate it with -Dsnapshots.update=true");
+        }
+        String expected = Files.readString(file, StandardCharsets.UTF_8);
+        return expected.equals(actual) ? java.util.Optional.empty()
+                : java.util.Optional.of(file + " differs: " + firstDifference(expected, actual)
+                        + ". Review the change; if intended, run the tests with -Dsnapshots.update=true");
+    }
+
+    /** Asset and version hashes replaced by markers, as in the JSON snapshots. */
+    public static String normaliseHashes(String text) {
+        return normalise(text);
     }
 
     static String render(JsonNode template) {

@@ -45,6 +45,7 @@ final class SynthesizedIam {
     private final String partition;
     private final String account;
     private final Map<String, RolePolicies> roles = new LinkedHashMap<>();
+    private final Map<String, JsonNode> trustPolicies = new LinkedHashMap<>();
     private final Map<String, JsonNode> managedPolicyDocuments = new LinkedHashMap<>();
     private final Map<String, Key> keys = new LinkedHashMap<>();
     private final Map<String, JsonNode> queuePolicies = new LinkedHashMap<>();
@@ -103,6 +104,8 @@ final class SynthesizedIam {
             if (roles.put(name, new RolePolicies(name, roleArn, stack.name(), id, generated, identity, boundary)) != null) {
                 throw new IllegalStateException("two roles named " + name + " (second in " + where + ")");
             }
+            trustPolicies.put(name, cfn.resolve(props.path("AssumeRolePolicyDocument"),
+                    where + "/AssumeRolePolicyDocument"));
         });
     }
 
@@ -217,6 +220,12 @@ final class SynthesizedIam {
                     + roles.keySet());
         }
         return role;
+    }
+
+    /** The role's trust policy ({@code AssumeRolePolicyDocument}), resolved. */
+    JsonNode trustPolicy(String roleName) {
+        role(roleName);
+        return trustPolicies.get(roleName);
     }
 
     /** The key that carries {@code alias} in {@code region}. */
