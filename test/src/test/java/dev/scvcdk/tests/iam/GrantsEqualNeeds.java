@@ -178,19 +178,19 @@ final class GrantsEqualNeeds {
 
         List<String> missing = new ArrayList<>();
         for (Need need : needs.calls) {
-            boolean granted_ = granted.stream().anyMatch(g -> g.action().equals(need.action())
+            boolean present = granted.stream().anyMatch(g -> g.action().equals(need.action())
                     && (g.resource().equals(need.resource()) || compactedByAction.get(need.action())
                             .getOrDefault(g.resource(), Set.of()).contains(need.resource())));
-            if (!granted_) {
+            if (!present) {
                 missing.add(need.sid() + ": " + need.action() + " -> " + need.resource());
             }
         }
         for (KeyNeed need : needs.keys) {
-            boolean granted_ = granted.stream().anyMatch(g -> g.action().equals(need.action())
+            boolean present = granted.stream().anyMatch(g -> g.action().equals(need.action())
                     && g.resource().equals(keyResource)
                     && g.conditionValues().getOrDefault(VIA_SERVICE, Set.of()).contains(need.viaService())
                     && names(g).stream().anyMatch(n -> covers(n, need.name(), keyNamePatterns(need.action(), needs))));
-            if (!granted_) {
+            if (!present) {
                 missing.add(need.sid() + ": " + need.action() + " -> " + keyResource + " via " + need.viaService()
                         + " naming " + need.name());
             }
