@@ -9,7 +9,6 @@ import dev.scvcdk.policies.declarations.PrincipalContracts;
 import dev.scvcdk.policies.statements.CallStatements;
 import dev.scvcdk.policies.statements.CallStatements.Made;
 import dev.scvcdk.policies.config.ContactCenterConfig;
-import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.Statements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.time.Duration;

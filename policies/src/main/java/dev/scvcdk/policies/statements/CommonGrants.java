@@ -1,7 +1,6 @@
 package dev.scvcdk.policies.statements;
 
 import dev.scvcdk.policies.ScvNames.Function;
-import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.iam.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +21,6 @@ public final class CommonGrants {
         this.res = res;
     }
 
-    /** CreateLogStream/PutLogEvents in the functions' own log groups (created, with retention, by the stack). */
-    public Statement ownLogs(Function... functions) {
-        return logs(res.logStreamsOf(functions));
-    }
-
     public Statement logs(List<String> logStreams) {
         return Statements.allow("WriteOwnLogs")
                 .actions("logs:CreateLogStream", "logs:PutLogEvents")
@@ -37,32 +31,6 @@ public final class CommonGrants {
     /** X-Ray trace delivery: no resource-level permissions, so only bound to the contact-center regions. */
     public Statement traces() {
         return wildcardOnly("WriteTraces", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
-    }
-
-    /** On-failure destination of stream mappings and async invocations: the KMS-encrypted failure queue. */
-    public List<Statement> failureQueue() {
-        return List.of(
-                Statements.allow("SendToFailureQueue")
-                        .actions("sqs:SendMessage")
-                        .resources(res.failureQueues())
-                        .build(),
-                Statements.allow("EncryptFailureQueueMessages")
-                        .actions("kms:GenerateDataKey", "kms:Decrypt")
-                        .resources(res.keysViaService())
-                        .condition("StringEquals", VIA_SERVICE, res.viaService("sqs"))
-                        .condition("StringEquals", "kms:EncryptionContext:aws:sqs:arn", res.failureQueues())
-                        .build());
-    }
-
-    /** ssm:GetParameter on exactly these parameters of every contact center, and decryption of just them. */
-    public List<Statement> readParameters(String sid, Parameter... parameters) {
-        List<String> arns = res.parameters(parameters);
-        return List.of(
-                Statements.allow(sid)
-                        .actions("ssm:GetParameter")
-                        .resources(arns)
-                        .build(),
-                parameterKey("Decrypt" + sid, arns, "kms:Decrypt"));
     }
 
     /**
@@ -78,16 +46,6 @@ public final class CommonGrants {
                 .condition(parameterArns.stream().anyMatch(arn -> arn.contains("*")) ? "StringLike" : "StringEquals",
                         "kms:EncryptionContext:PARAMETER_ARN", parameterArns)
                 .build();
-    }
-
-    /** Reading the Salesforce credentials secrets, and decrypting only them, only through Secrets Manager. */
-    public List<Statement> readSalesforceSecrets() {
-        return List.of(
-                Statements.allow("ReadSalesforceCredentials")
-                        .actions("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
-                        .resources(res.salesforceSecrets())
-                        .build(),
-                secretKey("DecryptSalesforceCredentials", "kms:Decrypt"));
     }
 
     public Statement secretKey(String sid, String... kmsActions) {
@@ -107,13 +65,6 @@ public final class CommonGrants {
                 .condition("ForAnyValue:StringEquals", RESOURCE_ALIASES, aliases)
                 .condition("StringEquals", VIA_SERVICE, res.viaService(service))
                 .build();
-    }
-
-    /** Decrypt the tenant bucket key through S3 (reads), plus GenerateDataKey when writing. */
-    public Statement tenantBucketKey(String sid, boolean write) {
-        return write
-                ? keyByAlias(sid, res.tenantBucketKeyAliases(), "s3", "kms:Decrypt", "kms:GenerateDataKey")
-                : keyByAlias(sid, res.tenantBucketKeyAliases(), "s3", "kms:Decrypt");
     }
 
     /** lambda:InvokeFunction on the {@code active} alias of {@code function} in every contact center. */

@@ -66,24 +66,10 @@ public final class TenantResources {
                 .toList();
     }
 
-    public List<String> functions(Function function) {
-        return contactCenters.stream()
-                .map(cc -> arns.function(cc.region(), cc.callCenterApiName(), function))
-                .toList();
-    }
-
     /** Every {@code <cc>-*} function of every contact center (provisioning works on SCV functions only). */
     public List<String> allScvFunctions() {
         return contactCenters.stream()
                 .map(cc -> arns.regional("lambda", cc.region(), "function:" + cc.callCenterApiName() + "-*"))
-                .toList();
-    }
-
-    /** {@code log-group:/aws/lambda/<cc>-<Name>:*} of each given function in each contact center. */
-    public List<String> logStreamsOf(Function... functions) {
-        return contactCenters.stream()
-                .flatMap(cc -> Arrays.stream(functions)
-                        .map(f -> logStreams(cc, f.nameFor(cc.callCenterApiName()))))
                 .toList();
     }
 
@@ -138,32 +124,13 @@ public final class TenantResources {
                 .toList();
     }
 
-    /** The Kinesis Video streams Connect creates for each instance's live media. */
-    public List<String> liveMediaStreams() {
-        return contactCenters.stream()
-                .map(cc -> arns.regional("kinesisvideo", cc.region(), "stream/"
-                        + ScvNames.liveMediaStreamPrefix(cc.callCenterApiName()) + "-connect-"
-                        + cc.connectInstanceAlias() + "-contact-*/*"))
-                .toList();
-    }
-
     public List<String> instances() {
         return contactCenters.stream().map(this::instance).toList();
-    }
-
-    /** {@code instance/<id>/contact/*}: contacts of every instance. */
-    public List<String> contacts() {
-        return contactCenters.stream().map(cc -> instance(cc) + "/contact/*").toList();
     }
 
     /** {@code instance/<id>/*}: every sub-resource (users, queues, flows, …) of every instance. */
     public List<String> instanceSubResources() {
         return contactCenters.stream().map(cc -> instance(cc) + "/*").toList();
-    }
-
-    /** {@code instance/<id>/<kind>/*} of every instance, e.g. {@code queue}. */
-    public List<String> instanceResources(String kind) {
-        return contactCenters.stream().map(cc -> instance(cc) + "/" + kind + "/*").toList();
     }
 
     private String instance(ContactCenterConfig cc) {
