@@ -73,8 +73,11 @@ public final class InvokeSalesforceRestApiService {
         return new InvokeSalesforceRestApiService(rest, config.callCenterApiName(), log, clock);
     }
 
-    /** Answers the event with the flat string map Connect accepts. */
-    public Map<String, String> handle(JsonNode event) {
+    /**
+     * Answers the event: the flattened record(s) contact flows read for the query and lookup calls, every other
+     * result as Salesforce sent it.
+     */
+    public Map<String, Object> handle(JsonNode event) {
         String contactId = Json.nonEmptyText(event, "Details", "ContactData", "ContactId");
         Parameters params = Parameters.fromEvent(event);
         SalesforceRestClient client = salesforce.forContact(contactId);
@@ -84,7 +87,7 @@ public final class InvokeSalesforceRestApiService {
         fields.put("call", call);
         log.info("InvokeSalesforceRestApi invoked", contactId, fields);
         try {
-            Map<String, String> result = dispatch(params, client);
+            Map<String, Object> result = dispatch(params, client);
             fields.put("resultSize", result.size());
             log.debug("InvokeSalesforceRestApi answered", contactId, fields);
             return result;
@@ -99,7 +102,7 @@ public final class InvokeSalesforceRestApiService {
         }
     }
 
-    private Map<String, String> dispatch(Parameters params, SalesforceRestClient client) {
+    private Map<String, Object> dispatch(Parameters params, SalesforceRestClient client) {
         if (params.has("sf_operation")) {
             String operation = params.required("sf_operation", "InvokeSalesforceRestApi");
             return new SfOperations(client, clock).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));

@@ -69,6 +69,25 @@ class CtrDataSyncHandlerTest {
     }
 
     @Test
+    void updateForARecordWithoutAttributesReachesTheTelephonyFunctionWithoutCallAttributes() throws IOException {
+        // GIVEN a contact record with no Attributes object
+        com.fasterxml.jackson.databind.node.ObjectNode ctr = Fixtures.object("ctr-inbound.json");
+        ctr.remove("Attributes");
+        int before = lambda.invocations().size();
+        String event = Json.write(Fixtures.kinesisEvent(java.util.List.<String[]>of(
+                new String[] {"301", Fixtures.base64(ctr)})));
+
+        // WHEN the batch is synced
+        assertThat(invoke(event, null)).isEqualTo(Json.read("{\"batchItemFailures\":[]}"));
+
+        // THEN the telephony function's updateVoiceCall carries no callAttributes: SCRT keeps what the call set
+        JsonNode fieldValues = Json.read(lambda.invocations().get(before).payload())
+                .path("Details").path("Parameters").path("fieldValues");
+        assertThat(fieldValues.path("startTime").asText()).isEqualTo("2026-11-21T10:00:00Z");
+        assertThat(fieldValues.has("callAttributes")).isFalse();
+    }
+
+    @Test
     void functionErrorFromTheAliasIsReported() throws IOException {
         lambda.onInvoke((name, payload) -> LambdaApiStub.Outcome.unhandled("SCRT updateVoiceCall answered HTTP 500"));
         String event = Json.write(Fixtures.kinesisEvent(java.util.List.<String[]>of(
