@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
@@ -65,9 +68,34 @@ public final class AuthKeysSsmUtilHandler implements RequestStreamHandler {
     private final AuthKeysService service;
     private final CustomResourceResponder responder;
 
+    /** The handler Lambda's runtime gets, wired once per container (and primed for SnapStart). */
+    private static final class Container {
+        static final AuthKeysSsmUtilHandler WIRED = SnapStart.prepare(System.getenv(), "AuthKeysSSMUtil",
+                prepare(System.getenv()));
+    }
+
     /** Used by Lambda. */
     public AuthKeysSsmUtilHandler() {
-        this(System.getenv());
+        this(Container.WIRED);
+    }
+
+    private AuthKeysSsmUtilHandler(AuthKeysSsmUtilHandler wired) {
+        this.service = wired.service;
+        this.responder = wired.responder;
+    }
+
+    /** The Lambda wiring over {@code environment}, its restore hooks and its priming run. */
+    static SnapStart.Prepared<AuthKeysSsmUtilHandler> prepare(Map<String, String> environment) {
+        return prepare(environment, AuthKeysPriming.ROUNDS);
+    }
+
+    /** @param primingRounds how many times priming runs the cheap call paths */
+    static SnapStart.Prepared<AuthKeysSsmUtilHandler> prepare(Map<String, String> environment, int primingRounds) {
+        AuthKeysSsmUtilHandler handler = new AuthKeysSsmUtilHandler(environment);
+        RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
+                .register(DefaultClients.SENDER.restorable());
+        return new SnapStart.Prepared<>(handler, hooks, () -> AuthKeysPriming.prime(
+                environment.get(ParameterNameRule.VARIABLE), DefaultClients.SENDER, primingRounds));
     }
 
     /** The Lambda wiring over {@code environment}: default clients, the system clock, {@code LOG_LEVEL}. */

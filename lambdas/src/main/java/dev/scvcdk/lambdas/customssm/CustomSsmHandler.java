@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.json.Json;
@@ -75,10 +78,34 @@ public final class CustomSsmHandler implements RequestStreamHandler {
     private final CustomSsmService service;
     private final CustomResourceResponder responder;
 
+    /** The handler Lambda's runtime gets, wired once per container (and primed for SnapStart). */
+    private static final class Container {
+        static final CustomSsmHandler WIRED = SnapStart.prepare(System.getenv(), "CustomSSM",
+                prepare(CustomSsmPriming.ROUNDS));
+    }
+
     /** Used by Lambda. */
     public CustomSsmHandler() {
-        this(DefaultClients.SSM, DefaultClients.SECRETS, DefaultClients.SENDER,
-                StructuredLogger.forClass(CustomSsmHandler.class));
+        this(Container.WIRED);
+    }
+
+    private CustomSsmHandler(CustomSsmHandler wired) {
+        this.service = wired.service;
+        this.responder = wired.responder;
+    }
+
+    /**
+     * The Lambda wiring, its restore hooks and its priming run.
+     *
+     * @param primingRounds how many times priming runs the call path
+     */
+    static SnapStart.Prepared<CustomSsmHandler> prepare(int primingRounds) {
+        CustomSsmHandler handler = new CustomSsmHandler(DefaultClients.SSM, DefaultClients.SECRETS,
+                DefaultClients.SENDER, StructuredLogger.forClass(CustomSsmHandler.class));
+        RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
+                .register(DefaultClients.SENDER.restorable());
+        return new SnapStart.Prepared<>(handler, hooks,
+                () -> CustomSsmPriming.prime(DefaultClients.SENDER, primingRounds));
     }
 
     public CustomSsmHandler(SsmApi ssm, SecretsManagerApi secrets, CfnResponseSender sender,

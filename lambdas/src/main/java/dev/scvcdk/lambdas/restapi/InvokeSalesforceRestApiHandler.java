@@ -6,9 +6,11 @@ import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 
 /**
  * InvokeSalesforceRestApiFunction: {@code dev.scvcdk.lambdas.restapi.InvokeSalesforceRestApiHandler::handleRequest}.
@@ -21,11 +23,15 @@ import java.io.OutputStream;
  */
 public final class InvokeSalesforceRestApiHandler implements RequestStreamHandler {
 
-    /** Built on the first handler instance only, so tests can create handlers over their own service. */
+    /**
+     * Built on the first handler instance only, so tests can create handlers over their own service; SnapStart and
+     * provisioned concurrency also prime the call path here.
+     */
     private static final class Container {
-        static final InvokeSalesforceRestApiService SERVICE = InvokeSalesforceRestApiService.create(
-                RestApiConfig.fromEnvironment(System.getenv()), AwsClients.ssm(), Lazy.of(AwsClients::secretsManager),
-                RetryPolicy.defaults());
+        static final InvokeSalesforceRestApiService SERVICE = SnapStart.prepare(System.getenv(),
+                "InvokeSalesforceRestApi", InvokeSalesforceRestApiService.prepare(
+                        RestApiConfig.fromEnvironment(System.getenv()), AwsClients.ssm(),
+                        Lazy.of(AwsClients::secretsManager), RetryPolicy.defaults(), SecureRandom::new));
     }
 
     private final InvokeSalesforceRestApiService service;
