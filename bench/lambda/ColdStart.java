@@ -76,6 +76,8 @@ public final class ColdStart {
                     "AWS_REGION", REGION,
                     "AWS_ACCESS_KEY_ID", "AKIDBENCHMARK",
                     "AWS_SECRET_ACCESS_KEY", "bench-secret",
+                    // Lambda's credentials are always session credentials.
+                    "AWS_SESSION_TOKEN", "bench-session-token",
                     "AWS_EC2_METADATA_DISABLED", "true",
                     "AWS_ENDPOINT_URL_SSM", base,
                     "AWS_ENDPOINT_URL_SECRETS_MANAGER", base,

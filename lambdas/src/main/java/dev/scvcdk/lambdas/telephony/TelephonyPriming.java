@@ -27,8 +27,11 @@ import java.util.Map;
  */
 final class TelephonyPriming {
 
-    /** Rounds through the call path: enough for the JIT to compile its hot methods. */
-    static final int ROUNDS = 60;
+    /**
+     * Rounds through the call path: enough for C1 (Lambda's only JIT) to compile the hot methods of signing, HTTP
+     * and JSON; 60 rounds left the first call after a restore measurably slower (BENCHMARKS.md).
+     */
+    static final int ROUNDS = 200;
 
     private static final List<String> EVENTS = List.of("""
             {"Details":{"ContactData":{"Attributes":{"sfdc-Case_Reason__c":"Billing"},"Channel":"VOICE",

@@ -3,6 +3,7 @@ package dev.scvcdk.lambdas.authkeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scvcdk.lambdas.common.keys.PemPrivateKeys;
 import dev.scvcdk.lambdas.customresource.Events;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
@@ -11,6 +12,9 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customresource.TestSenders;
 import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -385,12 +389,12 @@ class AuthKeysSsmUtilHandlerTest {
     }
 
     private JsonNode invokeRaw(String event) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
-            return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(out.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return JsonMapper.builder().build().readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

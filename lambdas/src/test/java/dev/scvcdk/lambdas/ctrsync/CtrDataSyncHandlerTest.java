@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
@@ -71,7 +72,7 @@ class CtrDataSyncHandlerTest {
     @Test
     void updateForARecordWithoutAttributesReachesTheTelephonyFunctionWithoutCallAttributes() throws IOException {
         // GIVEN a contact record with no Attributes object
-        com.fasterxml.jackson.databind.node.ObjectNode ctr = Fixtures.object("ctr-inbound.json");
+        ObjectNode ctr = Fixtures.object("ctr-inbound.json");
         ctr.remove("Attributes");
         int before = lambda.invocations().size();
         String event = Json.write(Fixtures.kinesisEvent(java.util.List.<String[]>of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.time.Duration;
 import java.util.List;
@@ -107,7 +108,7 @@ class CustomResourceResponderTest {
     @Test
     void aRequestTypeOtherThanTheThreeIsAnsweredFailedNamingIt() {
         // GIVEN CloudFormation sends a type this resource does not serve
-        JsonNode event = ((com.fasterxml.jackson.databind.node.ObjectNode) Events.json("customssm/update-same-name.json",
+        JsonNode event = ((ObjectNode) Events.json("customssm/update-same-name.json",
                 server)).put("RequestType", "Rollback");
 
         // WHEN it is answered
@@ -142,7 +143,7 @@ class CustomResourceResponderTest {
 
     @Test
     void aRequestWithoutAResponseUrlFailsTheInvocationForItCannotBeAnswered() {
-        JsonNode event = ((com.fasterxml.jackson.databind.node.ObjectNode) Events.json("customssm/create-literal.json",
+        JsonNode event = ((ObjectNode) Events.json("customssm/create-literal.json",
                 server)).without("ResponseURL");
 
         assertThatThrownBy(() -> responder.answer(event, context, (r, secrets) -> CustomResourceResponder.Outcome.of("x")))

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.customresource.Events;
+import dev.scvcdk.lambdas.customresource.LocalAwsServer.StoredParameter;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
 import dev.scvcdk.lambdas.customresource.LogCapture;
-import dev.scvcdk.lambdas.customresource.LocalAwsServer.StoredParameter;
 import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customresource.TestSenders;
 import dev.scvcdk.lambdas.testsupport.TestContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -351,10 +356,10 @@ class CustomSsmHandlerTest {
 
     private void invokeRaw(String event) {
         try {
-            handler.handleRequest(new java.io.ByteArrayInputStream(event.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    new java.io.ByteArrayOutputStream(), context);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(), context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import dev.scvcdk.lambdas.common.snapstart.Restorable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -115,12 +115,14 @@ public final class AwsApiClient {
     }
 
     /**
-     * A client for priming: the shared HTTP client and the signer, with throwaway credentials, calling
+     * A client for priming: the shared HTTP client and the signer, with throwaway session credentials (as Lambda's
+     * always are, so the security-token header is signed too), calling
      * {@code endpoint} (an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder}).
      */
     public static AwsApiClient forPriming(AwsService service, URI endpoint) {
         return new AwsApiClient(service, "us-east-1", endpoint,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPRIMING", "priming-only")),
+                StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING", "priming-only",
+                        "priming-session-token")),
                 Shared.HTTP, Clock.systemUTC());
     }
 

@@ -11,7 +11,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 /**
  * A credentials provider that is replaced by a new one around a SnapStart snapshot: the provider chain caches what
  * it resolved (the container credentials Lambda hands out, with their expiry), and no restored copy may sign with
- * credentials resolved before the snapshot, so each one resolves its own on first use.
+ * credentials resolved before the snapshot. Each restored copy reads its own in its restore hook — so the first
+ * invocation does not walk the provider chain — or, if that fails, on first use.
  */
 public final class RenewableCredentials implements AwsCredentialsProvider, Restorable {
     private final Supplier<? extends AwsCredentialsProvider> providers;
@@ -39,10 +40,18 @@ public final class RenewableCredentials implements AwsCredentialsProvider, Resto
         renew();
     }
 
-    /** And again in each restored copy, so nothing resolved in between is shared. */
+    /**
+     * In each restored copy: a new provider (nothing resolved in between is shared), which reads the copy's own
+     * credentials now. A failure here is left to the first call, which resolves again and reports it.
+     */
     @Override
     public void afterRestore() {
         renew();
+        try {
+            current.resolveCredentials();
+        } catch (RuntimeException e) {
+            // Not fatal in a restore hook: the first signed request resolves again and fails with the reason.
+        }
     }
 
     private void renew() {
