@@ -135,6 +135,10 @@ public final class ColdStart {
             }
             variants.add(new Variant("on-demand", jar, "on-demand"));
             variants.add(new Variant("snap-start", jar, "snap-start"));
+            String variantFilter = System.getProperty("bench.variants");
+            if (variantFilter != null) {
+                variants.removeIf(v -> !variantFilter.contains(v.label().split(" ")[0]));
+            }
 
             Map<String, List<Run>> results = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {

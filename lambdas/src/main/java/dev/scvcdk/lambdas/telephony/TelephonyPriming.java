@@ -76,6 +76,10 @@ final class TelephonyPriming {
                 for (String event : EVENTS) {
                     Priming.invoke(handler, event, "\"voiceCallId\"");
                 }
+                // The key read and parse run once per container, the JWT signing on every call: read it once more
+                // so the SSM request path compiles as soon as the signing path does.
+                new PrivateKeyProvider(new CachingSecureValueReader(new AwsSecureValueReader(() -> ssm, () -> secrets),
+                        TelephonyWiring.KEY_CACHE_TTL, Clock.systemUTC()), config.privateKeyName()).get();
             }
         }
     }
