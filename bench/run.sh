@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scv-cdk benchmarks, side by side in one run. Prints a Markdown report; BENCHMARKS.md quotes it.
-#   bench/run.sh [--runs N] [--scale "1 5 10 25"] [--with-tests]
+#   bench/run.sh [--runs N] [--scale "1 5 10 25"] [--with-tests] [--lambda-only] [--lambda-baseline GIT-REF]
 # Needs what the README's main command leaves: node_modules (npm ci) and the built jars (mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,11 +9,15 @@ repo=$PWD
 runs=5
 scale="1 5 10 25"
 with_tests=false
+lambda_only=false
+lambda_baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --scale) scale=$2; shift 2 ;;
     --with-tests) with_tests=true; shift ;;
+    --lambda-only) lambda_only=true; shift ;;              # only section 3 (the Lambda jar and its handlers)
+    --lambda-baseline) lambda_baseline=$2; shift 2 ;;      # also time the on-demand cold start of this commit's jar
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -43,9 +47,10 @@ synth() { # app-command outdir [context...]
 
 echo "## scv-cdk benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo
-echo "Command: \`bench/run.sh --runs $runs --scale \"$scale\"$($with_tests && echo ' --with-tests')\`"
+echo "Command: \`bench/run.sh --runs $runs$($lambda_only && echo ' --lambda-only' || echo " --scale \"$scale\"")$($with_tests && echo ' --with-tests')$([ -n "$lambda_baseline" ] && echo " --lambda-baseline $lambda_baseline")\`"
 echo
 
+if ! $lambda_only; then
 (cd bench/empty-app && mvn -B -q package) >/dev/null
 [ -f app/target/scv-app.jar ] || { echo "app/target/scv-app.jar missing: run the README's main command first" >&2; exit 1; }
 
@@ -82,6 +87,7 @@ for n in $scale; do
   read -r m lo hi _ < <(stats <"$work/scale-$n.ms"); echo "| $n | $stacks | $m | $lo | $hi |"
 done
 echo
+fi
 
 # 3. Lambda jar: size, cold start (fresh JVM to first response) and warm time against 50 ms stand-ins.
 jar=lambdas/target/scv-lambdas.jar
@@ -93,11 +99,21 @@ echo "| jar | bytes | MB | budget |"
 echo "|---|---:|---:|---|"
 echo "| scv-lambdas.jar (all seven handlers) | $bytes | $(node -e "console.log(($bytes/1048576).toFixed(2))") | ≤ 10 MB |"
 echo
+baseline_jar=""
+if [ -n "$lambda_baseline" ]; then
+  # The same module at another commit, built offline the same way, for the on-demand "before" rows.
+  mkdir -p "$work/baseline"
+  git archive "$lambda_baseline" | tar -x -C "$work/baseline"
+  (cd "$work/baseline" && mvn -B -q -o -pl lambdas package -DskipTests) >/dev/null
+  baseline_jar="$work/baseline/lambdas/target/scv-lambdas.jar"
+  echo "Baseline: \`$lambda_baseline\` ($(git rev-parse --short "$lambda_baseline")), $(stat -c %s "$baseline_jar") bytes."
+  echo
+fi
 mkdir -p "$work/bench-classes"
 javac -nowarn -d "$work/bench-classes" -cp "$jar" bench/lambda/Invoke.java bench/lambda/ColdStart.java
-echo "### Lambda cold start and warm time ($runs fresh JVMs each; warm = $((runs > 0 ? 20 : 0)) repeats in the first JVM)"
+echo "### Lambda handlers: first invocation after init and warm time, on-demand vs SnapStart ($runs fresh JVMs per row)"
 echo
-java -Dbench.dir=bench/lambda -cp "$jar:$work/bench-classes" ColdStart "$jar" "$work/bench-classes" "$runs" 20 50 "$work"
+java -Dbench.dir=bench/lambda -cp "$jar:$work/bench-classes" ColdStart "$jar" "$work/bench-classes" "$runs" 10 50 "$work" $baseline_jar
 echo
 
 # 4. The README's test command, once (minutes).

@@ -2,7 +2,10 @@ package dev.scvcdk.lambdas.contactevents;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
@@ -28,11 +31,23 @@ public final class HandleContactEventsHandler implements RequestStreamHandler {
 
     /** @throws dev.scvcdk.lambdas.common.env.ConfigurationException when the telephony alias ARN is not set */
     public static ContactEventsService fromEnvironment(Map<String, String> environment) {
+        return prepare(environment).service();
+    }
+
+    /** The service, its restore hooks (the shared AWS client state) and its priming run, for init. */
+    public static SnapStart.Prepared<ContactEventsService> prepare(Map<String, String> environment) {
+        return prepare(environment, ContactEventsPriming.ROUNDS);
+    }
+
+    /** @param primingRounds how many times priming runs the call path */
+    static SnapStart.Prepared<ContactEventsService> prepare(Map<String, String> environment, int primingRounds) {
         EnvReader env = EnvReader.of(environment);
         String telephony = env.required(TELEPHONY_FUNCTION_VARIABLE);
         env.validate();
-        return new ContactEventsService(AwsClients.lambda(), telephony,
+        ContactEventsService service = new ContactEventsService(AwsClients.lambda(), telephony,
                 StructuredLogger.forClass(ContactEventsService.class));
+        return new SnapStart.Prepared<>(service, new RestoreHooks().registerAll(AwsApiClient.sharedRestorables()),
+                () -> ContactEventsPriming.prime(telephony, primingRounds));
     }
 
     @Override
@@ -41,6 +56,7 @@ public final class HandleContactEventsHandler implements RequestStreamHandler {
     }
 
     private static final class Container {
-        static final ContactEventsService SERVICE = fromEnvironment(System.getenv());
+        static final ContactEventsService SERVICE = SnapStart.prepare(System.getenv(), "HandleContactEvents",
+                prepare(System.getenv()));
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Maps a contact record to the {@code updateVoiceCall} field values SCV sends. Fields whose source is absent
- * are left out; numbers keep their JSON type.
+ * are left out, {@code callAttributes} too when the record has no {@code Attributes} object; numbers keep their
+ * JSON type.
  */
 public final class ContactRecordMapper {
     static final Set<String> ERROR_DISCONNECT_REASONS = Set.of("TELECOM_PROBLEM", "CONTACT_FLOW_DISCONNECT", "OTHER");
@@ -67,7 +68,12 @@ public final class ContactRecordMapper {
             fields.put("callSubType", "WEBRTC_API".equals(method) ? "WebRTC" : "PSTN");
         }
         put(fields, "recordingLocation", ctr.path("Recording").path("Location"));
-        fields.put("callAttributes", CallAttributes.toJson(ctr.path("Attributes")));
+        // Only a record that has an Attributes object sends callAttributes ("{}" when no sfdc- key): an update
+        // carrying "{}" for a record without one would wipe the attributes set earlier in the call.
+        JsonNode attributes = ctr.path("Attributes");
+        if (attributes.isObject()) {
+            fields.put("callAttributes", CallAttributes.toJson(attributes));
+        }
         return fields;
     }
 

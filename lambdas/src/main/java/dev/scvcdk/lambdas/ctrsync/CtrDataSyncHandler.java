@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +55,7 @@ public final class CtrDataSyncHandler implements RequestStreamHandler {
     }
 
     private static final class Container {
-        static final CtrSyncService SERVICE = CtrSyncWiring.fromEnvironment(System.getenv());
+        static final CtrSyncService SERVICE = SnapStart.prepare(System.getenv(), "CTRDataSync",
+                CtrSyncWiring.prepare(System.getenv()));
     }
 }

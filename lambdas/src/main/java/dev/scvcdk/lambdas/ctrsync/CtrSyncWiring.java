@@ -1,6 +1,9 @@
 package dev.scvcdk.lambdas.ctrsync;
 
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.time.Clock;
@@ -24,11 +27,24 @@ public final class CtrSyncWiring {
 
     /** @throws dev.scvcdk.lambdas.common.env.ConfigurationException when the telephony alias ARN is not set */
     public static CtrSyncService fromEnvironment(Map<String, String> environment) {
+        return prepare(environment).service();
+    }
+
+    /** The service, its restore hooks (the shared AWS client state) and its priming run, for the handler's init. */
+    public static SnapStart.Prepared<CtrSyncService> prepare(Map<String, String> environment) {
+        return prepare(environment, CtrSyncPriming.ROUNDS);
+    }
+
+    /** @param primingRounds how many batches priming sends through the call path */
+    static SnapStart.Prepared<CtrSyncService> prepare(Map<String, String> environment, int primingRounds) {
         EnvReader env = EnvReader.of(environment);
         String telephony = env.required(TELEPHONY_FUNCTION_VARIABLE);
         env.validate();
-        return new CtrSyncService(AwsClients.lambda(), telephony, daemonPool(CONCURRENCY),
+        ExecutorService pool = daemonPool(CONCURRENCY);
+        CtrSyncService service = new CtrSyncService(AwsClients.lambda(), telephony, pool,
                 Clock.systemUTC(), StructuredLogger.forClass(CtrSyncService.class));
+        return new SnapStart.Prepared<>(service, new RestoreHooks().registerAll(AwsApiClient.sharedRestorables()),
+                () -> CtrSyncPriming.prime(telephony, pool, primingRounds));
     }
 
     /** Daemon threads: an idle pool never keeps a JVM (or a local benchmark) alive. */

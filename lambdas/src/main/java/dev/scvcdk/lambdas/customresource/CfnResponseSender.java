@@ -3,6 +3,7 @@ package dev.scvcdk.lambdas.customresource;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.snapstart.Restorable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,6 +35,11 @@ public final class CfnResponseSender {
     public static CfnResponseSender create() {
         return new CfnResponseSender(
                 RetryingHttpClient.create(Duration.ofSeconds(5), Duration.ofSeconds(10), RETRY_POLICY));
+    }
+
+    /** The restore hooks of this sender's HTTP client (its pool is dropped before a SnapStart snapshot). */
+    public Restorable restorable() {
+        return http.restorable();
     }
 
     /**

@@ -2,12 +2,16 @@ package dev.scvcdk.lambdas.customssm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
-import dev.scvcdk.lambdas.customresource.CfnRequest;
 import dev.scvcdk.lambdas.customresource.CfnResponse;
 import dev.scvcdk.lambdas.customresource.CfnResponseSender;
 import dev.scvcdk.lambdas.customresource.CustomResourceResponder;
@@ -15,6 +19,7 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Set;
 
 /**
  * CustomSSMFunction: a CloudFormation custom resource that seeds one SSM SecureString parameter.
@@ -51,6 +56,10 @@ import java.io.OutputStream;
  *   <li>PhysicalResourceId — the parameter name; it never changes while the name stays the same.</li>
  *   <li>Missing or invalid properties — a FAILED response whose Reason names each property, its value (never
  *       {@code Value}'s) and the rule.</li>
+ *   <li>Anything it cannot serve — a body that is not JSON, a {@code RequestType} other than the three
+ *       (e.g. {@code Rollback}), missing envelope fields, any error — a FAILED response with a Reason, never
+ *       silence (CloudFormation would wait an hour). No Reason carries {@code Value} or a value read from Secrets
+ *       Manager.</li>
  * </ul>
  * No value is ever logged or put in a response.
  */
@@ -69,22 +78,57 @@ public final class CustomSsmHandler implements RequestStreamHandler {
     private final CustomSsmService service;
     private final CustomResourceResponder responder;
 
+    /** The handler Lambda's runtime gets, wired once per container (and primed for SnapStart). */
+    private static final class Container {
+        static final CustomSsmHandler WIRED = SnapStart.prepare(System.getenv(), "CustomSSM",
+                prepare(CustomSsmPriming.ROUNDS));
+    }
+
     /** Used by Lambda. */
     public CustomSsmHandler() {
-        this(DefaultClients.SSM, DefaultClients.SECRETS, DefaultClients.SENDER,
-                StructuredLogger.forClass(CustomSsmHandler.class));
+        this(Container.WIRED);
+    }
+
+    private CustomSsmHandler(CustomSsmHandler wired) {
+        this.service = wired.service;
+        this.responder = wired.responder;
+    }
+
+    /**
+     * The Lambda wiring, its restore hooks and its priming run.
+     *
+     * @param primingRounds how many times priming runs the call path
+     */
+    static SnapStart.Prepared<CustomSsmHandler> prepare(int primingRounds) {
+        CustomSsmHandler handler = new CustomSsmHandler(DefaultClients.SSM, DefaultClients.SECRETS,
+                DefaultClients.SENDER, StructuredLogger.forClass(CustomSsmHandler.class));
+        RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
+                .register(DefaultClients.SENDER.restorable());
+        return new SnapStart.Prepared<>(handler, hooks,
+                () -> CustomSsmPriming.prime(DefaultClients.SENDER, primingRounds));
     }
 
     public CustomSsmHandler(SsmApi ssm, SecretsManagerApi secrets, CfnResponseSender sender,
                             StructuredLogger log) {
         this.service = new CustomSsmService(new OwnedParameters(ssm), secrets, log);
-        this.responder = new CustomResourceResponder(sender, log);
+        this.responder = new CustomResourceResponder(sender, log, Set.of(SecureParameterProperties.VALUE));
     }
 
+    /**
+     * Answers every request at its ResponseURL: one that cannot be served — a body that is not JSON, an unknown
+     * {@code RequestType} such as {@code Rollback}, missing fields — is answered FAILED with the reason.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        CfnRequest request = CfnRequest.from(Json.read(input));
-        CfnResponse response = responder.respond(request, context, service::handle);
+        byte[] body = input.readAllBytes();
+        JsonNode event;
+        try {
+            event = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            Json.write(output, responder.answerUnreadable(body, context));
+            return;
+        }
+        CfnResponse response = responder.answer(event, context, service::handle);
         Json.write(output, response);
     }
 }

@@ -11,6 +11,7 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customssm.SecureParameterProperties.ValueFrom;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The CustomSSM lifecycle over SSM and Secrets Manager; the handler only parses and answers. */
 final class CustomSsmService {
@@ -25,22 +26,25 @@ final class CustomSsmService {
         this.log = log;
     }
 
-    Outcome handle(CfnRequest request) {
+    Outcome handle(CfnRequest request, Consumer<String> secrets) {
         return switch (request.requestType()) {
             // Create and Update both make sure the parameter exists and never touch an existing value. A new
             // ParameterName on Update yields a new PhysicalResourceId; CloudFormation then deletes the old one.
-            case Create, Update -> ensure(SecureParameterProperties.from(request.resourceProperties()), request);
+            case Create, Update -> ensure(SecureParameterProperties.from(request.resourceProperties()), request,
+                    secrets);
             case Delete -> delete(request);
         };
     }
 
-    private Outcome ensure(SecureParameterProperties properties, CfnRequest request) {
+    private Outcome ensure(SecureParameterProperties properties, CfnRequest request, Consumer<String> secrets) {
         String name = properties.parameterName();
         if (parameters.exists(name)) {
             log.info("parameter exists; value kept", null, Map.of("parameterName", name));
             return Outcome.of(name);
         }
         String value = resolveValue(properties);
+        // An SSM validation error quotes the value it rejects: the responder must be able to scrub it.
+        secrets.accept(value);
         boolean created = parameters.createIfAbsent(name, value, properties.keyId(), properties.description(),
                 request.ownerMark());
         log.info(created ? "parameter created" : "parameter appeared meanwhile; value kept", null,

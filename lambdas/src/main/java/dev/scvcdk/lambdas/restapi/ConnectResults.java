@@ -1,15 +1,19 @@
 package dev.scvcdk.lambdas.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Turns Salesforce JSON into what Amazon Connect accepts from a Lambda: a flat map of strings.
+ * Flattens a Salesforce record into the string map contact flows read ({@code $.External.Account.Name}).
  *
  * <p>Nested objects become dotted keys ({@code Account.Name}), array elements are numbered
- * ({@code sf_records.0.Id}), Salesforce's {@code attributes} blocks are left out at every level,
- * {@code null} becomes an empty string, and empty objects and arrays leave no key.
+ * ({@code Contacts.records.0.Id}), Salesforce's {@code attributes} blocks are left out at every level,
+ * {@code null} becomes an empty string, and empty objects and arrays leave no key. Only the results contact
+ * flows read are flattened (SCV's {@code queryRecord} and {@code searchRecord}, the package's lookups and each
+ * record of {@code query}); every other result is returned as Salesforce sent it.
  */
 public final class ConnectResults {
 
@@ -28,6 +32,15 @@ public final class ConnectResults {
             flattenInto(out, "", node);
         } else {
             out.put("value", scalar(node));
+        }
+        return out;
+    }
+
+    /** Each record of a Salesforce {@code records} array, flattened; an empty list when there are none. */
+    public static List<Map<String, String>> flattenEach(JsonNode records) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (JsonNode record : records) {
+            out.add(flatten(record));
         }
         return out;
     }

@@ -16,6 +16,11 @@ import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceAuthClient;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceRestClient;
 import dev.scvcdk.lambdas.restapi.scv.ScvRestMethods;
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
+import dev.scvcdk.lambdas.common.snapstart.RandomIds;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,24 +62,62 @@ public final class InvokeSalesforceRestApiService {
      */
     public static InvokeSalesforceRestApiService create(RestApiConfig config, SsmApi ssm,
             Supplier<SecretsManagerApi> secretsManager, RetryPolicy retryPolicy) {
-        Clock clock = Clock.systemUTC();
-        StructuredLogger log = new StructuredLogger("InvokeSalesforceRestApi",
-                LogLevel.parse(config.logLevel(), LogLevel.INFO), System.out, clock);
-        PrivateKeyProvider key = new PrivateKeyProvider(
-                new CachingSecureValueReader(new AwsSecureValueReader(() -> ssm, secretsManager), KEY_TTL, clock),
-                config.privateKeyParamName());
+        return prepare(config, ssm, secretsManager, retryPolicy, SecureRandom::new).service();
+    }
+
+    /**
+     * As {@link #create}, with the restore hooks (the HTTP pool, the cached key and access token, the JWT id source)
+     * and the priming run the handler's init uses.
+     *
+     * @param randomness the generators JWT ids are drawn from (freshly seeded after every restore)
+     */
+    public static SnapStart.Prepared<InvokeSalesforceRestApiService> prepare(RestApiConfig config, SsmApi ssm,
+            Supplier<SecretsManagerApi> secretsManager, RetryPolicy retryPolicy, Supplier<SecureRandom> randomness) {
+        return prepare(config, ssm, secretsManager, retryPolicy, randomness, RestApiPriming.ROUNDS);
+    }
+
+    /** @param primingRounds how many times priming runs the call path */
+    static SnapStart.Prepared<InvokeSalesforceRestApiService> prepare(RestApiConfig config, SsmApi ssm,
+            Supplier<SecretsManagerApi> secretsManager, RetryPolicy retryPolicy, Supplier<SecureRandom> randomness,
+            int primingRounds) {
         RetryingHttpClient retrying = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, retryPolicy);
+        RandomIds ids = new RandomIds(randomness);
+        StructuredLogger log = new StructuredLogger("InvokeSalesforceRestApi",
+                LogLevel.parse(config.logLevel(), LogLevel.INFO), System.out, Clock.systemUTC());
+        Parts parts = build(config, ssm, secretsManager, retrying, retryPolicy, ids, log);
+        RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
+                .register(retrying.restorable(), parts.reader(), parts.key(), parts.auth(), ids);
+        return new SnapStart.Prepared<>(parts.service(), hooks,
+                () -> RestApiPriming.prime(config, retrying, retryPolicy, ids, primingRounds));
+    }
+
+    /** What {@link #build} wires, with the parts that hold state a snapshot must not carry. */
+    record Parts(InvokeSalesforceRestApiService service, CachingSecureValueReader reader, PrivateKeyProvider key,
+                 SalesforceAuthClient auth) {
+    }
+
+    /** The service over {@code config}: production and priming build it the same way. */
+    static Parts build(RestApiConfig config, SsmApi ssm, Supplier<SecretsManagerApi> secretsManager,
+            RetryingHttpClient retrying, RetryPolicy retryPolicy, RandomIds ids, StructuredLogger log) {
+        Clock clock = Clock.systemUTC();
+        CachingSecureValueReader reader = new CachingSecureValueReader(
+                new AwsSecureValueReader(() -> ssm, secretsManager), KEY_TTL, clock);
+        PrivateKeyProvider key = new PrivateKeyProvider(reader, config.privateKeyParamName());
         RetryingHttpClient once = retrying.withPolicy(retryPolicy.withMaxAttempts(1));
         SalesforceAuthClient auth = new SalesforceAuthClient(config.authEndpoint(),
                 new SalesforceAuthClient.ParameterNames(config.consumerKeyParamName(), config.audienceParamName(),
                         config.subjectParamName(), config.accessTokenParamName()),
-                ssm, key, retrying, clock, log);
+                ssm, key, retrying, clock, log, ids);
         SalesforceRestClient rest = new SalesforceRestClient(config.restApiEndpointBase(), auth, retrying, once);
-        return new InvokeSalesforceRestApiService(rest, config.callCenterApiName(), log, clock);
+        return new Parts(new InvokeSalesforceRestApiService(rest, config.callCenterApiName(), log, clock), reader, key,
+                auth);
     }
 
-    /** Answers the event with the flat string map Connect accepts. */
-    public Map<String, String> handle(JsonNode event) {
+    /**
+     * Answers the event: the flattened record(s) contact flows read for the query and lookup calls, every other
+     * result as Salesforce sent it.
+     */
+    public Map<String, Object> handle(JsonNode event) {
         String contactId = Json.nonEmptyText(event, "Details", "ContactData", "ContactId");
         Parameters params = Parameters.fromEvent(event);
         SalesforceRestClient client = salesforce.forContact(contactId);
@@ -84,7 +127,7 @@ public final class InvokeSalesforceRestApiService {
         fields.put("call", call);
         log.info("InvokeSalesforceRestApi invoked", contactId, fields);
         try {
-            Map<String, String> result = dispatch(params, client);
+            Map<String, Object> result = dispatch(params, client);
             fields.put("resultSize", result.size());
             log.debug("InvokeSalesforceRestApi answered", contactId, fields);
             return result;
@@ -99,7 +142,7 @@ public final class InvokeSalesforceRestApiService {
         }
     }
 
-    private Map<String, String> dispatch(Parameters params, SalesforceRestClient client) {
+    private Map<String, Object> dispatch(Parameters params, SalesforceRestClient client) {
         if (params.has("sf_operation")) {
             String operation = params.required("sf_operation", "InvokeSalesforceRestApi");
             return new SfOperations(client, clock).invoke(operation, Parameters.of(params.without(Set.of("sf_operation"))));

@@ -14,8 +14,10 @@
  *       createChatterComment.</li>
  * </ul>
  *
- * <p>Every answer is a flat map of strings ({@link dev.scvcdk.lambdas.restapi.ConnectResults}), the
- * only shape Connect accepts. Values from callers are data: they are escaped for the literal or
+ * <p>What contact flows read is flattened to dotted string keys ({@link dev.scvcdk.lambdas.restapi.ConnectResults}):
+ * SCV's queryRecord and searchRecord, the package's lookup, phoneLookup and queryOne, and each record of the
+ * package's query ({@code {"sf_records": [...], "sf_count": "N"}}); every other result is returned as Salesforce
+ * sent it (SCV's contact data sync reads arrays from uploadTranscript and fetchUploadIdsStatus). Values from callers are data: they are escaped for the literal or
  * search term they land in, and names (objects, fields, record ids) are validated, never spliced
  * ({@link dev.scvcdk.lambdas.restapi.query}). Authentication is the OAuth 2.0 JWT bearer flow with the
  * token cached in memory and in the access-token parameter

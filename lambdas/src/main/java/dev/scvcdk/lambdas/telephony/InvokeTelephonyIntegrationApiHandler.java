@@ -3,6 +3,7 @@ package dev.scvcdk.lambdas.telephony;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,8 +30,12 @@ public final class InvokeTelephonyIntegrationApiHandler implements RequestStream
         Json.write(output, service.handle(Json.read(input)));
     }
 
-    /** Holder: initialised on first construction by the runtime, i.e. during the init phase. */
+    /**
+     * Holder: initialised on first construction by the runtime, i.e. during the init phase, where SnapStart and
+     * provisioned concurrency also prime the call path.
+     */
     private static final class Container {
-        static final TelephonyService SERVICE = TelephonyWiring.fromEnvironment(System.getenv());
+        static final TelephonyService SERVICE = SnapStart.prepare(System.getenv(), "InvokeTelephonyIntegrationApi",
+                TelephonyWiring.prepare(System.getenv()));
     }
 }

@@ -15,9 +15,15 @@ import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.scrt.ScrtClient;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
 import dev.scvcdk.lambdas.common.scrt.ScrtTokenFactory;
+import dev.scvcdk.lambdas.common.aws.AwsApiClient;
+import dev.scvcdk.lambdas.common.snapstart.RandomIds;
+import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds the production {@link TelephonyService} from the function's environment, failing fast on bad config. */
 public final class TelephonyWiring {
@@ -37,6 +43,20 @@ public final class TelephonyWiring {
      * @throws dev.scvcdk.lambdas.common.env.ConfigurationException naming every missing or bad variable
      */
     public static TelephonyService fromEnvironment(Map<String, String> environment) {
+        return prepare(environment).service();
+    }
+
+    /** The service, its restore hooks and its priming run, as the handler's init uses them. */
+    public static SnapStart.Prepared<TelephonyService> prepare(Map<String, String> environment) {
+        return prepare(environment, SecureRandom::new, TelephonyPriming.ROUNDS);
+    }
+
+    /**
+     * @param randomness    the generators JWT ids are drawn from (freshly seeded after every restore)
+     * @param primingRounds how many times priming runs the call path
+     */
+    static SnapStart.Prepared<TelephonyService> prepare(Map<String, String> environment,
+                                                        Supplier<SecureRandom> randomness, int primingRounds) {
         EnvReader env = EnvReader.of(environment);
         ScrtConfig config = ScrtConfig.read(env);
         env.oneOf("LOG_LEVEL", LogLevel.NAMES, "INFO");
@@ -53,9 +73,21 @@ public final class TelephonyWiring {
         CachingSecureValueReader reader = new CachingSecureValueReader(
                 new AwsSecureValueReader(ssm, secretsManager), KEY_CACHE_TTL, Clock.systemUTC());
         PrivateKeyProvider key = new PrivateKeyProvider(reader, config.privateKeyName());
-        ScrtTokenFactory tokens = new ScrtTokenFactory(config.orgId(), config.callCenterApiName(), key, Clock.systemUTC());
+        RandomIds ids = new RandomIds(randomness);
         RetryingHttpClient http = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, RetryPolicy.defaults());
+        TelephonyService service = service(config, key, ids, http, StructuredLogger.forClass(TelephonyService.class));
+        RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
+                .register(http.restorable(), reader, key, ids);
+        return new SnapStart.Prepared<>(service, hooks,
+                () -> TelephonyPriming.prime(config, http, ids, primingRounds));
+    }
+
+    /** The service over {@code config}: production and priming build it the same way. */
+    static TelephonyService service(ScrtConfig config, PrivateKeyProvider key, RandomIds ids, RetryingHttpClient http,
+                                    StructuredLogger log) {
+        ScrtTokenFactory tokens = new ScrtTokenFactory(config.orgId(), config.callCenterApiName(), key,
+                Clock.systemUTC(), ids);
         return new TelephonyService(new ScrtClient(config.endpointBase(), tokens, http), config.callCenterApiName(),
-                Clock.systemUTC(), StructuredLogger.forClass(TelephonyService.class));
+                Clock.systemUTC(), log);
     }
 }

@@ -34,9 +34,20 @@ class AuthKeysSsmUtilHandlerDefaultClientsTest {
     }
 
     @Test
-    void theLambdaConstructorsClientHonoursTheSsmEndpointOverride() {
+    void theLambdaConstructorReadsCallCenterApiNameFromTheEnvironmentAndRefusesWithoutIt() {
+        // GIVEN this JVM has no CALL_CENTER_API_NAME, as a function the stack did not configure
+        assertThat(System.getenv("CALL_CENTER_API_NAME")).isNull();
+
         JsonNode result = Events.invoke(new AuthKeysSsmUtilHandler(), "authkeys/create-ssm-parameter.json", aws,
                 new TestContext());
+
+        assertThat(result.path("Message").asText()).contains("CALL_CENTER_API_NAME is not set");
+    }
+
+    @Test
+    void theLambdaConstructorsClientHonoursTheSsmEndpointOverride() {
+        JsonNode result = Events.invoke(new AuthKeysSsmUtilHandler(Map.of("CALL_CENTER_API_NAME", "ACME")),
+                "authkeys/create-ssm-parameter.json", aws, new TestContext());
 
         assertThat(result.path("Success").asBoolean()).isTrue();
         assertThat(aws.parameter("ACME-salesforce-rest-api-auth-consumer-key").value())

@@ -3,6 +3,7 @@ package dev.scvcdk.lambdas.authkeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scvcdk.lambdas.common.keys.PemPrivateKeys;
 import dev.scvcdk.lambdas.customresource.Events;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
@@ -11,6 +12,9 @@ import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customresource.TestSenders;
 import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -38,7 +42,7 @@ class AuthKeysSsmUtilHandlerTest {
     private final TestContext context = new TestContext();
     private final LogCapture logs = new LogCapture();
     private final AuthKeysSsmUtilHandler handler = new AuthKeysSsmUtilHandler(aws.ssmClient(),
-            TestSenders.withAttempts(3, logs), Clock.fixed(NOW, ZoneOffset.UTC), logs.logger());
+            TestSenders.withAttempts(3, logs), Clock.fixed(NOW, ZoneOffset.UTC), logs.logger(), "ACME");
 
     @AfterEach
     void stop() {
@@ -115,11 +119,12 @@ class AuthKeysSsmUtilHandlerTest {
     }
 
     @Test
-    void createSsmParameterStoresTheValueAndNeverLogsIt() {
+    void createSsmParameterStoresTheValueAnswersScvsTextAndNeverLogsIt() {
         JsonNode result = Events.invoke(handler, "authkeys/create-ssm-parameter.json", aws, context);
 
-        assertThat(result.toString()).isEqualTo(
-                "{\"Success\":true,\"Message\":\"Stored SSM parameter ACME-salesforce-rest-api-auth-consumer-key\"}");
+        // THEN Salesforce reads SCV's own text
+        assertThat(result.toString()).isEqualTo("{\"Success\":true,\"Message\":"
+                + "\"The SSM parameter ACME-salesforce-rest-api-auth-consumer-key is put successfully.\"}");
         assertThat(aws.parameter("ACME-salesforce-rest-api-auth-consumer-key").value())
                 .isEqualTo("3MVG9-consumer-key-value");
         assertThat(aws.parameter("ACME-salesforce-rest-api-auth-consumer-key").type()).isEqualTo("SecureString");
@@ -127,12 +132,12 @@ class AuthKeysSsmUtilHandlerTest {
     }
 
     @Test
-    void anUnknownRequestTypeIsAnsweredUnsuccessfulNamingIt() {
+    void anUnknownRequestTypeIsAnsweredInScvsWordsNamingTheParameter() {
         JsonNode result = Events.invoke(handler, "authkeys/unknown-request-type.json", aws, context);
 
         assertThat(result.path("Success").asBoolean(true)).isFalse();
-        assertThat(result.path("Message").asText()).isEqualTo("RequestType 'RotateEverything' is not supported; "
-                + "it must be GeneratePrivatePublicKeyPair or CreateSSMParameter");
+        assertThat(result.toString()).isEqualTo("{\"Success\":false,\"Message\":"
+                + "\"Unsupported requestType along with parameter ACME-scrt-jwt-auth-private-key\"}");
         assertThat(aws.calls()).isEmpty();
     }
 
@@ -296,5 +301,100 @@ class AuthKeysSsmUtilHandlerTest {
                 .doesNotContain("hunter2");
         assertThat(logs.text()).doesNotContain("hunter2");
         assertThat(aws.parameter(KEY_PARAMETER).value()).isEqualTo("hunter2-not-a-key");
+    }
+
+    // --- only this contact center's parameters ---
+
+    @Test
+    void anotherContactCentersKeyIsRefusedBeforeAnySsmCall() {
+        // GIVEN Salesforce (or anyone holding SCVUpdateCredentialRole) names another contact center's key
+        String event = Events.fixture("authkeys/generate-key-pair.json", aws)
+                .replace("ACME-scrt-jwt-auth-private-key", "othercc-scrt-jwt-auth-private-key");
+
+        // WHEN the function is invoked
+        JsonNode result = invokeRaw(event);
+
+        // THEN it is refused, naming the parameter and the rule, and no request reaches SSM
+        assertThat(result.path("Success").asBoolean(true)).isFalse();
+        assertThat(result.path("Message").asText()).isEqualTo("Details.SSMParamName "
+                + "'othercc-scrt-jwt-auth-private-key' is refused: this function writes only contact center 'ACME' "
+                + "parameters, ACME-scrt-jwt-auth-private-key or ACME-salesforce-rest-api-{auth-private-key,"
+                + "auth-consumer-key,access-token,audience,subject} (CALL_CENTER_API_NAME)");
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void aParameterThatIsNotOneOfTheSixIsRefusedEvenWithThisContactCentersPrefix() {
+        String event = Events.fixture("authkeys/create-ssm-parameter.json", aws)
+                .replace("ACME-salesforce-rest-api-auth-consumer-key", "ACME-payroll-db-password");
+
+        JsonNode result = invokeRaw(event);
+
+        assertThat(result.path("Message").asText()).startsWith("Details.SSMParamName 'ACME-payroll-db-password' is refused");
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void withoutCallCenterApiNameEveryWriteIsRefusedNamingTheVariable() {
+        AuthKeysSsmUtilHandler unconfigured = new AuthKeysSsmUtilHandler(aws.ssmClient(),
+                TestSenders.withAttempts(3, logs), Clock.fixed(NOW, ZoneOffset.UTC), logs.logger(), null);
+
+        JsonNode result = Events.invoke(unconfigured, "authkeys/create-ssm-parameter.json", aws, context);
+
+        assertThat(result.path("Success").asBoolean(true)).isFalse();
+        assertThat(result.path("Message").asText()).contains("CALL_CENTER_API_NAME is not set");
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void customResourceForAnotherContactCentersKeyIsAnsweredFailedWithTheRule() {
+        String event = Events.fixture("authkeys/custom-resource-create.json", aws)
+                .replace("ACME-scrt-jwt-auth-private-key", "othercc-scrt-jwt-auth-private-key");
+
+        invokeRaw(event);
+
+        JsonNode response = onlyResponse();
+        assertThat(response.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(response.path("Reason").asText()).contains("'othercc-scrt-jwt-auth-private-key' is refused")
+                .contains("CALL_CENTER_API_NAME");
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    // --- custom-resource requests it cannot serve are still answered ---
+
+    @Test
+    void customResourceWithAnUnknownRequestTypeIsAnsweredFailed() {
+        String event = Events.fixture("authkeys/custom-resource-update.json", aws)
+                .replaceFirst("\"RequestType\": \"Update\"", "\"RequestType\": \"Rollback\"");
+        assertThat(event).contains("Rollback");
+
+        invokeRaw(event);
+
+        JsonNode response = onlyResponse();
+        assertThat(response.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(response.path("Reason").asText()).contains("RequestType 'Rollback' is invalid");
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void directInvocationWhoseSsmErrorQuotesTheValueNeverEchoesIt() {
+        aws.rejectPutsQuotingTheValue();
+
+        JsonNode result = Events.invoke(handler, "authkeys/create-ssm-parameter.json", aws, context);
+
+        assertThat(result.path("Success").asBoolean(true)).isFalse();
+        assertThat(result.path("Message").asText()).contains("ValidationException").contains("'[REDACTED]'")
+                .doesNotContain("3MVG9-consumer-key-value");
+        assertThat(logs.text()).doesNotContain("3MVG9-consumer-key-value");
+    }
+
+    private JsonNode invokeRaw(String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
+            return JsonMapper.builder().build().readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -89,12 +89,33 @@ class ContactRecordMapperTest {
     }
 
     @Test
-    void absentFieldsAreLeftOutAndCallAttributesDefaultToEmpty() {
+    void absentFieldsAreLeftOutAndAnEmptyAttributesObjectSendsEmptyCallAttributes() {
         JsonNode fields = map(Fixtures.json("ctr-outbound.json"));
         assertThat(fields.has("acceptTime")).isFalse();
         assertThat(fields.has("queue")).isFalse();
         assertThat(fields.has("recordingLocation")).isFalse();
         assertThat(fields.path("callAttributes").asText()).isEqualTo("{}");
         fields.fields().forEachRemaining(field -> assertThat(field.getValue().isNull()).as(field.getKey()).isFalse());
+    }
+
+    @Test
+    void recordWithoutAnAttributesObjectSendsNoCallAttributes() {
+        // GIVEN a contact record that carries no Attributes object at all (absent, or JSON null)
+        ObjectNode absent = Fixtures.object("ctr-inbound.json");
+        absent.remove("Attributes");
+        ObjectNode nulled = Fixtures.object("ctr-inbound.json");
+        nulled.putNull("Attributes");
+
+        // THEN the update has no callAttributes key, so it cannot wipe attributes set earlier in the call
+        assertThat(map(absent).has("callAttributes")).isFalse();
+        assertThat(map(nulled).has("callAttributes")).isFalse();
+    }
+
+    @Test
+    void attributesWithoutSfdcKeysSendEmptyCallAttributes() {
+        ObjectNode ctr = Fixtures.object("ctr-inbound.json");
+        ctr.putObject("Attributes").put("greeting", "played");
+
+        assertThat(map(ctr).path("callAttributes").asText()).isEqualTo("{}");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
@@ -66,6 +67,25 @@ class CtrDataSyncHandlerTest {
         JsonNode parameters = Json.read(invocation.payload()).path("Details").path("Parameters");
         assertThat(parameters.path("contactId").asText()).isEqualTo("c0000000-0000-4000-8000-000000000007");
         assertThat(parameters.path("methodName").asText()).isEqualTo("updateVoiceCall");
+    }
+
+    @Test
+    void updateForARecordWithoutAttributesReachesTheTelephonyFunctionWithoutCallAttributes() throws IOException {
+        // GIVEN a contact record with no Attributes object
+        ObjectNode ctr = Fixtures.object("ctr-inbound.json");
+        ctr.remove("Attributes");
+        int before = lambda.invocations().size();
+        String event = Json.write(Fixtures.kinesisEvent(java.util.List.<String[]>of(
+                new String[] {"301", Fixtures.base64(ctr)})));
+
+        // WHEN the batch is synced
+        assertThat(invoke(event, null)).isEqualTo(Json.read("{\"batchItemFailures\":[]}"));
+
+        // THEN the telephony function's updateVoiceCall carries no callAttributes: SCRT keeps what the call set
+        JsonNode fieldValues = Json.read(lambda.invocations().get(before).payload())
+                .path("Details").path("Parameters").path("fieldValues");
+        assertThat(fieldValues.path("startTime").asText()).isEqualTo("2026-11-21T10:00:00Z");
+        assertThat(fieldValues.has("callAttributes")).isFalse();
     }
 
     @Test

@@ -61,6 +61,9 @@ public final class LocalAwsServer implements AutoCloseable {
     private final AtomicInteger responseFailures = new AtomicInteger();
     private final AtomicInteger responseStatus = new AtomicInteger(500);
 
+    private final java.util.concurrent.atomic.AtomicBoolean rejectPutsQuotingValue =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     public LocalAwsServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -123,6 +126,14 @@ public final class LocalAwsServer implements AutoCloseable {
         apiFailures.put(target, new AtomicInteger(times));
     }
 
+    /**
+     * Every {@code AmazonSSM.PutParameter} is rejected as SSM rejects an over-long value: a 400
+     * {@code ValidationException} whose message quotes the value it was sent.
+     */
+    public void rejectPutsQuotingTheValue() {
+        rejectPutsQuotingValue.set(true);
+    }
+
     /** The next {@code times} PUTs to the response URL answer {@code status}. */
     public void failResponses(int times, int status) {
         responseFailures.set(times);
@@ -152,6 +163,12 @@ public final class LocalAwsServer implements AutoCloseable {
             AtomicInteger failures = apiFailures.get(target);
             if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 send(exchange, 500, error("InternalServerError", "injected failure"));
+                return;
+            }
+            if ("AmazonSSM.PutParameter".equals(target) && rejectPutsQuotingValue.get()) {
+                send(exchange, 400, error("ValidationException", "1 validation error detected: Value '"
+                        + body.path("Value").asText() + "' at 'value' failed to satisfy constraint: Member must "
+                        + "have length less than or equal to 4096"));
                 return;
             }
             Answer answer = switch (target == null ? "" : target) {

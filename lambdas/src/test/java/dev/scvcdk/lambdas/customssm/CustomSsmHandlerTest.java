@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.customresource.Events;
+import dev.scvcdk.lambdas.customresource.LocalAwsServer.StoredParameter;
 import dev.scvcdk.lambdas.customresource.LocalAwsServer;
 import dev.scvcdk.lambdas.customresource.LogCapture;
-import dev.scvcdk.lambdas.customresource.LocalAwsServer.StoredParameter;
 import dev.scvcdk.lambdas.customresource.OwnedParameters;
 import dev.scvcdk.lambdas.customresource.TestSenders;
 import dev.scvcdk.lambdas.testsupport.TestContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -293,5 +298,73 @@ class CustomSsmHandlerTest {
 
         assertThat(response.path("Status").asText()).isEqualTo("FAILED");
         assertThat(response.path("Reason").asText()).contains("injected failure").contains("InternalServerError (HTTP 500)");
+    }
+
+    // --- requests it cannot serve are still answered ---
+
+    @Test
+    void aRollbackRequestTypeIsAnsweredFailedInsteadOfLeavingCloudFormationWaiting() {
+        // GIVEN CloudFormation sends a RequestType this resource does not know
+        String event = Events.fixture("customssm/update-same-name.json", aws)
+                .replace("\"RequestType\": \"Update\"", "\"RequestType\": \"Rollback\"");
+        assertThat(event).contains("Rollback");
+
+        // WHEN the function is invoked
+        invokeRaw(event);
+
+        // THEN the ResponseURL hears FAILED with a Reason naming the type, and SSM is not touched
+        JsonNode response = onlyResponse();
+        assertThat(response.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(response.path("Reason").asText()).contains("RequestType 'Rollback' is invalid");
+        assertThat(response.path("PhysicalResourceId").asText()).isEqualTo(AUDIENCE);
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnsweredFailedAtTheResponseUrlReadBeforeItBreaks() {
+        // GIVEN a request cut off inside its properties, after a secret value began
+        String full = Events.fixture("customssm/create-secret-with-value.json", aws);
+        String cut = full.substring(0, full.indexOf("s3cr3t-do-not-echo") + 6);
+
+        invokeRaw(cut);
+
+        // THEN FAILED, at the URL, with the ids it carried, and nothing of the body echoed
+        JsonNode response = onlyResponse();
+        assertThat(response.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(response.path("Reason").asText()).startsWith("Invalid custom-resource request: the body is not valid JSON");
+        assertThat(response.path("RequestId").asText()).isEqualTo("req-create-1");
+        assertThat(response.path("LogicalResourceId").asText()).isEqualTo("RestApiBroken");
+        assertThat(response.toString()).doesNotContain("s3cr3t");
+        assertThat(logs.text()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void anSsmErrorQuotingTheSecretValueReachesNeitherTheReasonNorTheLog() {
+        // GIVEN a secret in Secrets Manager, and SSM rejecting the put with a message that quotes the value
+        aws.putSecret(SECRET_ARN, "{\"consumerKey\":\"3MVG9-quoted-by-ssm\"}");
+        aws.rejectPutsQuotingTheValue();
+
+        // WHEN the parameter is seeded from the secret
+        JsonNode response = run("create-secret-json-key.json");
+
+        // THEN FAILED with SSM's reason, the value replaced
+        assertThat(response.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(response.path("Reason").asText()).contains("ValidationException")
+                .contains("Value '[REDACTED]'").doesNotContain("3MVG9-quoted-by-ssm");
+        assertThat(logs.text()).doesNotContain("3MVG9-quoted-by-ssm");
+    }
+
+    private void invokeRaw(String event) {
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(), context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode onlyResponse() {
+        assertThat(aws.responses()).as("exactly one answer to CloudFormation").hasSize(1);
+        return aws.responses().get(0).json();
     }
 }

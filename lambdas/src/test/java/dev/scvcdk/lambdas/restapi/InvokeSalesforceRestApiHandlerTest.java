@@ -28,16 +28,16 @@ class InvokeSalesforceRestApiHandlerTest {
     void directInvocationWithArrayParametersIsAnswered() throws Exception {
         // GIVEN ContactDataSync sends uploadIds as a JSON array rather than Connect's strings
         try (RestApiRig rig = new RestApiRig()) {
-            rig.salesforce.reply("GET", "/connect/conversations/upload", 200, "{\"statuses\":[]}");
+            rig.salesforce.reply("GET", "/connect/conversations/upload", 200, "{\"conversationUploadsStatus\":[]}");
             Map<String, Object> event = Map.of("Details", Map.of("Parameters",
                     Map.of("methodName", "fetchUploadIdsStatus", "uploadIds", List.of("0Xx5e000000AAAA", "0Xx5e000000BBBB"))));
 
             // WHEN the handler serves it
-            Map<String, String> result = rig.newHandler().handleRequest(event, null);
+            Map<String, Object> result = RestApiRig.invoke(rig.newHandler(), event);
 
-            // THEN the ids reach Salesforce as SCV's comma-separated list, and the answer is a flat map
+            // THEN the ids reach Salesforce as SCV's comma-separated list, and Salesforce's answer comes back as it is
             assertThat(rig.salesforce.onlyRequest().query()).containsExactly(entry("uploadIds", "0Xx5e000000AAAA,0Xx5e000000BBBB"));
-            assertThat(result).isEmpty();
+            assertThat(result).containsExactly(entry("conversationUploadsStatus", List.of()));
         }
     }
 }

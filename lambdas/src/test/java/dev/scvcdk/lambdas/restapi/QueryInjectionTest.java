@@ -106,7 +106,7 @@ class QueryInjectionTest extends RestApiRig.PerTest {
         ScvRestMethodsTest.castMap(ScvRestMethodsTest.castMap(event.get("Details")).get("Parameters"))
                 .put("sf_fields", "Id) RETURNING User(Username");
 
-        assertThatThrownBy(() -> handler.handleRequest(event, null))
+        assertThatThrownBy(() -> RestApiRig.invoke(handler, event))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("sf_fields");
         assertThat(rig.salesforce.requests()).isEmpty();

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -76,9 +79,25 @@ final class RestApiRig implements AutoCloseable {
         return new InvokeSalesforceRestApiHandler(service);
     }
 
-    /** Invokes {@code handler} with the fixture {@code events/restapi/<name>.json}. */
-    static Map<String, String> invoke(InvokeSalesforceRestApiHandler handler, String fixture) {
-        return handler.handleRequest(Json.toMap(fixture(fixture)), null);
+    /** Invokes {@code handler} with the fixture {@code events/restapi/<name>.json}; the answer as the caller reads it. */
+    static Map<String, Object> invoke(InvokeSalesforceRestApiHandler handler, String fixture) {
+        return invoke(handler, Json.toMap(fixture(fixture)));
+    }
+
+    /** Invokes {@code handler} as Lambda does (JSON bytes in and out) and parses the answer as the caller does. */
+    static Map<String, Object> invoke(InvokeSalesforceRestApiHandler handler, Map<String, Object> event) {
+        return Json.toMap(invokeForJson(handler, event));
+    }
+
+    /** The answer's JSON document, exactly as the caller receives it. */
+    static JsonNode invokeForJson(InvokeSalesforceRestApiHandler handler, Map<String, Object> event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+            return Json.read(out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static JsonNode fixture(String name) {

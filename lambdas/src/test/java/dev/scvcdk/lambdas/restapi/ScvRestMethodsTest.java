@@ -15,13 +15,23 @@ import org.junit.jupiter.api.Test;
 /** SCV's {@code methodName} contract, one fixture per method, against the loopback org. */
 class ScvRestMethodsTest extends RestApiRig.PerTest {
 
+    /** What the Connect conversation upload API answers, as SCV's contact data sync reads it. */
+    private static final String UPLOAD_RESULTS = "{\"conversationBulkUploadsResults\":["
+            + "{\"contactId\":\"4a573372-1f28-4e26-b97b-7c1d8a2ab9b1\",\"uploadId\":\"0Xx5e000000AAAA\",\"status\":\"Success\"},"
+            + "{\"contactId\":\"c0ffee00-1f28-4e26-b97b-7c1d8a2ab9b2\",\"uploadId\":\"0Xx5e000000BBBB\",\"status\":\"Success\"}]}";
+    private static final String UPLOAD_STATUS = "{\"conversationUploadsStatus\":["
+            + "{\"uploadId\":\"0Xx5e000000AAAA\",\"status\":\"Completed\"},"
+            + "{\"uploadId\":\"0Xx5e000000BBBB\",\"status\":\"InProgress\"}]}";
+    private static final String PUBLISHED = "{\"id\":\"e00xx0000000001AAA\",\"success\":true,"
+            + "\"errors\":[{\"statusCode\":\"OPERATION_ENQUEUED\",\"message\":\"08b7c5c6\",\"fields\":[]}]}";
+
     @Test
     void createRecordPostsTheOtherParametersAsFieldsOfTheNormalisedObject() throws Exception {
         // GIVEN Salesforce creates the record
         rig.salesforce.reply("POST", "/sobjects/Case", 201, "{\"id\":\"5005e00000NEW01AAA\",\"success\":true,\"errors\":[]}");
 
         // WHEN a flow creates a CASE
-        Map<String, String> result = invoke(handler, "scv-createRecord");
+        Map<String, Object> result = invoke(handler, "scv-createRecord");
 
         // THEN the object name is normalised, the fields are the remaining parameters, and the id comes back
         Request request = rig.salesforce.onlyRequest();
@@ -50,7 +60,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
     void updateRecordPatchesTheRecordAndReportsSuccess() throws Exception {
         rig.salesforce.reply("PATCH", "/sobjects/Case/5005e00000XYZ12AAC", 204, "");
 
-        Map<String, String> result = invoke(handler, "scv-updateRecord");
+        Map<String, Object> result = invoke(handler, "scv-updateRecord");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.method()).isEqualTo("PATCH");
@@ -68,7 +78,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
                 + "\"Account\":{\"attributes\":{\"type\":\"Account\",\"url\":\"/x\"},\"Name\":\"Acme\"}}]}");
 
         // WHEN the flow queries
-        Map<String, String> result = invoke(handler, "scv-queryRecord");
+        Map<String, Object> result = invoke(handler, "scv-queryRecord");
 
         // THEN Salesforce receives the query with all three placeholders filled
         Request request = rig.salesforce.onlyRequest();
@@ -95,7 +105,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
                 "[{\"message\":\"unexpected token: OR\",\"errorCode\":\"MALFORMED_QUERY\"}]");
 
         // WHEN the flow queries
-        Map<String, String> result = invoke(handler, "scv-queryRecord");
+        Map<String, Object> result = invoke(handler, "scv-queryRecord");
 
         // THEN the flow gets SCV's failure shape to branch on
         assertThat(result).containsExactly(entry("success", "false"), entry("status", "400"),
@@ -109,7 +119,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
                 + "\"Id\":\"0035e00000ABCDeAAF\",\"Name\":\"Ada Lovelace\",\"Account\":{\"attributes\":{\"type\":\"Account\"},"
                 + "\"Name\":\"Acme\"}},{\"attributes\":{\"type\":\"Contact\"},\"Id\":\"0035e00000ZZZZZAAF\",\"Name\":\"B\"}]}");
 
-        Map<String, String> result = invoke(handler, "scv-searchRecord");
+        Map<String, Object> result = invoke(handler, "scv-searchRecord");
 
         assertThat(rig.salesforce.onlyRequest().query())
                 .containsExactly(entry("q", "FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id, Name, Account.Name)"));
@@ -131,11 +141,10 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
     @Test
     void uploadTranscriptPostsOneTranscriptsTxtPartPerContact() throws Exception {
         // GIVEN Salesforce accepts the upload
-        rig.salesforce.reply("POST", "/connect/conversations/upload", 201,
-                "{\"uploadIds\":[{\"contactId\":\"4a573372-1f28-4e26-b97b-7c1d8a2ab9b1\",\"uploadId\":\"0Xx5e000000AAAA\"}]}");
+        rig.salesforce.reply("POST", "/connect/conversations/upload", 201, UPLOAD_RESULTS);
 
         // WHEN ContactDataSync uploads two contacts' transcripts
-        Map<String, String> result = invoke(handler, "scv-uploadTranscript");
+        Map<String, Object> result = invoke(handler, "scv-uploadTranscript");
 
         // THEN one multipart request carries a part per contact, named by contact id, file transcripts.txt
         Request request = rig.salesforce.onlyRequest();
@@ -153,8 +162,21 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + pairs.get(1).get(1).asText() + "\r\n"
                 + "--" + boundary + "--\r\n";
         assertThat(request.body()).isEqualTo(expected);
-        assertThat(result).containsExactly(entry("uploadIds.0.contactId", "4a573372-1f28-4e26-b97b-7c1d8a2ab9b1"),
-                entry("uploadIds.0.uploadId", "0Xx5e000000AAAA"));
+        assertThat(result).isEqualTo(Json.toMap(Json.read(UPLOAD_RESULTS)));
+    }
+
+    @Test
+    void uploadTranscriptAnswersTheBulkUploadResultsAsAnArrayForContactDataSync() {
+        // GIVEN Salesforce accepts both transcripts
+        rig.salesforce.reply("POST", "/connect/conversations/upload", 201, UPLOAD_RESULTS);
+
+        // WHEN SCV's contact data sync uploads them and reads the answer
+        JsonNode answer = RestApiRig.invokeForJson(handler, Json.toMap(RestApiRig.fixture("scv-uploadTranscript")));
+
+        // THEN it finds conversationBulkUploadsResults as an array it can walk, not dotted keys
+        assertThat(answer.path("conversationBulkUploadsResults").isArray()).isTrue();
+        assertThat(answer.path("conversationBulkUploadsResults").get(1).path("status").asText()).isEqualTo("Success");
+        assertThat(answer.has("conversationBulkUploadsResults.0.status")).isFalse();
     }
 
     @Test
@@ -163,7 +185,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
         Map<String, Object> details = castMap(event.get("Details"));
         castMap(details.get("Parameters")).put("contactIdsPayloadMap", "[[\"x\\\"; filename=\\\"evil.sh\",\"t\"]]");
 
-        assertThatThrownBy(() -> handler.handleRequest(event, null))
+        assertThatThrownBy(() -> RestApiRig.invoke(handler, event))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("contactIdsPayloadMap")
                 .hasMessageContaining("x\"; filename=\"evil.sh");
@@ -171,34 +193,32 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
     }
 
     @Test
-    void fetchUploadIdsStatusAsksForTheIdsAndAnswersTheStatusesFlattened() {
-        rig.salesforce.reply("GET", "/connect/conversations/upload", 200,
-                "{\"statuses\":[{\"uploadId\":\"0Xx5e000000AAAA\",\"status\":\"Completed\"},"
-                        + "{\"uploadId\":\"0Xx5e000000BBBB\",\"status\":\"InProgress\"}]}");
+    void fetchUploadIdsStatusAsksForTheIdsAndAnswersTheStatusArrayAsItIs() throws Exception {
+        // GIVEN Salesforce reports one upload done and one still running
+        rig.salesforce.reply("GET", "/connect/conversations/upload", 200, UPLOAD_STATUS);
 
-        Map<String, String> result = invoke(handler, "scv-fetchUploadIdsStatus");
+        // WHEN SCV's contact data sync polls
+        JsonNode answer = RestApiRig.invokeForJson(handler, Json.toMap(RestApiRig.fixture("scv-fetchUploadIdsStatus")));
 
+        // THEN the ids go as SCV's comma-separated list, and conversationUploadsStatus comes back as the array it reads
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.query()).containsExactly(entry("uploadIds", "0Xx5e000000AAAA,0Xx5e000000BBBB"));
-        assertThat(result).containsExactly(entry("statuses.0.uploadId", "0Xx5e000000AAAA"),
-                entry("statuses.0.status", "Completed"), entry("statuses.1.uploadId", "0Xx5e000000BBBB"),
-                entry("statuses.1.status", "InProgress"));
+        assertThat(answer).isEqualTo(Json.read(UPLOAD_STATUS));
+        assertThat(answer.path("conversationUploadsStatus").get(1).path("status").asText()).isEqualTo("InProgress");
     }
 
     @Test
-    void realtimeAlertEventPublishesThePlatformEvent() throws Exception {
-        rig.salesforce.reply("POST", "/sobjects/RealtimeAlertEvent", 201, "{\"id\":\"e00xx0000000001AAA\",\"success\":true,"
-                + "\"errors\":[{\"statusCode\":\"OPERATION_ENQUEUED\",\"message\":\"08b7c5c6\",\"fields\":[]}]}");
+    void realtimeAlertEventPublishesThePlatformEventAndAnswersSalesforcesResultAsItIs() throws Exception {
+        rig.salesforce.reply("POST", "/sobjects/RealtimeAlertEvent", 201, PUBLISHED);
 
-        Map<String, String> result = invoke(handler, "scv-realtimeAlertEvent");
+        Map<String, Object> result = invoke(handler, "scv-realtimeAlertEvent");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.path()).isEqualTo(FakeSalesforce.API + "/sobjects/RealtimeAlertEvent");
         assertThat(Json.read(request.body())).isEqualTo(Json.read("{\"AlertType__c\":\"LongHold\","
                 + "\"ContactId__c\":\"4a573372-1f28-4e26-b97b-7c1d8a2ab9b1\",\"Threshold__c\":\"300\"}"));
-        assertThat(result).containsEntry("success", "true").containsEntry("id", "e00xx0000000001AAA")
-                .containsEntry("errors.0.statusCode", "OPERATION_ENQUEUED");
+        assertThat(result).isEqualTo(Json.toMap(Json.read(PUBLISHED)));
     }
 
     @Test
@@ -208,7 +228,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
                 + "\"type\":\"MessagingChannel\"},\"MessagingPlatformKey\":\"+18005550199\"}]}");
 
         // WHEN the flow asks for the outbound number
-        Map<String, String> result = invoke(handler, "scv-fetchOutboundPhoneNumber");
+        Map<String, Object> result = invoke(handler, "scv-fetchOutboundPhoneNumber");
 
         // THEN the query names the call center (from the access-token parameter name) and the agent ARN
         assertThat(rig.salesforce.onlyRequest().query()).containsExactly(entry("q",
@@ -233,7 +253,7 @@ class ScvRestMethodsTest extends RestApiRig.PerTest {
         Map<String, Object> event = Json.toMap(RestApiRig.fixture("scv-fetchOutboundPhoneNumber"));
         castMap(castMap(event.get("Details")).get("Parameters")).remove("agentARN");
 
-        assertThat(handler.handleRequest(event, null)).containsExactly(entry("success", "true"));
+        assertThat(RestApiRig.invoke(handler, event)).containsExactly(entry("success", "true"));
         assertThat(rig.salesforce.requests()).isEmpty();
     }
 

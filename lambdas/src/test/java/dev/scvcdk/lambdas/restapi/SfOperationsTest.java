@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.restapi.FakeSalesforce.Request;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
         rig.salesforce.reply("GET", "/query", 200, TWO_CONTACTS);
 
         // WHEN the package's sample lookup event runs
-        Map<String, String> result = invoke(handler, "sf-lookup");
+        Map<String, Object> result = invoke(handler, "sf-lookup");
 
         // THEN the phone condition is the package's digit-group LIKE, and the first record comes back with the count
         assertThat(rig.salesforce.onlyRequest().query())
@@ -39,7 +41,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
         rig.salesforce.reply("GET", "/query", 200, "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{},"
                 + "\"Id\":\"5005e00000XYZ12AAC\",\"IsClosed\":false,\"Subject\":\"Invoice\"}]}");
 
-        Map<String, String> result = invoke(handler, "sf-lookup-case");
+        Map<String, Object> result = invoke(handler, "sf-lookup-case");
 
         assertThat(rig.salesforce.onlyRequest().query())
                 .containsExactly(entry("q", "SELECT Id, IsClosed, Subject FROM Case WHERE CaseNumber = '00001026'"));
@@ -61,7 +63,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
                 + "\"Account\":{\"attributes\":{\"type\":\"Account\"},\"Name\":\"Acme\"}},"
                 + "{\"attributes\":{\"type\":\"Case\"},\"Id\":\"5005e00000BBBBBAAA\",\"Subject\":\"Two\",\"Account\":null}]}");
 
-        Map<String, String> result = invoke(handler, "sf-lookup_all");
+        Map<String, Object> result = invoke(handler, "sf-lookup_all");
 
         assertThat(rig.salesforce.onlyRequest().query())
                 .containsExactly(entry("q", "SELECT Id, Subject, Account.Name FROM Case WHERE Status = 'New'"));
@@ -76,7 +78,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
         rig.salesforce.reply("GET", "/search", 200, "{\"searchRecords\":[{\"attributes\":{\"type\":\"Contact\"},"
                 + "\"Id\":\"0035e00000ABCDeAAF\",\"Name\":\"Ada Lovelace\",\"Email\":\"ada@example.com\"}]}");
 
-        Map<String, String> result = invoke(handler, "sf-phoneLookup");
+        Map<String, Object> result = invoke(handler, "sf-phoneLookup");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.path()).isEqualTo(FakeSalesforce.API + "/search");
@@ -90,7 +92,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
     void createPostsTheRemainingParametersAndAnswersTheId() throws Exception {
         rig.salesforce.reply("POST", "/sobjects/Case", 201, "{\"id\":\"5005e00000NEW01AAA\",\"success\":true,\"errors\":[]}");
 
-        Map<String, String> result = invoke(handler, "sf-create");
+        Map<String, Object> result = invoke(handler, "sf-create");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.path()).isEqualTo(FakeSalesforce.API + "/sobjects/Case");
@@ -103,7 +105,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
     void updatePatchesTheRecordWithRelativeDatesResolvedAndReports204() throws Exception {
         rig.salesforce.reply("PATCH", "/sobjects/Case/5005e00000XYZ12AAC", 204, "");
 
-        Map<String, String> result = invoke(handler, "sf-update");
+        Map<String, Object> result = invoke(handler, "sf-update");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.method()).isEqualTo("PATCH");
@@ -128,7 +130,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
     void deleteRemovesTheRecordAndReports204() {
         rig.salesforce.reply("DELETE", "/sobjects/Task/00T5e00000QRSTuAAB", 204, "");
 
-        Map<String, String> result = invoke(handler, "sf-delete");
+        Map<String, Object> result = invoke(handler, "sf-delete");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.method()).isEqualTo("DELETE");
@@ -140,13 +142,38 @@ class SfOperationsTest extends RestApiRig.PerTest {
     void queryFillsDoubleBracePlaceholdersAndAnswersRecordsAndCount() {
         rig.salesforce.reply("GET", "/query", 200, TWO_CONTACTS);
 
-        Map<String, String> result = invoke(handler, "sf-query");
+        Map<String, Object> result = invoke(handler, "sf-query");
 
         assertThat(rig.salesforce.onlyRequest().query())
                 .containsExactly(entry("q", "select Id from Contact where Phone LIKE '%4155550100%'"));
-        assertThat(result).containsExactly(entry("sf_records.0.Id", "0035e00000ABCDeAAF"),
-                entry("sf_records.0.Name", "Ada Lovelace"), entry("sf_records.1.Id", "0035e00000ZZZZZAAF"),
-                entry("sf_records.1.Name", "Alan Turing"), entry("sf_count", "2"));
+        assertThat(result).isEqualTo(Map.of("sf_records", List.of(
+                        Map.of("Id", "0035e00000ABCDeAAF", "Name", "Ada Lovelace"),
+                        Map.of("Id", "0035e00000ZZZZZAAF", "Name", "Alan Turing")),
+                "sf_count", "2"));
+    }
+
+    @Test
+    void queryAnswersSeed004sShapeWithRecordsAsAnArrayOfFlattenedRecords() throws Exception {
+        // GIVEN a contact whose account is a nested object, with Salesforce's attributes blocks
+        rig.salesforce.reply("GET", "/query", 200, "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":"
+                + "{\"type\":\"Contact\",\"url\":\"/c\"},\"Id\":\"00303000001RZfIAAW\",\"Account\":{\"attributes\":"
+                + "{\"type\":\"Account\"},\"Name\":\"Acme\"}}]}");
+
+        // WHEN a contact flow runs the package's query
+        JsonNode answer = RestApiRig.invokeForJson(handler, Json.toMap(RestApiRig.fixture("sf-query")));
+
+        // THEN it reads the documented document: sf_records an array of flat records, sf_count a string
+        assertThat(answer).isEqualTo(Json.read("{\"sf_records\":[{\"Id\":\"00303000001RZfIAAW\","
+                + "\"Account.Name\":\"Acme\"}],\"sf_count\":\"1\"}"));
+    }
+
+    @Test
+    void queryWithNoMatchAnswersAnEmptyRecordsArrayAndCountZero() throws Exception {
+        rig.salesforce.reply("GET", "/query", 200, NO_RECORDS);
+
+        JsonNode answer = RestApiRig.invokeForJson(handler, Json.toMap(RestApiRig.fixture("sf-query")));
+
+        assertThat(answer).isEqualTo(Json.read("{\"sf_records\":[],\"sf_count\":\"0\"}"));
     }
 
     @Test
@@ -154,7 +181,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
         rig.salesforce.reply("GET", "/query", 200, "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{},"
                 + "\"Id\":\"00T5e00000QRSTuAAB\",\"Subject\":\"Call\"}]}");
 
-        Map<String, String> result = invoke(handler, "sf-queryOne");
+        Map<String, Object> result = invoke(handler, "sf-queryOne");
 
         assertThat(rig.salesforce.onlyRequest().query())
                 .containsExactly(entry("q", "select Id, Subject from Task where Id = '00T5e00000QRSTuAAB'"));
@@ -173,7 +200,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
     void createChatterPostSendsTheFilledMessageWithTheMention() throws Exception {
         rig.salesforce.reply("POST", "/chatter/feed-elements", 201, "{\"id\":\"0D503000000ILY5CAO\"}");
 
-        Map<String, String> result = invoke(handler, "sf-createChatterPost");
+        Map<String, Object> result = invoke(handler, "sf-createChatterPost");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(request.path()).isEqualTo(FakeSalesforce.API + "/chatter/feed-elements");
@@ -189,7 +216,7 @@ class SfOperationsTest extends RestApiRig.PerTest {
         rig.salesforce.reply("POST", "/chatter/feed-elements/0D55e00000ILY5CCAX/capabilities/comments/items", 201,
                 "{\"id\":\"0D703000000ChhNCAS\"}");
 
-        Map<String, String> result = invoke(handler, "sf-createChatterComment");
+        Map<String, Object> result = invoke(handler, "sf-createChatterComment");
 
         Request request = rig.salesforce.onlyRequest();
         assertThat(Json.read(request.body())).isEqualTo(Json.read(

@@ -18,8 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import dev.scvcdk.lambdas.common.snapstart.Restorable;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -36,7 +39,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * <p>The SDK still does the delicate parts: {@link AwsV4HttpSigner} signs, {@link DefaultCredentialsProvider}
  * finds credentials (environment, system properties, the container endpoint that Lambda and SnapStart use, …)
  * and {@link DefaultAwsRegionProviderChain} the region. Credentials are resolved for every attempt — the provider
- * caches and refreshes them — so nothing obtained at init outlives a SnapStart restore. Every attempt is signed
+ * caches and refreshes them — and the shared provider is replaced around a SnapStart snapshot
+ * ({@link #sharedRestorables()}), so nothing obtained before it outlives a restore. Every attempt is signed
  * afresh (new {@code X-Amz-Date}). Retries follow the {@link RetryPolicy}: 429, 5xx, throttling error codes and
  * transport failures; any other 4xx is the caller's {@link AwsApiException}.
  *
@@ -97,9 +101,29 @@ public final class AwsApiClient {
      * share their provider), and a function using SSM and Secrets Manager starts one JDK HTTP client, not two.
      */
     private static final class Shared {
-        static final AwsCredentialsProvider CREDENTIALS = DefaultCredentialsProvider.builder().build();
+        static final RenewableCredentials CREDENTIALS = RenewableCredentials.defaultChain();
         static final RetryingHttpClient HTTP =
                 RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, RetryPolicy.defaults());
+    }
+
+    /**
+     * The restore hooks of what every {@link #create}d client shares: the credentials (renewed around a SnapStart
+     * snapshot) and the HTTP client (its pool dropped before it).
+     */
+    public static List<Restorable> sharedRestorables() {
+        return List.of(Shared.CREDENTIALS, Shared.HTTP.restorable());
+    }
+
+    /**
+     * A client for priming: the shared HTTP client and the signer, with throwaway session credentials (as Lambda's
+     * always are, so the security-token header is signed too), calling
+     * {@code endpoint} (an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder}).
+     */
+    public static AwsApiClient forPriming(AwsService service, URI endpoint) {
+        return new AwsApiClient(service, "us-east-1", endpoint,
+                StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING", "priming-only",
+                        "priming-session-token")),
+                Shared.HTTP, Clock.systemUTC());
     }
 
     private static String defaultRegion() {

@@ -1,6 +1,7 @@
 package dev.scvcdk.lambdas.common.http;
 
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import dev.scvcdk.lambdas.common.snapstart.Restorable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
@@ -22,44 +23,102 @@ import java.util.function.Supplier;
  *
  * <p>{@link #send} returns the last response whatever its status (callers decide what a 4xx means) and throws
  * the last transport failure when no attempt got a response. Built once per container: the JDK client keeps
- * its connection pool, and nothing unique per invocation is held: jitter comes from a {@link SecureRandom},
- * which AWS documents as safe across SnapStart restores, and timestamps are read per call.
+ * its connection pool, and nothing unique per invocation is held: timestamps are read per call. For SnapStart,
+ * {@link #restorable()} replaces the JDK client (and with it every pooled connection) before the snapshot and
+ * re-seeds the retry jitter in each restored copy.
  */
 public final class RetryingHttpClient {
-    private final HttpClient client;
+    private final Transport transport;
     private final RetryPolicy policy;
     private final Duration requestTimeout;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final DoubleSupplier random;
     private final StructuredLogger log;
 
+    /** A client over a fixed JDK client and jitter source (its restore hooks keep both). */
     public RetryingHttpClient(HttpClient client, RetryPolicy policy, Duration requestTimeout, Sleeper sleeper,
                               Clock clock, DoubleSupplier random, StructuredLogger log) {
-        this.client = Objects.requireNonNull(client, "client");
+        this(new Transport(() -> Objects.requireNonNull(client, "client"), () -> Objects.requireNonNull(random,
+                "random")), policy, requestTimeout, sleeper, clock, log);
+    }
+
+    private RetryingHttpClient(Transport transport, RetryPolicy policy, Duration requestTimeout, Sleeper sleeper,
+                               Clock clock, StructuredLogger log) {
+        this.transport = transport;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** A production client: HTTP/1.1, the given connect and request timeouts, the system clock and sleeper. */
+    /**
+     * A production client: HTTP/1.1, the given connect and request timeouts, the system clock and sleeper, jitter
+     * from a {@link SecureRandom}. Its restore hooks build a new JDK client and a new jitter source.
+     */
     public static RetryingHttpClient create(Duration connectTimeout, Duration requestTimeout, RetryPolicy policy) {
-        HttpClient client = HttpClient.newBuilder()
+        return create(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        SecureRandom jitter = new SecureRandom();
-        return new RetryingHttpClient(client, policy, requestTimeout, Sleeper.SYSTEM, Clock.systemUTC(),
-                jitter::nextDouble, StructuredLogger.forClass(RetryingHttpClient.class));
+                .build(), requestTimeout, policy);
+    }
+
+    /** As {@link #create(Duration, Duration, RetryPolicy)}, with JDK clients from {@code clients}. */
+    public static RetryingHttpClient create(Supplier<HttpClient> clients, Duration requestTimeout, RetryPolicy policy) {
+        Transport transport = new Transport(clients, () -> {
+            SecureRandom jitter = new SecureRandom();
+            return jitter::nextDouble;
+        });
+        return new RetryingHttpClient(transport, policy, requestTimeout, Sleeper.SYSTEM, Clock.systemUTC(),
+                StructuredLogger.forClass(RetryingHttpClient.class));
     }
 
     /** This client with another retry policy, sharing its connection pool (and its timeouts, clock and log). */
     public RetryingHttpClient withPolicy(RetryPolicy otherPolicy) {
-        return new RetryingHttpClient(client, otherPolicy, requestTimeout, sleeper, clock, random, log);
+        return new RetryingHttpClient(transport, otherPolicy, requestTimeout, sleeper, clock, log);
+    }
+
+    /** The restore hooks of the JDK client and jitter this client (and every {@link #withPolicy} copy) shares. */
+    public Restorable restorable() {
+        return transport;
+    }
+
+    /**
+     * The JDK client and the jitter source, replaceable as a whole: a snapshot must carry no pooled connection
+     * (it would be dead in every restored copy) and restored copies must not share one random state.
+     */
+    private static final class Transport implements Restorable {
+        private final Supplier<HttpClient> clients;
+        private final Supplier<DoubleSupplier> randoms;
+        private volatile HttpClient client;
+        private volatile DoubleSupplier random;
+
+        Transport(Supplier<HttpClient> clients, Supplier<DoubleSupplier> randoms) {
+            this.clients = clients;
+            this.randoms = randoms;
+            this.client = clients.get();
+            this.random = randoms.get();
+        }
+
+        @Override
+        public void beforeCheckpoint() {
+            HttpClient old = client;
+            client = clients.get();
+            if (old != client && old instanceof AutoCloseable closeable) {
+                // HttpClient is AutoCloseable from Java 21 (the Lambda runtime): close its pooled connections now.
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Unreachable from now on either way; the collector frees it.
+                }
+            }
+        }
+
+        @Override
+        public void afterRestore() {
+            random = randoms.get();
+        }
     }
 
     /** Sends {@code request}, retrying per the policy; {@code contactId} only labels the log lines. */
@@ -90,7 +149,7 @@ public final class RetryingHttpClient {
             Duration delay;
             String reason;
             try {
-                HttpResponse<String> response = client.send(timed, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = transport.client.send(timed, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 boolean retryable = policy.isRetryableStatus(status) || alsoRetryable.test(response);
                 if (!retryable || attempt >= policy.maxAttempts()) {
@@ -98,7 +157,7 @@ public final class RetryingHttpClient {
                 }
                 Optional<Duration> retryAfter = policy.retryAfter(
                         response.headers().firstValue("Retry-After").orElse(null), clock.instant());
-                delay = policy.delayBeforeRetry(attempt, retryAfter, random.getAsDouble());
+                delay = policy.delayBeforeRetry(attempt, retryAfter, transport.random.getAsDouble());
                 reason = "status " + status;
                 if (!withinBudget(start, delay)) {
                     return response;
@@ -110,7 +169,7 @@ public final class RetryingHttpClient {
                 if (attempt >= policy.maxAttempts()) {
                     throw e;
                 }
-                delay = policy.backoff(attempt, random.getAsDouble());
+                delay = policy.backoff(attempt, transport.random.getAsDouble());
                 reason = e.getClass().getSimpleName();
                 if (!withinBudget(start, delay)) {
                     throw e;

@@ -1,5 +1,6 @@
 package dev.scvcdk.lambdas.common.keys;
 
+import dev.scvcdk.lambdas.common.snapstart.Restorable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps each value for a time to live, so a warm container reads a secret once per TTL instead of on every
- * invocation, yet picks up a rotated value without a redeploy. Failures are not cached.
+ * invocation, yet picks up a rotated value without a redeploy. Failures are not cached. Emptied before a SnapStart
+ * snapshot, so every restored environment reads its secrets afresh.
  */
-public final class CachingSecureValueReader implements SecureValueReader {
+public final class CachingSecureValueReader implements SecureValueReader, Restorable {
     private final SecureValueReader delegate;
     private final Duration ttl;
     private final Clock clock;
@@ -38,6 +40,12 @@ public final class CachingSecureValueReader implements SecureValueReader {
             }
             return new Entry(delegate.read(name), at.plus(ttl));
         }).value();
+    }
+
+    /** Before a SnapStart snapshot: no secret, and no expiry computed from init's clock, goes into it. */
+    @Override
+    public void beforeCheckpoint() {
+        entries.clear();
     }
 
     /** Drops a cached value, e.g. after the server rejected a credential built from it. */

@@ -29,9 +29,14 @@ import java.util.Set;
  * conditions always compare for equality (a {@code %} in a value is a character, not a wildcard —
  * wildcard searches belong in a {@code query} template, whose author owns them); {@code phoneLookup}
  * searches the digits of {@code sf_phone} and, for numbers longer than ten digits, also its last ten
- * (the national number in the plans the package's phone parsing covered). Results are flattened for
- * Connect: {@code sf_records.0.Id}, {@code sf_count}. {@code delete} reports its status like
+ * (the national number in the plans the package's phone parsing covered). {@code delete} reports its status like
  * {@code update} ({@code Status: 204}).
+ *
+ * <p>Result shapes, as the package documents them: {@code query} answers
+ * {@code {"sf_records": [{record, flattened, no attributes}, …], "sf_count": "N"}} ({@code "sf_records": []} when
+ * nothing matched); {@code lookup}, {@code queryOne} and {@code phoneLookup} answer the one record's flattened
+ * fields at the top level with {@code sf_count}; {@code lookup_all} numbers its records
+ * ({@code sf_records.0.Id}).
  */
 public final class SfOperations {
 
@@ -47,7 +52,7 @@ public final class SfOperations {
     }
 
     /** Runs {@code sf_operation} with the remaining parameters. */
-    public Map<String, String> invoke(String operation, Parameters params) {
+    public Map<String, Object> invoke(String operation, Parameters params) {
         return switch (operation) {
             case "lookup" -> lookup(params);
             case "lookup_all" -> lookupAll(params);
@@ -65,27 +70,24 @@ public final class SfOperations {
         };
     }
 
-    private Map<String, String> lookup(Parameters params) {
+    private Map<String, Object> lookup(Parameters params) {
         String object = SalesforceNames.requireIdentifier("sf_object", params.required("sf_object", "lookup"));
         List<String> fields = SalesforceNames.requireFieldList("sf_fields", params.required("sf_fields", "lookup"));
         Map<String, String> conditions = params.without(Set.of("sf_object", "sf_fields"));
         if (conditions.isEmpty()) {
             throw new InvalidRequestException("lookup requires at least one condition parameter (a field name and its value)");
         }
-        JsonNode records = query(select(fields, object, conditions));
-        Map<String, String> result = records.isEmpty() ? new LinkedHashMap<>() : ConnectResults.flatten(records.get(0));
-        result.put("sf_count", Integer.toString(records.size()));
-        return result;
+        return firstRecord(query(select(fields, object, conditions)));
     }
 
-    private Map<String, String> lookupAll(Parameters params) {
+    private Map<String, Object> lookupAll(Parameters params) {
         String object = SalesforceNames.requireIdentifier("sf_object", params.required("sf_object", "lookup_all"));
         List<String> fields = SalesforceNames.requireFieldList("sf_fields", params.required("sf_fields", "lookup_all"));
         Map<String, String> conditions = params.without(Set.of("sf_object", "sf_fields"));
         return records(query(select(fields, object, conditions)));
     }
 
-    private Map<String, String> phoneLookup(Parameters params) {
+    private Map<String, Object> phoneLookup(Parameters params) {
         String phone = params.required("sf_phone", "phoneLookup");
         List<String> fields = SalesforceNames.requireFieldList("sf_fields", params.required("sf_fields", "phoneLookup"));
         String digits = phone.replaceAll("[^0-9]", "");
@@ -97,19 +99,16 @@ public final class SfOperations {
             term += " OR " + Sosl.escapeTerm(digits.substring(digits.length() - NATIONAL_DIGITS));
         }
         String sosl = "FIND {" + term + "} IN PHONE FIELDS RETURNING Contact(" + String.join(", ", fields) + ")";
-        JsonNode records = salesforce.get("/search", Map.of("q", sosl)).body().path("searchRecords");
-        Map<String, String> result = records.isEmpty() ? new LinkedHashMap<>() : ConnectResults.flatten(records.get(0));
-        result.put("sf_count", Integer.toString(records.size()));
-        return result;
+        return firstRecord(salesforce.get("/search", Map.of("q", sosl)).body().path("searchRecords"));
     }
 
-    private Map<String, String> create(Parameters params) {
+    private Map<String, Object> create(Parameters params) {
         String object = SalesforceNames.requireIdentifier("sf_object", params.required("sf_object", "create"));
         SalesforceResponse response = salesforce.post("/sobjects/" + object, fields(params.without(Set.of("sf_object"))));
         return Map.of("Id", response.body().path("id").asText(""));
     }
 
-    private Map<String, String> update(Parameters params) {
+    private Map<String, Object> update(Parameters params) {
         String object = SalesforceNames.requireIdentifier("sf_object", params.required("sf_object", "update"));
         String id = SalesforceNames.requireRecordId("sf_id", params.required("sf_id", "update"));
         SalesforceResponse response = salesforce.patch("/sobjects/" + object + "/" + id,
@@ -117,29 +116,36 @@ public final class SfOperations {
         return Map.of("Status", Integer.toString(response.status()));
     }
 
-    private Map<String, String> delete(Parameters params) {
+    private Map<String, Object> delete(Parameters params) {
         String object = SalesforceNames.requireIdentifier("sf_object", params.required("sf_object", "delete"));
         String id = SalesforceNames.requireRecordId("sf_id", params.required("sf_id", "delete"));
         SalesforceResponse response = salesforce.delete("/sobjects/" + object + "/" + id);
         return Map.of("Status", Integer.toString(response.status()));
     }
 
-    private Map<String, String> query(Parameters params) {
+    private Map<String, Object> query(Parameters params) {
         String soql = QueryTemplate.fillSoql("query", params.required("query", "query"),
                 params.without(Set.of("query")), QueryTemplate.Syntax.DOUBLE_BRACE);
-        return records(query(soql));
-    }
-
-    private Map<String, String> queryOne(Parameters params) {
-        String soql = QueryTemplate.fillSoql("query", params.required("query", "queryOne"),
-                params.without(Set.of("query")), QueryTemplate.Syntax.DOUBLE_BRACE);
         JsonNode records = query(soql);
-        Map<String, String> result = records.size() == 1 ? ConnectResults.flatten(records.get(0)) : new LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sf_records", ConnectResults.flattenEach(records));
         result.put("sf_count", Integer.toString(records.size()));
         return result;
     }
 
-    private Map<String, String> createChatterPost(Parameters params) {
+    private Map<String, Object> queryOne(Parameters params) {
+        String soql = QueryTemplate.fillSoql("query", params.required("query", "queryOne"),
+                params.without(Set.of("query")), QueryTemplate.Syntax.DOUBLE_BRACE);
+        JsonNode records = query(soql);
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (records.size() == 1) {
+            result.putAll(ConnectResults.flatten(records.get(0)));
+        }
+        result.put("sf_count", Integer.toString(records.size()));
+        return result;
+    }
+
+    private Map<String, Object> createChatterPost(Parameters params) {
         String op = "createChatterPost";
         Map<String, String> rest = params.without(Set.of("sf_feedElementType", "sf_subjectId", "sf_messageType", "sf_message", "sf_mention"));
         ObjectNode body = Json.object();
@@ -153,7 +159,7 @@ public final class SfOperations {
         return Map.of("Id", salesforce.post("/chatter/feed-elements", body).body().path("id").asText(""));
     }
 
-    private Map<String, String> createChatterComment(Parameters params) {
+    private Map<String, Object> createChatterComment(Parameters params) {
         String op = "createChatterComment";
         String feedElementId = SalesforceNames.requireRecordId("sf_feedElementId", params.required("sf_feedElementId", op));
         Map<String, String> rest = params.without(Set.of("sf_feedElementId", "sf_commentType", "sf_commentMessage"));
@@ -198,9 +204,21 @@ public final class SfOperations {
         return salesforce.get("/query", Map.of("q", soql)).body().path("records");
     }
 
-    private static Map<String, String> records(JsonNode records) {
-        Map<String, String> result = new LinkedHashMap<>();
-        ConnectResults.flattenInto(result, "sf_records", records);
+    /** lookup_all's numbered shape: {@code sf_records.0.Id}, …, {@code sf_count}. */
+    private static Map<String, Object> records(JsonNode records) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        ConnectResults.flattenInto(flat, "sf_records", records);
+        Map<String, Object> result = new LinkedHashMap<>(flat);
+        result.put("sf_count", Integer.toString(records.size()));
+        return result;
+    }
+
+    /** The first record's fields, flattened, and how many records matched. */
+    private static Map<String, Object> firstRecord(JsonNode records) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (!records.isEmpty()) {
+            result.putAll(ConnectResults.flatten(records.get(0)));
+        }
         result.put("sf_count", Integer.toString(records.size()));
         return result;
     }

@@ -11,6 +11,8 @@ import dev.scvcdk.lambdas.common.aws.AwsApiException;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
+import dev.scvcdk.lambdas.common.snapstart.RandomIds;
+import dev.scvcdk.lambdas.common.snapstart.Restorable;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +28,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
  * SecureString, so a cold container starts with the token the last one obtained instead of asking
  * Salesforce again. Neither the token nor the assertion is ever logged.
  */
-public final class SalesforceAuthClient {
+public final class SalesforceAuthClient implements Restorable {
 
     /** Salesforce accepts assertions that expire within three minutes. */
     static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(3);
@@ -66,6 +67,7 @@ public final class SalesforceAuthClient {
     private final RetryingHttpClient http;
     private final Clock clock;
     private final StructuredLogger log;
+    private final RandomIds ids;
 
     private Claims claims;
     private String accessToken;
@@ -75,7 +77,7 @@ public final class SalesforceAuthClient {
      * @param privateKey the connected app's private key, read (and cached) by the caller's provider
      */
     public SalesforceAuthClient(URI authEndpoint, ParameterNames names, SsmApi ssm, Supplier<RSAPrivateKey> privateKey,
-            RetryingHttpClient http, Clock clock, StructuredLogger log) {
+            RetryingHttpClient http, Clock clock, StructuredLogger log, RandomIds ids) {
         this.authEndpoint = authEndpoint;
         this.names = names;
         this.ssm = ssm;
@@ -83,6 +85,18 @@ public final class SalesforceAuthClient {
         this.http = http;
         this.clock = clock;
         this.log = log;
+        this.ids = ids;
+    }
+
+    /**
+     * Before a SnapStart snapshot: the access token and the claims read from SSM are forgotten, so every restored
+     * environment reads the stored token (or obtains one) itself.
+     */
+    @Override
+    public synchronized void beforeCheckpoint() {
+        accessToken = null;
+        claims = null;
+        storedTokenRead = false;
     }
 
     /** The token to use: from memory, else (cold start) from the access-token parameter, else a new one. */
@@ -150,7 +164,7 @@ public final class SalesforceAuthClient {
                 .audience(c.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(ids.next().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set);
         try {

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
 /**
  * SCV's {@code methodName} contract, as SCV contact flows, ContactDataSync and RealtimeAlert call it.
  *
+ * <p>Only {@code queryRecord} and {@code searchRecord} flatten their result (the first record, dotted keys, no
+ * {@code attributes}), because contact flows read them; every other method returns its result as it is —
+ * SCV's contact data sync reads {@code conversationBulkUploadsResults} and {@code conversationUploadsStatus}
+ * as arrays.
+ *
  * <p>{@code queryRecord} and {@code searchRecord} answer a Salesforce failure with
  * {@code {success: false, status, statusText, errorCode, errorMessage}} so the flow can branch on it;
  * every other method fails the invocation, as SCV's own function does.
@@ -52,7 +57,7 @@ public final class ScvRestMethods {
     }
 
     /** Runs {@code methodName} with the event's parameters. */
-    public Map<String, String> invoke(String methodName, Parameters params) {
+    public Map<String, Object> invoke(String methodName, Parameters params) {
         return switch (methodName) {
             case "createRecord" -> createRecord(params);
             case "updateRecord" -> updateRecord(params);
@@ -68,44 +73,42 @@ public final class ScvRestMethods {
         };
     }
 
-    private Map<String, String> createRecord(Parameters params) {
+    private Map<String, Object> createRecord(Parameters params) {
         String object = SalesforceNames.normaliseObjectName("objectApiName", params.required("objectApiName", "createRecord"));
         SalesforceResponse response = salesforce.post("/sobjects/" + object, fields(params.without(NON_FIELD_NAMES)));
-        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("success", response.body().path("success").asText("true"));
         result.put("recordId", response.body().path("id").asText(""));
         return result;
     }
 
-    private Map<String, String> updateRecord(Parameters params) {
+    private Map<String, Object> updateRecord(Parameters params) {
         String object = SalesforceNames.normaliseObjectName("objectApiName", params.required("objectApiName", "updateRecord"));
         String id = SalesforceNames.requireRecordId("recordId", params.required("recordId", "updateRecord"));
         salesforce.patch("/sobjects/" + object + "/" + id, fields(params.without(NON_FIELD_NAMES)));
         return Map.of("success", "true");
     }
 
-    private Map<String, String> queryRecord(Parameters params) {
+    private Map<String, Object> queryRecord(Parameters params) {
         String soql = QueryTemplate.fillSoql("soql", params.required("soql", "queryRecord"), params.asMap(),
                 QueryTemplate.Syntax.SINGLE_BRACE);
         try {
-            JsonNode records = salesforce.get("/query", Map.of("q", soql)).body().path("records");
-            return records.isEmpty() ? Map.of() : ConnectResults.flatten(records.get(0));
+            return firstRecordFlattened(salesforce.get("/query", Map.of("q", soql)).body().path("records"));
         } catch (SalesforceApiException e) {
-            return e.toConnectResult();
+            return new LinkedHashMap<>(e.toConnectResult());
         }
     }
 
-    private Map<String, String> searchRecord(Parameters params) {
+    private Map<String, Object> searchRecord(Parameters params) {
         String sosl = QueryTemplate.fillSosl(params.required("sosl", "searchRecord"), params.asMap());
         try {
-            JsonNode records = salesforce.get("/search", Map.of("q", sosl)).body().path("searchRecords");
-            return records.isEmpty() ? Map.of() : ConnectResults.flatten(records.get(0));
+            return firstRecordFlattened(salesforce.get("/search", Map.of("q", sosl)).body().path("searchRecords"));
         } catch (SalesforceApiException e) {
-            return e.toConnectResult();
+            return new LinkedHashMap<>(e.toConnectResult());
         }
     }
 
-    private Map<String, String> uploadTranscript(Parameters params) {
+    private Map<String, Object> uploadTranscript(Parameters params) {
         String raw = params.required("contactIdsPayloadMap", "uploadTranscript");
         JsonNode entries;
         try {
@@ -131,20 +134,20 @@ public final class ScvRestMethods {
             String content = payload.isTextual() ? payload.asText() : payload.toString();
             files.add(new MultipartFile(contactId, TRANSCRIPT_FILE_NAME, "text/plain; charset=UTF-8", content));
         }
-        return ConnectResults.flatten(salesforce.postMultipart("/connect/conversations/upload", files).body());
+        return Json.toMap(salesforce.postMultipart("/connect/conversations/upload", files).body());
     }
 
-    private Map<String, String> fetchUploadIdsStatus(Parameters params) {
+    private Map<String, Object> fetchUploadIdsStatus(Parameters params) {
         String uploadIds = params.required("uploadIds", "fetchUploadIdsStatus");
-        return ConnectResults.flatten(salesforce.get("/connect/conversations/upload", Map.of("uploadIds", uploadIds)).body());
+        return Json.toMap(salesforce.get("/connect/conversations/upload", Map.of("uploadIds", uploadIds)).body());
     }
 
-    private Map<String, String> realtimeAlertEvent(Parameters params) {
+    private Map<String, Object> realtimeAlertEvent(Parameters params) {
         SalesforceResponse response = salesforce.post("/sobjects/RealtimeAlertEvent", fields(params.without(NON_EVENT_FIELDS)));
-        return ConnectResults.flatten(response.body());
+        return Json.toMap(response.body());
     }
 
-    private Map<String, String> fetchOutboundPhoneNumber(Parameters params) {
+    private Map<String, Object> fetchOutboundPhoneNumber(Parameters params) {
         Optional<String> agentArn = params.get("agentARN").filter(s -> !s.isBlank());
         if (agentArn.isEmpty()) {
             return Map.of("success", "true");
@@ -159,7 +162,7 @@ public final class ScvRestMethods {
                 + " AND SessionHandlerId IN (SELECT ReferenceRecordId FROM CallCenterRoutingMap"
                 + " WHERE ExternalId = '" + Soql.escapeLiteral(agentArn.get()) + "')"
                 + " LIMIT 1";
-        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("success", "true");
         try {
             JsonNode records = salesforce.get("/query", Map.of("q", soql)).body().path("records");
@@ -172,6 +175,10 @@ public final class ScvRestMethods {
             result.put("errorCode", e.errorCode());
         }
         return result;
+    }
+
+    private static Map<String, Object> firstRecordFlattened(JsonNode records) {
+        return records.isEmpty() ? new LinkedHashMap<>() : new LinkedHashMap<>(ConnectResults.flatten(records.get(0)));
     }
 
     private ObjectNode fields(Map<String, String> values) {
