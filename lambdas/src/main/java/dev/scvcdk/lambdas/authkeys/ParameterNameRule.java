@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.authkeys;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ import java.util.Optional;
  */
 final class ParameterNameRule {
 
-    static final String VARIABLE = "CALL_CENTER_API_NAME";
+    static final String VARIABLE = EnvVar.CALL_CENTER_API_NAME;
     static final List<String> SUFFIXES = List.of("scrt-jwt-auth-private-key", "salesforce-rest-api-auth-private-key",
             "salesforce-rest-api-auth-consumer-key", "salesforce-rest-api-access-token",
             "salesforce-rest-api-audience", "salesforce-rest-api-subject");

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.contactevents;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
@@ -17,7 +19,7 @@ import java.util.Objects;
 
 /** Handler {@code dev.scvcdk.lambdas.contactevents.HandleContactEventsHandler::handleRequest} (EventBridge target). */
 public final class HandleContactEventsHandler implements RequestStreamHandler {
-    public static final String TELEPHONY_FUNCTION_VARIABLE = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
+    public static final String TELEPHONY_FUNCTION_VARIABLE = EnvVar.INVOKE_TELEPHONY_INTEGRATION_API_ARN;
 
     private final ContactEventsService service;
 

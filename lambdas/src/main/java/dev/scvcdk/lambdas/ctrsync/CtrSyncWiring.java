@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.ctrsync;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
 import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the production {@link CtrSyncService} from the function's environment. */
 public final class CtrSyncWiring {
-    public static final String TELEPHONY_FUNCTION_VARIABLE = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
+    public static final String TELEPHONY_FUNCTION_VARIABLE = EnvVar.INVOKE_TELEPHONY_INTEGRATION_API_ARN;
     /**
      * Parallel telephony invocations per batch: 100 records finish in five rounds of one telephony call each.
      * Bounded so that CTRDataSync (reserved concurrency 2) takes at most 40 of the telephony function's 100,

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.kvstrigger;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
@@ -17,7 +19,7 @@ import java.util.Objects;
 
 /** Handler {@code dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler::handleRequest} (contact flow). */
 public final class KvsConsumerTriggerHandler implements RequestStreamHandler {
-    public static final String TRANSCRIBER_FUNCTION_VARIABLE = "INVOKE_KVS_TRANSCRIBER_ARN";
+    public static final String TRANSCRIBER_FUNCTION_VARIABLE = EnvVar.INVOKE_KVS_TRANSCRIBER_ARN;
 
     private final KvsTriggerService service;
 

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.restapi;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.log.LogLevel;
@@ -42,16 +44,16 @@ public record RestApiConfig(
     /** Reads and validates the configuration; throws {@link ConfigurationException} listing every problem. */
     public static RestApiConfig fromEnvironment(Map<String, String> variables) {
         EnvReader env = EnvReader.of(variables);
-        String privateKey = env.required("PRIVATE_KEY_PARAM_NAME");
-        String consumerKey = env.required("CONSUMER_KEY_PARAM_NAME");
-        String accessToken = env.required("ACCESS_TOKEN_PARAM_NAME");
-        String audience = env.required("AUDIENCE");
-        String subject = env.required("SUBJECT");
-        URI restBase = path(env, "SALESFORCE_REST_API_ENDPOINT_BASE", "^.*/services/data/v\\d+\\.\\d+/?$",
+        String privateKey = env.required(EnvVar.PRIVATE_KEY_PARAM_NAME);
+        String consumerKey = env.required(EnvVar.CONSUMER_KEY_PARAM_NAME);
+        String accessToken = env.required(EnvVar.ACCESS_TOKEN_PARAM_NAME);
+        String audience = env.required(EnvVar.AUDIENCE);
+        String subject = env.required(EnvVar.SUBJECT);
+        URI restBase = path(env, EnvVar.SALESFORCE_REST_API_ENDPOINT_BASE, "^.*/services/data/v\\d+\\.\\d+/?$",
                 "<org domain>/services/data/vNN.0");
-        URI auth = path(env, "SALESFORCE_AUTH_ENDPOINT", "^.*/services/oauth2/token/?$", "<org domain>/services/oauth2/token");
-        String logLevel = env.oneOf("LOG_LEVEL", LogLevel.NAMES, "INFO");
-        String callCenter = env.optional("CALL_CENTER_API_NAME", null);
+        URI auth = path(env, EnvVar.SALESFORCE_AUTH_ENDPOINT, "^.*/services/oauth2/token/?$", "<org domain>/services/oauth2/token");
+        String logLevel = env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        String callCenter = env.optional(EnvVar.CALL_CENTER_API_NAME, null);
         env.validate();
         Optional<String> cc = Optional.ofNullable(callCenter);
         if (cc.isEmpty() && accessToken.endsWith(ACCESS_TOKEN_SUFFIX)) {

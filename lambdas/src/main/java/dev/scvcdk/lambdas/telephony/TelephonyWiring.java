@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.telephony;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsClients;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
@@ -59,7 +61,7 @@ public final class TelephonyWiring {
                                                         Supplier<SecureRandom> randomness, int primingRounds) {
         EnvReader env = EnvReader.of(environment);
         ScrtConfig config = ScrtConfig.read(env);
-        env.oneOf("LOG_LEVEL", LogLevel.NAMES, "INFO");
+        env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
         env.validate();
 
         Lazy<SsmApi> ssm = Lazy.of(AwsClients::ssm);

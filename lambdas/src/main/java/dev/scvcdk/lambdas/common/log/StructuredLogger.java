@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.common.log;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.PrintStream;
@@ -20,7 +22,7 @@ public final class StructuredLogger {
     private static final Pattern SENSITIVE = Pattern.compile(
             "(?i).*(token|key|secret|password|authorization|assertion|jwt|credential).*");
     private static final String REDACTED = "[REDACTED]";
-    private static final LogLevel ENVIRONMENT_LEVEL = LogLevel.parse(System.getenv("LOG_LEVEL"), LogLevel.INFO);
+    private static final LogLevel ENVIRONMENT_LEVEL = LogLevel.parse(System.getenv(EnvVar.LOG_LEVEL), LogLevel.INFO);
 
     private final String name;
     private final LogLevel threshold;

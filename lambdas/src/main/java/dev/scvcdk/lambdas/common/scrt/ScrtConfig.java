@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.common.scrt;
 
+import dev.scvcdk.contracts.EnvVar;
+
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import java.net.URI;
 import java.util.Objects;
@@ -13,10 +15,10 @@ import java.util.Objects;
  * @param privateKeyName    SSM parameter name or Secrets Manager secret ARN of the signing key
  */
 public record ScrtConfig(String orgId, String callCenterApiName, URI endpointBase, String privateKeyName) {
-    public static final String PRIVATE_KEY_PARAM_NAME = "PRIVATE_KEY_PARAM_NAME";
-    public static final String SALESFORCE_ORG_ID = "SALESFORCE_ORG_ID";
-    public static final String SCRT_ENDPOINT_BASE = "SCRT_ENDPOINT_BASE";
-    public static final String CALL_CENTER_API_NAME = "CALL_CENTER_API_NAME";
+    public static final String PRIVATE_KEY_PARAM_NAME = EnvVar.PRIVATE_KEY_PARAM_NAME;
+    public static final String SALESFORCE_ORG_ID = EnvVar.SALESFORCE_ORG_ID;
+    public static final String SCRT_ENDPOINT_BASE = EnvVar.SCRT_ENDPOINT_BASE;
+    public static final String CALL_CENTER_API_NAME = EnvVar.CALL_CENTER_API_NAME;
 
     public ScrtConfig {
         Objects.requireNonNull(orgId, "orgId");
