@@ -1,5 +1,12 @@
 package dev.scvcdk.app;
 
+import dev.scvcdk.app.compliance.NagAcknowledgements;
+import java.util.List;
+import java.util.ArrayList;
+import dev.scvcdk.policies.config.TenantConfig;
+import dev.scvcdk.policies.PermissionBoundaryDocument;
+import dev.scvcdk.app.config.LoadedTenantConfig;
+import dev.scvcdk.app.compliance.ValidationReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -101,5 +108,41 @@ class ScvAppTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(runWithConfig(dir.resolve("absent.json").toString(), err)).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("absent.json does not exist");
+    }
+
+    @Test
+    void aTenantTooLargeForThePerContactCenterFenceSynthesizesWithNoUnacknowledgedFinding() {
+        // GIVEN the example tenant grown to six contact centers: its boundary fences by region, not by name
+        LoadedTenantConfig example = TenantConfigLoader.loadEmbedded();
+        List<ContactCenterConfig> contactCenters = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ContactCenterConfig cc = example.config().contactCenters().get(i % 2);
+            contactCenters.add(new ContactCenterConfig(cc.callCenterApiName() + i, cc.region(),
+                    cc.connectInstanceId().substring(0, 35) + i, cc.connectInstanceAlias() + i, cc.orgDomainUrl(),
+                    cc.scrtUrl(), cc.environment(), null, null));
+        }
+        TenantConfig grown = new TenantConfig(example.config().accountId(), example.config().partition(),
+                example.config().salesforceOrgId(), null, null, null, example.config().samlMetadataFile(),
+                contactCenters);
+        assertThat(PermissionBoundaryDocument.fence(grown)).isEqualTo(PermissionBoundaryDocument.Fence.PER_REGION);
+
+        // WHEN it is composed with every cdk-nag pack and the register, and synthesized
+        ScvApp.Composition composition = ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(),
+                "six contact centers"), AppOptions.builder().outdir(dir).lambdaJar(LAMBDA_JAR).build());
+        composition.app().synth();
+
+        // THEN every finding is acknowledged: the register knows the region fence too
+        assertThat(ValidationReport.read(dir).findings()).isEmpty();
+
+        // AND without the register's region-fence entry that very finding would fail the synth
+        Path without = dir.resolve("without-region-fence");
+        ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(), "six contact centers"),
+                AppOptions.builder().outdir(without).lambdaJar(LAMBDA_JAR)
+                        .acknowledgements(NagAcknowledgements.REGISTER.stream()
+                                .filter(entry -> !entry.findingId().contains("*:*:{account}:*"))
+                                .toList())
+                        .build()).app().synth();
+        assertThat(ValidationReport.read(without).findings()).extracting(ValidationReport.Finding::findingId)
+                .containsExactly("AwsSolutions-IAM5[Resource::arn:aws:*:*:111122223333:*]");
     }
 }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import dev.scvcdk.policies.PermissionBoundaryDocument;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.Acknowledgment;
@@ -51,10 +53,13 @@ public final class NagAcknowledgements {
      * @param reason    why the finding is acceptable, for a security reviewer
      * @param feature   the contact centers the finding exists in: those where the feature is on (the functions of
      *                  a feature, and so their grants, exist only there)
+     * @param appliesTo the tenants whose templates have the finding at all (the boundary's fence depends on size)
      */
-    public record Entry(String stack, List<String> paths, String findingId, String reason, Feature feature) {
+    public record Entry(String stack, List<String> paths, String findingId, String reason, Feature feature,
+            Predicate<TenantConfig> appliesTo) {
         public Entry {
             Objects.requireNonNull(feature, "feature");
+            Objects.requireNonNull(appliesTo, "appliesTo");
             Objects.requireNonNull(stack, "stack");
             paths = List.copyOf(paths);
             if (paths.isEmpty()) {
@@ -75,6 +80,9 @@ public final class NagAcknowledgements {
 
         /** The concrete finding ids this entry stands for in a tenant. */
         public List<String> findingIdsFor(TenantConfig config) {
+            if (!appliesTo.test(config)) {
+                return List.of();
+            }
             String tenantWide = findingId
                     .replace("{partition}", config.partitionValue().id())
                     .replace("{account}", config.accountIdValue().orElse("<AWS::AccountId>"))
@@ -93,12 +101,22 @@ public final class NagAcknowledgements {
 
         /** An entry for one construct path. */
         public Entry(String stack, String path, String findingId, String reason) {
-            this(stack, List.of(path), findingId, reason, Feature.ALWAYS);
+            this(stack, List.of(path), findingId, reason, Feature.ALWAYS, config -> true);
         }
 
         /** An entry whose finding exists in every contact center. */
         public Entry(String stack, List<String> paths, String findingId, String reason) {
-            this(stack, paths, findingId, reason, Feature.ALWAYS);
+            this(stack, paths, findingId, reason, Feature.ALWAYS, config -> true);
+        }
+
+        /** An entry whose finding exists where {@code feature} is on. */
+        public Entry(String stack, List<String> paths, String findingId, String reason, Feature feature) {
+            this(stack, paths, findingId, reason, feature, config -> true);
+        }
+
+        /** Whether the tenant's templates can have this finding. */
+        public boolean appliesTo(TenantConfig config) {
+            return appliesTo.test(config);
         }
     }
 
@@ -183,9 +201,21 @@ public final class NagAcknowledgements {
             entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Action::" + action + "]",
                     BOUNDARY));
         }
+        // The fence: per contact center while it fits IAM's size limit, else the contact-center regions of the account.
         for (String resource : List.of("arn:{partition}:*:{region}:{account}:*{cc}-*",
-                "arn:{partition}:connect:{region}:{account}:instance/{instanceId}*",
-                "arn:{partition}:cloudformation:*:{account}:stack/Scv*/*",
+                "arn:{partition}:connect:{region}:{account}:instance/{instanceId}*")) {
+            entries.add(new Entry(ACCOUNT, List.of("PermissionsBoundary"), "AwsSolutions-IAM5[Resource::" + resource
+                    + "]", BOUNDARY_RESOURCES, Feature.ALWAYS, config -> PermissionBoundaryDocument.fence(config)
+                    == PermissionBoundaryDocument.Fence.PER_CONTACT_CENTER));
+        }
+        entries.add(new Entry(ACCOUNT, List.of("PermissionsBoundary"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:*:*:{account}:*]", "With more contact centers than the "
+                        + "per-contact-center names fit in IAM's 6,144 characters, the boundary fences resources by "
+                        + "this account and the contact-center regions (aws:RequestedRegion) instead; its actions, IAM "
+                        + "conditions and denies are unchanged, and each role's own policies still name exact "
+                        + "resources (README: The permission boundary).", Feature.ALWAYS,
+                config -> PermissionBoundaryDocument.fence(config) == PermissionBoundaryDocument.Fence.PER_REGION));
+        for (String resource : List.of("arn:{partition}:cloudformation:*:{account}:stack/Scv*/*",
                 "arn:{partition}:cloudtrail:*:{account}:trail/scvBYOACloudTrail",
                 "arn:{partition}:connect:*:{account}:phone-number/*",
                 "arn:{partition}:lambda:*:{account}:event-source-mapping:*",
