@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * SCRT, Salesforce and the CloudFormation response URL that answer after a fixed latency. Each run of each
  * (handler, init type, jar) is a fresh JVM, the runs interleaved so every row sees the same machine noise.
  * usage: ColdStart <scv-lambdas.jar> <bench classes dir> <runs> <warm repeats> <latency ms> <work dir> [<baseline jar>]
+ * For a focused run, -Dbench.only=<part of a function label> and -Dbench.variants="before on-demand snap-start".
  */
 public final class ColdStart {
     private static final String ACCOUNT = "111122223333";

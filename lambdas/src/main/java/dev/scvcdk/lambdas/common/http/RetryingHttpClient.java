@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -57,10 +59,18 @@ public final class RetryingHttpClient {
      * from a {@link SecureRandom}. Its restore hooks build a new JDK client and a new jitter source.
      */
     public static RetryingHttpClient create(Duration connectTimeout, Duration requestTimeout, RetryPolicy policy) {
+        // One worker pool for every JDK client this one builds: a client replaced before a snapshot does not make
+        // the first call after the restore start new worker threads (sockets are per client; threads hold none).
+        ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "http-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
         return create(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(workers)
                 .build(), requestTimeout, policy);
     }
 
