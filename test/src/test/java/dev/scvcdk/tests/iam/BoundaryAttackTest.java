@@ -1,7 +1,6 @@
 package dev.scvcdk.tests.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,6 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.tests.iam.Calls.Call;
-import dev.scvcdk.tests.iam.IamSimulator.Request;
 import dev.scvcdk.tests.iam.IamSimulator.Result;
 import dev.scvcdk.tests.iam.SynthesizedIam.NamedPolicy;
 import dev.scvcdk.tests.iam.SynthesizedIam.RolePolicies;
@@ -46,9 +44,6 @@ class BoundaryAttackTest {
     private static RolePolicies anything;
     private static final Map<String, List<Expectation>> GROUPS = new LinkedHashMap<>();
     private static Map<String, Result> results;
-
-    record Expectation(String title, Request request, boolean allowed) {
-    }
 
     @BeforeAll
     static void evaluateEveryAttackInOneEvaluatorRun() {
@@ -286,23 +281,14 @@ class BoundaryAttackTest {
     }
 
     private static void check(Expectation expectation) {
-        Result result = results.get(expectation.request().id());
-        String report = ": " + expectation.title() + "\nrequest: " + IamSimulator.toJson(expectation.request()).without(
-                List.of("identityPolicies", "permissionBoundaryPolicies", "resourcePolicy")).toPrettyString()
-                + "\nevaluator: " + result.decision() + " " + result.explanation().toPrettyString();
-        if ("Error".equals(result.decision())) {
-            fail("the evaluator rejected the request" + report);
-        }
-        assertThat("Allowed".equals(result.decision()))
-                .as((expectation.allowed() ? "should be allowed" : "should be denied") + report)
-                .isEqualTo(expectation.allowed());
+        expectation.check(results.get(expectation.request().id()));
     }
 
     private static void allow(List<Expectation> list, RolePolicies role, Call call) {
-        list.add(new Expectation(role.roleName() + " may " + call.describe(), calls.by(role, call), true));
+        list.add(Expectation.allow(calls, role, call));
     }
 
     private static void deny(List<Expectation> list, RolePolicies role, Call call) {
-        list.add(new Expectation(role.roleName() + " may not " + call.describe(), calls.by(role, call), false));
+        list.add(Expectation.deny(calls, role, call));
     }
 }
