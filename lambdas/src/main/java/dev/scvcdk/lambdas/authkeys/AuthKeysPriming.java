@@ -57,7 +57,8 @@ final class AuthKeysPriming {
 
     private static String customResource(String requestType, String responseUrl, String cc) {
         return "{\"RequestType\":\"" + requestType + "\",\"ResponseURL\":" + Priming.jsonString(responseUrl)
-                + ",\"StackId\":\"arn:aws:cloudformation:us-east-1:111122223333:stack/priming/0\","
+                + ",\"StackId\":\""
+                + Priming.arn("cloudformation", "stack/priming/0") + "\","
                 + "\"RequestId\":\"priming\",\"LogicalResourceId\":\"ScrtKeyPair\","
                 + "\"PhysicalResourceId\":\"" + cc + "-scrt-jwt-auth-private-key\","
                 + "\"ResourceType\":\"Custom::ScvScrtKeyPair\",\"ResourceProperties\":{\"Parameters\":{"

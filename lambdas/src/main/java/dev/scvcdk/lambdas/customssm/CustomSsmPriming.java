@@ -21,7 +21,7 @@ final class CustomSsmPriming {
     /** Rounds through the call path: enough for the JIT to compile its hot methods. */
     static final int ROUNDS = 40;
     private static final String SECRET =
-            "arn:aws:secretsmanager:us-east-1:111122223333:secret:priming-credentials-AbCdEf";
+            Priming.arn("secretsmanager", "secret:priming-credentials-AbCdEf");
 
     private CustomSsmPriming() {
     }
@@ -49,7 +49,8 @@ final class CustomSsmPriming {
 
     private static String event(String requestType, String responseUrl, String properties) {
         return "{\"RequestType\":\"" + requestType + "\",\"ResponseURL\":" + Priming.jsonString(responseUrl)
-                + ",\"StackId\":\"arn:aws:cloudformation:us-east-1:111122223333:stack/priming/0\","
+                + ",\"StackId\":\""
+                + Priming.arn("cloudformation", "stack/priming/0") + "\","
                 + "\"RequestId\":\"priming\",\"LogicalResourceId\":\"Priming\","
                 + "\"PhysicalResourceId\":\"priming-salesforce-rest-api-audience\","
                 + "\"ResourceType\":\"Custom::ScvSecureParameter\",\"ResourceProperties\":{"

@@ -22,12 +22,14 @@ final class KvsTriggerPriming {
             {"Details":{"ContactData":{"Attributes":{"languageCode":"en-US"},"Channel":"VOICE",
              "ContactId":"c0000000-0000-4000-8000-00000000beef","CustomerEndpoint":{"Address":"+14155550100",
              "Type":"TELEPHONE_NUMBER"},"InitiationMethod":"INBOUND","InstanceARN":
-             "arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000",
+             "%s",
              "MediaStreams":{"Customer":{"Audio":{"StartFragmentNumber":"91343852333181432392682062607743920146264440123",
              "StartTimestamp":"1763719200000","StreamARN":
-             "arn:aws:kinesisvideo:us-east-1:111122223333:stream/priming/1763719200000"}}},
+             "%s"}}},
              "SystemEndpoint":{"Address":"+18005550199","Type":"TELEPHONE_NUMBER"}},
-             "Parameters":{"engine":"standard","vocabularyName":"priming"}},"Name":"ContactFlowEvent"}""";
+             "Parameters":{"engine":"standard","vocabularyName":"priming"}},"Name":"ContactFlowEvent"}""".formatted(
+            Priming.arn("connect", "instance/00000000-0000-4000-8000-000000000000"),
+            Priming.arn("kinesisvideo", "stream/priming/1763719200000"));
 
     private KvsTriggerPriming() {
     }

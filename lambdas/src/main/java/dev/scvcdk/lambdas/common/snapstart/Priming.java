@@ -14,6 +14,8 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /** Helpers the handlers' priming shares: running an event through a handler, a silent logger, a throwaway key. */
 public final class Priming {
@@ -70,6 +72,16 @@ public final class Priming {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA is unavailable in this JVM", e);
         }
+    }
+
+    /**
+     * An ARN of a made-up priming resource in the partition of the region this function runs in
+     * ({@code AWS_REGION}; us-east-1 outside Lambda), so priming events look like the partition's real ones.
+     */
+    public static String arn(String service, String resource) {
+        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        String partition = PartitionMetadata.of(Region.of(region)).id();
+        return "arn:" + partition + ":" + service + ":" + region + ":111122223333:" + resource;
     }
 
     /** A JSON string literal of {@code text}. */
