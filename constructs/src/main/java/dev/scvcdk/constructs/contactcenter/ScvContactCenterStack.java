@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.contactcenter;
 
+import dev.scvcdk.contracts.ContactEvents;
 import dev.scvcdk.constructs.functions.ScvFunction;
 import dev.scvcdk.constructs.functions.ScvFunctionProps;
 import dev.scvcdk.constructs.iam.IamRender;
@@ -352,10 +353,10 @@ public final class ScvContactCenterStack extends Stack {
                 .ruleName(ruleName)
                 .description("Amazon Connect contact events of " + callCenter + " to HandleContactEvents")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.connect"))
-                        .detailType(List.of("Amazon Connect Contact Event"))
+                        .source(List.of(ContactEvents.SOURCE))
+                        .detailType(List.of(ContactEvents.DETAIL_TYPE))
                         .detail(Map.of(
-                                "eventType", List.of("DISCONNECTED", "CONTACT_DATA_UPDATED"),
+                                "eventType", ContactEvents.HANDLED_EVENT_TYPES,
                                 "instanceArn", List.of(arns.connectInstance(cc.region(), cc.connectInstanceId()))))
                         .build())
                 .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.contactevents;
 
+import dev.scvcdk.contracts.ContactEvents;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.aws.FunctionInvoker;
 import dev.scvcdk.lambdas.common.json.Json;
@@ -22,7 +24,6 @@ import java.util.Set;
  * A failed telephony invocation is thrown, so EventBridge's asynchronous retries apply.
  */
 public final class ContactEventsService {
-    static final String DETAIL_TYPE = "Amazon Connect Contact Event";
     static final Set<String> HANDLED_INITIATION_METHODS = Set.of("INBOUND", "TRANSFER");
 
     private final FunctionInvoker invoker;
@@ -37,7 +38,7 @@ public final class ContactEventsService {
 
     /** The telephony methodName the event calls for, or empty when it is to be ignored. */
     public static Optional<String> methodFor(JsonNode event) {
-        if (!DETAIL_TYPE.equals(Json.text(event, "detail-type"))) {
+        if (!ContactEvents.DETAIL_TYPE.equals(Json.text(event, "detail-type"))) {
             return Optional.empty();
         }
         JsonNode detail = event.path("detail");
@@ -46,12 +47,12 @@ public final class ContactEventsService {
             return Optional.empty();
         }
         String eventType = Json.text(detail, "eventType");
-        if ("DISCONNECTED".equals(eventType)) {
+        if (ContactEvents.DISCONNECTED.equals(eventType)) {
             JsonNode agentInfo = detail.path("agentInfo");
             return agentInfo.isMissingNode() || agentInfo.isNull()
                     ? Optional.of("cancelOmniFlowExecution") : Optional.empty();
         }
-        if ("CONTACT_DATA_UPDATED".equals(eventType)) {
+        if (ContactEvents.CONTACT_DATA_UPDATED.equals(eventType)) {
             JsonNode step = detail.path("routingCriteria").path("steps").path(0);
             JsonNode agents = Json.at(step, "expression", "attributeCondition", "matchCriteria", "agentsCriteria");
             boolean hasAgentsCriteria = !agents.isMissingNode() && !agents.isNull();
