@@ -82,9 +82,6 @@ import software.constructs.Construct;
  * account stack's, imported by name; this stack adds no permissions to them.
  */
 public final class ScvContactCenterStack extends Stack {
-    /** Salesforce REST API version of SCV's functions. */
-    public static final String REST_API_VERSION = FunctionContracts.REST_API_VERSION;
-
     /** Value the access-token parameter starts with, until the REST function stores a real token. */
     public static final String ACCESS_TOKEN_MARKER = "not-yet-issued";
 
