@@ -1,6 +1,7 @@
 package dev.scvcdk.constructs.contactcenter;
 
 import dev.scvcdk.contracts.ContactEvents;
+import dev.scvcdk.contracts.Handler;
 import dev.scvcdk.constructs.functions.ScvFunction;
 import dev.scvcdk.constructs.functions.ScvFunctionProps;
 import dev.scvcdk.constructs.iam.IamRender;
@@ -36,6 +37,7 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +94,8 @@ public final class ScvContactCenterStack extends Stack {
     private final ContactCenterConfig cc;
     private final String callCenter;
     private final ScvArns arns;
-    private final Code code;
+    private final Path lambdaJar;
+    private final Map<Handler.Jar, Code> codes = new EnumMap<>(Handler.Jar.class);
     private final IAlarmAction alarmAction;
     private final ITopic alarmTopic;
     private final Map<String, IRole> importedRoles = new LinkedHashMap<>();
@@ -119,7 +122,7 @@ public final class ScvContactCenterStack extends Stack {
         this.callCenter = cc.callCenterApiName();
         // the stack's account: the configured one, or the AWS::AccountId token of an env-agnostic app
         this.arns = new ScvArns(config.partitionValue().id(), getAccount());
-        this.code = ScvFunction.codeFromJar(props.getLambdaJar());
+        this.lambdaJar = props.getLambdaJar();
         IManagedPolicy boundary = ScvBoundary.applyTo(this, IamMatrix.permissionBoundaryArn(config));
 
         for (RoleSpec spec : IamMatrix.contactCenterRoles(config, cc)) {
@@ -238,7 +241,7 @@ public final class ScvContactCenterStack extends Stack {
                 .callCenterApiName(callCenter)
                 .function(contract.function())
                 .handler(deployment.handler().handlerString())
-                .code(code)
+                .code(code(deployment.handler().jar()))
                 .role(importedRole(contract.roleName()))
                 .timeout(Duration.seconds(deployment.timeout().toSeconds()))
                 .memorySize(deployment.memoryMb())
@@ -249,6 +252,12 @@ public final class ScvContactCenterStack extends Stack {
                 .alarmAction(alarmAction)
                 .build());
         functions.put(contract.function(), created);
+    }
+
+    /** One asset per jar: the shared jar as configured, the media jar beside it. */
+    private Code code(Handler.Jar jar) {
+        return codes.computeIfAbsent(jar, which -> ScvFunction.codeFromJar(
+                which == Handler.Jar.SHARED ? lambdaJar : lambdaJar.resolveSibling(which.fileName())));
     }
 
     /** Connect may invoke the alias only for this instance, in this account (no confused deputy). */

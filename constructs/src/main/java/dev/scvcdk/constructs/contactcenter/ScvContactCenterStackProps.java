@@ -121,7 +121,10 @@ public final class ScvContactCenterStackProps {
             return this;
         }
 
-        /** Required: the shaded jar of module lambdas ({@code lambdas/target/scv-lambdas.jar}). */
+        /**
+         * Required: the shared jar of module lambdas ({@code lambdas/target/scv-lambdas.jar}). Functions whose
+         * handler is in the media jar deploy {@code scv-lambdas-media.jar} from the same directory.
+         */
         public Builder lambdaJar(Path value) {
             this.lambdaJar = value;
             return this;

@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.testing;
 
+import dev.scvcdk.contracts.Handler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,17 +30,18 @@ public final class TestFixtures {
                 .env(Environment.builder().account(ACCOUNT).region(REGION).build()).build());
     }
 
-    /** A tiny zip standing in for the shaded Lambda jar. */
+    /** Tiny zips standing in for the two Lambda jars; returns the shared one (the media jar lies beside it). */
     public static Path jar(Path dir) {
-        Path jar = dir.resolve("scv-lambdas.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            zip.putNextEntry(new ZipEntry("dev/scvcdk/lambdas/Marker.txt"));
-            zip.write("test".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Handler.Jar which : Handler.Jar.values()) {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(which.fileName())))) {
+                zip.putNextEntry(new ZipEntry("dev/scvcdk/lambdas/Marker.txt"));
+                zip.write(which.name().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return jar;
+        return dir.resolve(Handler.Jar.SHARED.fileName());
     }
 
     /** Properties of the single resource of {@code type} whose properties contain {@code key = value}. */

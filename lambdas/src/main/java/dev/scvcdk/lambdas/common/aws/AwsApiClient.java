@@ -107,6 +107,14 @@ public final class AwsApiClient {
     }
 
     /**
+     * The container's credentials, renewed around a SnapStart snapshot: SDK service clients (S3, Transcribe
+     * streaming) sign with these too, so no client keeps credentials resolved before a snapshot.
+     */
+    public static AwsCredentialsProvider sharedCredentials() {
+        return Shared.CREDENTIALS;
+    }
+
+    /**
      * The restore hooks of what every {@link #create}d client shares: the credentials (renewed around a SnapStart
      * snapshot) and the HTTP client (its pool dropped before it).
      */

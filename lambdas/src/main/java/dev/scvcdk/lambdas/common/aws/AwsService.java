@@ -9,7 +9,18 @@ public enum AwsService {
     SSM("ssm", "AmazonSSM", "SSM", "Ssm"),
     SECRETS_MANAGER("secretsmanager", "secretsmanager", "SECRETS_MANAGER", "SecretsManager"),
     /** REST protocol: no target prefix. */
-    LAMBDA("lambda", null, "LAMBDA", "Lambda");
+    LAMBDA("lambda", null, "LAMBDA", "Lambda"),
+    /** REST protocol (DescribeContact, UpdateContactAttributes). */
+    CONNECT("connect", null, "CONNECT", "Connect"),
+    /** Batch jobs (voicemail): JSON 1.1. Streaming transcription uses the SDK's own client. */
+    TRANSCRIBE("transcribe", "Transcribe", "TRANSCRIBE", "Transcribe"),
+    /** Control plane, REST protocol (GetDataEndpoint). */
+    KINESIS_VIDEO("kinesisvideo", null, "KINESIS_VIDEO", "KinesisVideo"),
+    /**
+     * Media plane, REST protocol (GetMedia), signed as {@code kinesisvideo}. Its endpoint is the one
+     * GetDataEndpoint answers unless {@code AWS_ENDPOINT_URL_KINESIS_VIDEO_MEDIA} overrides it.
+     */
+    KINESIS_VIDEO_MEDIA("kinesisvideo", null, "KINESIS_VIDEO_MEDIA", "KinesisVideoMedia");
 
     private final String signingName;
     private final String targetPrefix;

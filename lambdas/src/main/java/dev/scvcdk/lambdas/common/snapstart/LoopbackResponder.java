@@ -131,9 +131,10 @@ public final class LoopbackResponder implements AutoCloseable {
         ByteArrayOutputStream answer = new ByteArrayOutputStream(head.length() + body.length);
         answer.write(head.getBytes(StandardCharsets.US_ASCII));
         answer.write(body);
+        // Counted before the write: a client holding the answer must already see it counted.
+        served.incrementAndGet();
         out.write(answer.toByteArray());
         out.flush();
-        served.incrementAndGet();
     }
 
     /** The next request on the connection, or {@code null} when the client closed it. */
