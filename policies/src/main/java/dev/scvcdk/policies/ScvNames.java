@@ -148,14 +148,20 @@ public final class ScvNames {
         return "SalesforceServiceVoiceIdp_" + orgId;
     }
 
-    /** Prefix of voicemail objects in the tenant bucket. */
+    /** Prefix where Salesforce stores voicemail messages in the tenant bucket (SCVTenantBucketWriteAccessRole). */
     public static final String VOICEMAIL_PREFIX = "voicemailmessages/";
+
+    /** Prefix of the voicemail functions' recordings ({@code <ContactId>.wav}, tagged) in the tenant bucket. */
+    public static final String VOICEMAIL_RECORDINGS_PREFIX = "voicemail_recordings/";
+
+    /** Prefix where Transcribe writes the voicemail transcripts ({@code <ContactId>.json}). */
+    public static final String VOICEMAIL_TRANSCRIPTS_PREFIX = "voicemail_transcripts/";
 
     /** Prefix of call recordings in the tenant bucket (the Connect CALL_RECORDINGS storage config). */
     public static final String RECORDINGS_PREFIX = "recordings/";
 
-    /** Prefix under which Contact Lens writes its post-call analysis to the tenant bucket. */
-    public static final String CONTACT_LENS_OUTPUT_PREFIX = "Analysis/";
+    /** Prefix under which Contact Lens writes its post-call analysis of voice contacts to the tenant bucket. */
+    public static final String CONTACT_LENS_OUTPUT_PREFIX = "Analysis/Voice/";
 
     /** Alias of the key of the REST API parameters, the credentials secret, log groups and the failure queue. */
     public static String platformKeyAlias(String callCenter) {

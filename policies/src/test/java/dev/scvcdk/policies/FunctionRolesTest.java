@@ -18,15 +18,19 @@ import org.junit.jupiter.api.Test;
 class FunctionRolesTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
 
-    private static RoleSpec roleOf(Function function) {
-        return IamMatrix.accountRole(EXAMPLE, FunctionContracts.of(function).roleName());
+    private static RoleSpec roleOf(TenantConfig config, Function function) {
+        return IamMatrix.accountRole(config, FunctionContracts.of(function).roleName());
+    }
+
+    private static List<Map<String, Object>> effectiveOf(Function function) {
+        return effectiveOf(EXAMPLE, function);
     }
 
     /** Inline statements and those of the attached managed policies, as IAM evaluates them. */
-    private static List<Map<String, Object>> effectiveOf(Function function) {
-        RoleSpec role = roleOf(function);
+    private static List<Map<String, Object>> effectiveOf(TenantConfig config, Function function) {
+        RoleSpec role = roleOf(config, function);
         List<Statement> all = new ArrayList<>(role.inlineStatements());
-        IamMatrix.managedPolicies(EXAMPLE).stream()
+        IamMatrix.managedPolicies(config).stream()
                 .filter(policy -> role.managedPolicyNames().contains(policy.name()))
                 .forEach(policy -> all.addAll(policy.statements()));
         return PolicyJson.render(all);
@@ -35,7 +39,7 @@ class FunctionRolesTest {
     @Test
     void everyFunctionRunsAsALambdaTrustedAccountRole() {
         for (FunctionContract contract : FunctionContracts.all()) {
-            assertThat(roleOf(contract.function()).trust()).as(contract.function().name())
+            assertThat(roleOf(EXAMPLE, contract.function()).trust()).as(contract.function().name())
                     .isEqualTo(new Trust.Service("lambda.amazonaws.com"));
         }
     }
@@ -73,7 +77,7 @@ class FunctionRolesTest {
 
     @Test
     void givenRealtimeTranscriptionIsOffEverywhere_thenTheTranscriberRoleReachesNoLiveMedia() {
-        assertThat(effectiveOf(Function.KVS_TRANSCRIBER))
+        assertThat(effectiveOf(TestTenants.noFeatures(), Function.KVS_TRANSCRIBER))
                 .noneMatch(s -> actions(s).stream().anyMatch(a -> a.toString().startsWith("kinesisvideo:")));
     }
 

@@ -35,11 +35,10 @@ class KeyPolicyGrantsTest {
 
     @Test
     void liveMediaReadersIncludeTheTranscriberOnlyWhereRealtimeTranscriptionIsOn() {
-        ContactCenterConfig realtime = withRealtime(TestTenants.support());
-        TenantConfig config = new TenantConfig(TestTenants.ACCOUNT, "aws", TestTenants.ORG, null, null, null,
-                "saml-metadata.example.xml", List.of(realtime, TestTenants.sales()));
+        // GIVEN realtime transcription on in acmesupport only, voicemail in both
+        TenantConfig config = TestTenants.example();
 
-        assertThat(principals(config, realtime, TenantKey.LIVE_MEDIA, "kinesisvideo"))
+        assertThat(principals(config, TestTenants.support(), TenantKey.LIVE_MEDIA, "kinesisvideo"))
                 .contains(ROLE + RoleNames.KVS_TRANSCRIBER, ROLE + RoleNames.VOICEMAIL_AUDIO_PROCESSING);
         assertThat(principals(config, TestTenants.sales(), TenantKey.LIVE_MEDIA, "kinesisvideo"))
                 .doesNotContain(ROLE + RoleNames.KVS_TRANSCRIBER);
@@ -74,9 +73,4 @@ class KeyPolicyGrantsTest {
                 .doesNotContain(ROLE + RoleNames.INVOKE_TELEPHONY_INTEGRATION_API);
     }
 
-    private static ContactCenterConfig withRealtime(ContactCenterConfig cc) {
-        return new ContactCenterConfig(cc.callCenterApiName(), cc.region(), cc.connectInstanceId(),
-                cc.connectInstanceAlias(), cc.orgDomainUrl(), cc.scrtUrl(), cc.environment(), null,
-                new Features(true, null));
-    }
 }

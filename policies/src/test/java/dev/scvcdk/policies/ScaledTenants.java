@@ -45,6 +45,6 @@ public final class ScaledTenants {
         String instanceId = String.format(Locale.ROOT, "%08x-1c2d-4e3f-8a4b-%012x", 0x5c0000 + i, 0xacce55L + i);
         return new ContactCenterConfig(name, region, instanceId, name + "-connect",
                 "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com",
-                i % 2 == 0 ? "SANDBOX" : "PRODUCTION", null, null);
+                i % 2 == 0 ? "SANDBOX" : "PRODUCTION", null, TestTenants.SUPPORT_FEATURES);
     }
 }

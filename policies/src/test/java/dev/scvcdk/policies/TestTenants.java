@@ -1,6 +1,7 @@
 package dev.scvcdk.policies;
 
 import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.Features;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.List;
 
@@ -14,20 +15,44 @@ public final class TestTenants {
     private TestTenants() {
     }
 
+    /** Every feature on, as in the example config. */
+    public static final Features SUPPORT_FEATURES = new Features(true, null, true, true, true, true, true);
+    /** Voicemail only, as in the example config. */
+    public static final Features SALES_FEATURES = new Features(null, null, null, null, null, null, true);
+
     public static ContactCenterConfig support() {
         return new ContactCenterConfig("acmesupport", "us-west-2", SUPPORT_INSTANCE, "acme-support",
-                "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com", "PRODUCTION", null, null);
+                "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com", "PRODUCTION", null,
+                SUPPORT_FEATURES);
     }
 
     public static ContactCenterConfig sales() {
         return new ContactCenterConfig("acmesales", "eu-west-2", SALES_INSTANCE, "acme-sales",
-                "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com", "SANDBOX", null, null);
+                "https://acme.my.salesforce.com", "https://acme.my.salesforce-scrt.com", "SANDBOX", null,
+                SALES_FEATURES);
     }
 
     /** config/tenant.example.json, built in code. */
     public static TenantConfig example() {
         return new TenantConfig(ACCOUNT, "aws", ORG, null, null, null, "saml-metadata.example.xml",
                 List.of(support(), sales()));
+    }
+
+    /** The example tenant with every feature on in both contact centers. */
+    public static TenantConfig allFeaturesEverywhere() {
+        return withFeatures(SUPPORT_FEATURES);
+    }
+
+    /** The example tenant with every optional feature off (contact events on, its default). */
+    public static TenantConfig noFeatures() {
+        return withFeatures(null);
+    }
+
+    private static TenantConfig withFeatures(Features features) {
+        return new TenantConfig(ACCOUNT, "aws", ORG, null, null, null, "saml-metadata.example.xml",
+                List.of(support(), sales()).stream().map(cc -> new ContactCenterConfig(cc.callCenterApiName(),
+                        cc.region(), cc.connectInstanceId(), cc.connectInstanceAlias(), cc.orgDomainUrl(),
+                        cc.scrtUrl(), cc.environment(), cc.salesforceCredentialsSecretArn(), features)).toList());
     }
 
     public static TenantConfig withExternalId(String externalId) {
@@ -39,7 +64,7 @@ public final class TestTenants {
         return new TenantConfig(ACCOUNT, "aws-us-gov", ORG, null, null, null, "saml-metadata.example.xml",
                 List.of(new ContactCenterConfig("govsupport", "us-gov-west-1", SUPPORT_INSTANCE, "gov-support",
                         "https://agency.my.salesforce.com", "https://agency.my.salesforce-scrt.com", "PRODUCTION",
-                        null, null)));
+                        null, SUPPORT_FEATURES)));
     }
 
     /** No account id: ARNs carry the AWS::AccountId token. */

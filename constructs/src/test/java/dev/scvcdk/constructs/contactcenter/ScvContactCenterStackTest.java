@@ -218,7 +218,7 @@ class ScvContactCenterStackTest {
     @Test
     void contactEventsFeatureOffLeavesOutTheFunctionAndTheRule() {
         Template template = Template.fromStack(ContactCenterFixtures.stack(
-                support(SECRET_ARN, new Features(false, false)), jar));
+                support(SECRET_ARN, new Features(false, false, null, null, null, null, null)), jar));
 
         template.resourceCountIs("AWS::Events::Rule", 0);
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties",
@@ -236,7 +236,7 @@ class ScvContactCenterStackTest {
     void realtimeTranscriptionDeploysKvsConsumerTriggerAimedAtTheTranscriberAliasAndCallableByConnect() {
         // GIVEN realtime transcription switched on
         Template template = Template.fromStack(ContactCenterFixtures.stack(
-                support(SECRET_ARN, new Features(true, true)), jar));
+                support(SECRET_ARN, new Features(true, true, null, null, null, null, null)), jar));
 
         // THEN the trigger runs its handler and names SCV's transcriber by its active alias
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(

@@ -32,21 +32,46 @@ public record FunctionContract(Function function, String roleName, List<Call> ca
     /**
      * How this project deploys a function.
      *
-     * @param handler             the handler class in the shaded jar
+     * @param handler             the handler class, in the jar {@link Handler#jar()} names
      * @param environment         each variable and how its value derives from the deployment (ordered)
      * @param timeout             function timeout
      * @param memoryMb            memory size
      * @param reservedConcurrency reserved concurrent executions (default; a stack prop may override it)
+     * @param asyncRetryAttempts  Lambda's retries of a failed asynchronous invocation before the failure
+     *                            destination (0 where a retry would repeat visible work)
+     * @param objectKeyPrefix     the tenant-bucket key prefix whose {@code Object Created} events a
+     *                            {@link Trigger#TENANT_BUCKET_RULE} delivers; empty for other triggers
      */
     public record Deployment(Handler handler, Map<String, EnvValue> environment, Duration timeout, int memoryMb,
-            int reservedConcurrency) {
+            int reservedConcurrency, int asyncRetryAttempts, Optional<String> objectKeyPrefix) {
+        /** Lambda's default for asynchronous invocations. */
+        public static final int DEFAULT_ASYNC_RETRY_ATTEMPTS = 2;
+
         public Deployment {
             environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+            if (asyncRetryAttempts < 0 || asyncRetryAttempts > 2) {
+                throw new IllegalArgumentException("asyncRetryAttempts must be 0, 1 or 2: " + asyncRetryAttempts);
+            }
+        }
+
+        public Deployment withAsyncRetryAttempts(int attempts) {
+            return new Deployment(handler, environment, timeout, memoryMb, reservedConcurrency, attempts,
+                    objectKeyPrefix);
+        }
+
+        public Deployment withObjectKeyPrefix(String prefix) {
+            return new Deployment(handler, environment, timeout, memoryMb, reservedConcurrency, asyncRetryAttempts,
+                    Optional.of(prefix));
         }
     }
 
     public FunctionContract {
         calls = List.copyOf(calls);
+        if (deployment.isPresent() && triggers.contains(Trigger.TENANT_BUCKET_RULE)
+                != deployment.get().objectKeyPrefix().isPresent()) {
+            throw new IllegalArgumentException(function + ": a tenant-bucket rule needs its object key prefix, "
+                    + "and only it has one");
+        }
         triggers = triggers.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(triggers));
     }
 

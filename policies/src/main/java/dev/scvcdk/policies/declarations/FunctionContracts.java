@@ -1,6 +1,17 @@
 package dev.scvcdk.policies.declarations;
 
 import static dev.scvcdk.contracts.EnvVar.ACCESS_TOKEN_PARAM_NAME;
+import static dev.scvcdk.contracts.EnvVar.APP_REGION;
+import static dev.scvcdk.contracts.EnvVar.BATCH_SIZE;
+import static dev.scvcdk.contracts.EnvVar.CONNECT_INSTANCE_ID;
+import static dev.scvcdk.contracts.EnvVar.CONTACT_LENS_PROCESSOR_FUNCTION_ARN;
+import static dev.scvcdk.contracts.EnvVar.DELAY_BEFORE_ROUTING_VM_SEC;
+import static dev.scvcdk.contracts.EnvVar.INVOKE_SALESFORCE_REST_API_ARN;
+import static dev.scvcdk.contracts.EnvVar.MAX_CONTACT_IDS;
+import static dev.scvcdk.contracts.EnvVar.S3_RECORDINGS_BUCKET;
+import static dev.scvcdk.contracts.EnvVar.START_SELECTOR_TYPE;
+import static dev.scvcdk.contracts.EnvVar.TENANT_BUCKET_NAME;
+import static dev.scvcdk.contracts.EnvVar.VOICEMAIL_INVOKE_TELEPHONY_INTEGRATION_API_ARN;
 import static dev.scvcdk.contracts.EnvVar.AUDIENCE;
 import static dev.scvcdk.contracts.EnvVar.CALL_CENTER_API_NAME;
 import static dev.scvcdk.contracts.EnvVar.CONSUMER_KEY_PARAM_NAME;
@@ -45,8 +56,7 @@ public final class FunctionContracts {
 
     /** Kinesis Video actions a live-media reader needs. */
     public static final List<String> LIVE_MEDIA_READ_ACTIONS = List.of(
-            "kinesisvideo:DescribeStream", "kinesisvideo:GetDataEndpoint", "kinesisvideo:GetMedia",
-            "kinesisvideo:ListFragments", "kinesisvideo:GetMediaForFragmentList");
+            "kinesisvideo:GetDataEndpoint", "kinesisvideo:GetMedia");
 
     // --- calls several functions make (the /scv/ managed policies bundle some of them) -----------------------
 
@@ -259,76 +269,144 @@ public final class FunctionContracts {
                 deploy(Handler.CUSTOM_SSM, Map.of(LOG_LEVEL, logLevel()), 60, 512, 5));
     }
 
-    // --- SCV's own code, deployed beside the stack: the role grants what that code calls ------------------------
+    // --- the analytics, voicemail and transcription functions (features) -----------------------------------
 
+    /**
+     * One execution per live call with transcription on, for up to 15 minutes (Transcribe streams in real time).
+     * Async retries 0: a retry would transcribe the call again and post every segment twice. Reserved
+     * concurrency 20, as kvsConsumerTrigger's: concurrent transcribed calls beyond it wait in Lambda's queue.
+     */
     private static FunctionContract kvsTranscriber() {
-        return external(Function.KVS_TRANSCRIBER, RoleNames.KVS_TRANSCRIBER, Feature.REALTIME_TRANSCRIPTION,
-                EnumSet.of(Trigger.FUNCTION_ASYNC),
-                Call.of("TranscribeLiveAudio", Target.noResourceLevelPermissions(), "streams audio to Transcribe",
-                        "transcribe:StartStreamTranscription", "transcribe:StartMedicalStreamTranscription"),
-                READ_LIVE_MEDIA, READ_SCRT_PRIVATE_KEY, UPDATE_CONTACT_ATTRIBUTES);
+        Map<String, EnvValue> env = scrtEnvironment();
+        env.put(APP_REGION, new EnvValue("the contact center's region", c -> c.cc().region()));
+        env.put(START_SELECTOR_TYPE, new EnvValue("FRAGMENT_NUMBER", c -> "FRAGMENT_NUMBER"));
+        return new FunctionContract(Function.KVS_TRANSCRIBER, RoleNames.KVS_TRANSCRIBER,
+                List.of(Call.of("TranscribeLiveAudio", Target.noResourceLevelPermissions(),
+                                "streams audio to Transcribe (standard or medical engine)",
+                                "transcribe:StartStreamTranscription", "transcribe:StartMedicalStreamTranscription"),
+                        READ_LIVE_MEDIA, READ_SCRT_PRIVATE_KEY, UPDATE_CONTACT_ATTRIBUTES),
+                EnumSet.of(Trigger.FUNCTION_ASYNC), Feature.REALTIME_TRANSCRIPTION,
+                deploy(Handler.KVS_TRANSCRIBER, env, 900, 1024, 20).map(d -> d.withAsyncRetryAttempts(0)));
     }
 
+    /**
+     * Reserved concurrency 4: the stream mapping reads each shard in order, one batch at a time; 4 leave room for
+     * a resharded stream.
+     */
     private static FunctionContract contactLensConsumer() {
-        return external(Function.CONTACT_LENS_CONSUMER, RoleNames.CONTACT_LENS_CONSUMER, Feature.ALWAYS,
-                EnumSet.of(Trigger.CONTACT_LENS_STREAM), READ_CONTACT_LENS_STREAMS,
-                Call.of("InvokeContactLensProcessor", Target.alias(Function.CONTACT_LENS_PROCESSOR),
-                        "hands each batch to the processor asynchronously", "lambda:InvokeFunction"));
+        Map<String, EnvValue> env = new LinkedHashMap<>();
+        env.put(CONTACT_LENS_PROCESSOR_FUNCTION_ARN, aliasArn(Function.CONTACT_LENS_PROCESSOR));
+        env.put(LOG_LEVEL, logLevel());
+        return new FunctionContract(Function.CONTACT_LENS_CONSUMER, RoleNames.CONTACT_LENS_CONSUMER,
+                List.of(READ_CONTACT_LENS_STREAMS, Call.of("InvokeContactLensProcessor",
+                        Target.alias(Function.CONTACT_LENS_PROCESSOR),
+                        "hands each batch to the processor asynchronously", "lambda:InvokeFunction")),
+                EnumSet.of(Trigger.CONTACT_LENS_STREAM), Feature.CONTACT_LENS,
+                deploy(Handler.CONTACT_LENS_CONSUMER, env, 60, 512, 4));
     }
 
+    /** Reserved concurrency 10: one execution per forwarded chunk of segments, each a few SCRT calls. */
     private static FunctionContract contactLensProcessor() {
-        return external(Function.CONTACT_LENS_PROCESSOR, RoleNames.CONTACT_LENS_CONSUMER, Feature.ALWAYS,
-                EnumSet.of(Trigger.FUNCTION_ASYNC), READ_SCRT_PRIVATE_KEY);
+        return new FunctionContract(Function.CONTACT_LENS_PROCESSOR, RoleNames.CONTACT_LENS_CONSUMER,
+                List.of(READ_SCRT_PRIVATE_KEY), EnumSet.of(Trigger.FUNCTION_ASYNC), Feature.CONTACT_LENS,
+                deploy(Handler.CONTACT_LENS_PROCESSOR, scrtEnvironment(), 180, 512, 10));
     }
 
+    /** Reserved concurrency 5: one execution per analysed call, a few SCRT calls each. */
     private static FunctionContract postCallAnalysisTrigger() {
-        return external(Function.POST_CALL_ANALYSIS_TRIGGER, RoleNames.POST_CALL_ANALYSIS_TRIGGER, Feature.ALWAYS,
-                EnumSet.of(Trigger.TENANT_BUCKET_RULE), DESCRIBE_CONTACTS, LIST_CONTACT_LENS_OUTPUT,
-                READ_CONTACT_LENS_OUTPUT, READ_SCRT_PRIVATE_KEY);
+        return new FunctionContract(Function.POST_CALL_ANALYSIS_TRIGGER, RoleNames.POST_CALL_ANALYSIS_TRIGGER,
+                List.of(DESCRIBE_CONTACTS, READ_CONTACT_LENS_OUTPUT, READ_SCRT_PRIVATE_KEY),
+                EnumSet.of(Trigger.TENANT_BUCKET_RULE), Feature.POST_CALL_ANALYSIS,
+                deploy(Handler.POST_CALL_ANALYSIS_TRIGGER, scrtEnvironment(), 120, 512, 5)
+                        .map(d -> d.withObjectKeyPrefix(ScvNames.CONTACT_LENS_OUTPUT_PREFIX)));
     }
 
+    /** Invoked on demand by an operator's backfill; reserved concurrency 2 keeps backfills from crowding calls. */
     private static FunctionContract contactDataSync() {
-        return external(Function.CONTACT_DATA_SYNC, RoleNames.CONTACT_DATA_SYNC, Feature.ALWAYS,
-                EnumSet.of(Trigger.DIRECT), DESCRIBE_CONTACTS, LIST_CONTACT_LENS_OUTPUT, READ_CONTACT_LENS_OUTPUT,
-                INVOKE_REST_API);
+        Map<String, EnvValue> env = new LinkedHashMap<>();
+        env.put(CONNECT_INSTANCE_ID, new EnvValue("connectInstanceId", c -> c.cc().connectInstanceId()));
+        env.put(CALL_CENTER_API_NAME, callCenterName());
+        env.put(MAX_CONTACT_IDS, new EnvValue("100", c -> "100"));
+        env.put(INVOKE_SALESFORCE_REST_API_ARN, aliasArn(Function.INVOKE_SALESFORCE_REST_API));
+        env.put(BATCH_SIZE, new EnvValue("10", c -> "10"));
+        env.put(TENANT_BUCKET_NAME, tenantBucketName());
+        env.put(LOG_LEVEL, logLevel());
+        return new FunctionContract(Function.CONTACT_DATA_SYNC, RoleNames.CONTACT_DATA_SYNC,
+                List.of(DESCRIBE_CONTACTS, LIST_CONTACT_LENS_OUTPUT, READ_CONTACT_LENS_OUTPUT, INVOKE_REST_API),
+                EnumSet.of(Trigger.DIRECT), Feature.TRANSCRIPT_BACKFILL,
+                deploy(Handler.CONTACT_DATA_SYNC, env, 900, 1024, 2));
     }
 
+    /**
+     * Reads the CTR stream beside CTRDataSync (its own mapping); reserved concurrency 2 as CTRDataSync's. Writes
+     * the WAV and its tags in one PutObject, encrypting with the bucket key.
+     */
     private static FunctionContract voicemailAudioProcessing() {
-        return external(Function.VOICEMAIL_AUDIO_PROCESSING, RoleNames.VOICEMAIL_AUDIO_PROCESSING, Feature.ALWAYS,
-                EnumSet.of(Trigger.CTR_STREAM), READ_CTR_STREAMS, READ_LIVE_MEDIA,
-                Call.of("WriteVoicemailAudio", Target.tenantObjects(ScvNames.VOICEMAIL_PREFIX),
-                        "writes the caller's audio as WAV", "s3:PutObject")
-                        .withKey(KeyUse.encrypt(TenantKey.BUCKET, "s3")));
+        Map<String, EnvValue> env = new LinkedHashMap<>();
+        env.put(S3_RECORDINGS_BUCKET, tenantBucketName());
+        env.put(LOG_LEVEL, logLevel());
+        return new FunctionContract(Function.VOICEMAIL_AUDIO_PROCESSING, RoleNames.VOICEMAIL_AUDIO_PROCESSING,
+                List.of(READ_CTR_STREAMS, READ_LIVE_MEDIA,
+                        Call.of("WriteVoicemailRecordings", Target.tenantObjects(ScvNames.VOICEMAIL_RECORDINGS_PREFIX),
+                                "writes the caller's audio as a tagged WAV", "s3:PutObject", "s3:PutObjectTagging")
+                                .withKey(KeyUse.encrypt(TenantKey.BUCKET, "s3"))),
+                EnumSet.of(Trigger.CTR_STREAM), Feature.VOICEMAIL,
+                deploy(Handler.VOICEMAIL_AUDIO_PROCESSING, env, 120, 1024, 2));
     }
 
+    /**
+     * Starts the batch job. Transcribe reads the recording and writes the transcript with the caller's rights,
+     * so the role reads {@code voicemail_recordings/} and writes {@code voicemail_transcripts/}. SCV's 5 s do not
+     * fit a Java cold start.
+     */
     private static FunctionContract voicemailTranscribe() {
-        return external(Function.VOICEMAIL_TRANSCRIBE, RoleNames.VOICEMAIL_TRANSCRIBE, Feature.ALWAYS,
-                EnumSet.of(Trigger.TENANT_BUCKET_RULE),
-                Call.of("TranscribeVoicemail", Target.transcriptionJobs(""), "starts and reads the batch job",
-                        "transcribe:StartTranscriptionJob", "transcribe:GetTranscriptionJob"),
-                READ_WRITE_VOICEMAIL, UPDATE_CONTACT_ATTRIBUTES);
+        return new FunctionContract(Function.VOICEMAIL_TRANSCRIBE, RoleNames.VOICEMAIL_TRANSCRIBE,
+                List.of(Call.of("StartVoicemailTranscription", Target.transcriptionJobs(""),
+                                "starts the batch job named after the contact", "transcribe:StartTranscriptionJob"),
+                        Call.of("ReadVoicemailRecordings", Target.tenantObjects(ScvNames.VOICEMAIL_RECORDINGS_PREFIX),
+                                "reads the recording's tags; Transcribe reads the audio as this role",
+                                "s3:GetObject", "s3:GetObjectTagging")
+                                .withKey(KeyUse.decrypt(TenantKey.BUCKET, "s3")),
+                        Call.of("WriteVoicemailTranscripts", Target.tenantObjects(ScvNames.VOICEMAIL_TRANSCRIPTS_PREFIX),
+                                "Transcribe writes the transcript as this role", "s3:PutObject")
+                                .withKey(KeyUse.encrypt(TenantKey.BUCKET, "s3"))),
+                EnumSet.of(Trigger.TENANT_BUCKET_RULE), Feature.VOICEMAIL,
+                deploy(Handler.VOICEMAIL_TRANSCRIBE, Map.of(LOG_LEVEL, logLevel()), 60, 512, 5)
+                        .map(d -> d.withObjectKeyPrefix(ScvNames.VOICEMAIL_RECORDINGS_PREFIX)));
     }
 
+    /**
+     * Updates, messages and routes the VoiceCall: up to four routing attempts, each after the configured delay
+     * (60 s), so the timeout is SCV's 400 s. Reserved concurrency 5: most of an execution is waiting.
+     */
     private static FunctionContract voicemailPackaging() {
-        return external(Function.VOICEMAIL_PACKAGING, RoleNames.VOICEMAIL_PACKAGING, Feature.ALWAYS,
-                EnumSet.of(Trigger.TENANT_BUCKET_RULE),
-                Call.of("TagVoicemailObjects", Target.tenantObjects(ScvNames.VOICEMAIL_PREFIX),
-                        "reads and sets the voicemail's tags", "s3:GetObjectTagging", "s3:PutObjectTagging"),
-                Call.of("ReadAndDeleteVoicemailTranscriptions", Target.transcriptionJobs(""),
-                        "reads the finished job and deletes it", "transcribe:GetTranscriptionJob",
-                        "transcribe:DeleteTranscriptionJob"),
-                READ_WRITE_VOICEMAIL, UPDATE_CONTACT_ATTRIBUTES, READ_SCRT_PRIVATE_KEY);
+        Map<String, EnvValue> env = new LinkedHashMap<>();
+        env.put(VOICEMAIL_INVOKE_TELEPHONY_INTEGRATION_API_ARN, aliasArn(Function.INVOKE_TELEPHONY_INTEGRATION_API));
+        env.put(DELAY_BEFORE_ROUTING_VM_SEC, new EnvValue("60", c -> "60"));
+        env.put(LOG_LEVEL, logLevel());
+        return new FunctionContract(Function.VOICEMAIL_PACKAGING, RoleNames.VOICEMAIL_PACKAGING,
+                List.of(Call.of("ReadVoicemailRecordingTags",
+                                Target.tenantObjects(ScvNames.VOICEMAIL_RECORDINGS_PREFIX),
+                                "reads the recording's tags (times, number, duration)", "s3:GetObjectTagging"),
+                        Call.of("ReadVoicemailTranscripts", Target.tenantObjects(ScvNames.VOICEMAIL_TRANSCRIPTS_PREFIX),
+                                "reads the transcript", "s3:GetObject")
+                                .withKey(KeyUse.decrypt(TenantKey.BUCKET, "s3")),
+                        Call.of("DeleteVoicemailTranscription", Target.transcriptionJobs(""),
+                                "deletes the finished job", "transcribe:DeleteTranscriptionJob"),
+                        INVOKE_TELEPHONY),
+                EnumSet.of(Trigger.TENANT_BUCKET_RULE), Feature.VOICEMAIL,
+                deploy(Handler.VOICEMAIL_PACKAGING, env, 400, 512, 5)
+                        .map(d -> d.withObjectKeyPrefix(ScvNames.VOICEMAIL_TRANSCRIPTS_PREFIX)));
     }
 
+    /** One execution per alarm state change; reserved concurrency 2. */
     private static FunctionContract realtimeAlert() {
-        return external(Function.REALTIME_ALERT, RoleNames.REALTIME_ALERT, Feature.ALWAYS,
-                EnumSet.of(Trigger.ALARM_TOPIC),
-                Call.of("ReadConnectInstance", Target.instance(), "reads the instance and its metrics",
-                        "connect:DescribeInstance", "connect:ListQueues", "connect:GetCurrentMetricData",
-                        "connect:GetMetricDataV2"),
-                Call.of("ReadConnectQueues", Target.instanceQueues(), "reads queues and their metrics",
-                        "connect:DescribeQueue", "connect:GetCurrentMetricData", "connect:GetMetricDataV2"),
-                INVOKE_REST_API);
+        Map<String, EnvValue> env = new LinkedHashMap<>();
+        env.put(INVOKE_SALESFORCE_REST_API_ARN, aliasArn(Function.INVOKE_SALESFORCE_REST_API));
+        env.put(LOG_LEVEL, logLevel());
+        return new FunctionContract(Function.REALTIME_ALERT, RoleNames.REALTIME_ALERT, List.of(INVOKE_REST_API),
+                EnumSet.of(Trigger.ALARM_TOPIC), Feature.REALTIME_ALERTS,
+                deploy(Handler.REALTIME_ALERT, env, 30, 512, 2));
     }
 
     // --- environment values -------------------------------------------------------------------------------------
@@ -360,6 +438,11 @@ public final class FunctionContracts {
                 c -> c.arns().functionAlias(c.cc().region(), c.callCenter(), function));
     }
 
+    private static EnvValue tenantBucketName() {
+        return new EnvValue(ScvNames.tenantBucket("<cc>", "<account>", "<region>"),
+                c -> ScvNames.tenantBucket(c.callCenter(), c.arns().account(), c.cc().region()));
+    }
+
     private static EnvValue callCenterName() {
         return new EnvValue("callCenterApiName", DeploymentContext::callCenter);
     }
@@ -371,11 +454,6 @@ public final class FunctionContracts {
     private static Optional<Deployment> deploy(Handler handler, Map<String, EnvValue> env, int timeoutSeconds,
             int memoryMb, int reservedConcurrency) {
         return Optional.of(new Deployment(handler, env, Duration.ofSeconds(timeoutSeconds), memoryMb,
-                reservedConcurrency));
-    }
-
-    private static FunctionContract external(Function function, String role, Feature feature, Set<Trigger> triggers,
-            Call... calls) {
-        return new FunctionContract(function, role, List.of(calls), triggers, feature, Optional.empty());
+                reservedConcurrency, Deployment.DEFAULT_ASYNC_RETRY_ATTEMPTS, Optional.empty()));
     }
 }

@@ -95,11 +95,15 @@ class FunctionContractsTest {
 
     @Test
     void aFeatureDecidesWhereAFunctionIsDeployed() {
-        ContactCenterConfig support = TestTenants.support();
+        // GIVEN acmesales: contact events (default) and voicemail on, the rest off
+        ContactCenterConfig sales = TestTenants.sales();
 
-        assertThat(FunctionContracts.deployedIn(support)).extracting(FunctionContract::function)
-                .contains(Function.HANDLE_CONTACT_EVENTS)
-                .doesNotContain(Function.KVS_CONSUMER_TRIGGER, Function.KVS_TRANSCRIBER);
+        assertThat(FunctionContracts.deployedIn(sales)).extracting(FunctionContract::function)
+                .contains(Function.HANDLE_CONTACT_EVENTS, Function.VOICEMAIL_AUDIO_PROCESSING,
+                        Function.VOICEMAIL_TRANSCRIBE, Function.VOICEMAIL_PACKAGING)
+                .doesNotContain(Function.KVS_CONSUMER_TRIGGER, Function.KVS_TRANSCRIBER,
+                        Function.CONTACT_LENS_CONSUMER, Function.CONTACT_LENS_PROCESSOR,
+                        Function.POST_CALL_ANALYSIS_TRIGGER, Function.REALTIME_ALERT, Function.CONTACT_DATA_SYNC);
     }
 
     @Test

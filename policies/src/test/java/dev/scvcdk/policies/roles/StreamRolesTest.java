@@ -19,14 +19,14 @@ class StreamRolesTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
 
     @Test
-    void contactLensConsumerReadsTheContactLensStreamsAndWritesBothFunctionsLogs() {
+    void contactLensConsumerReadsTheContactLensStreamOnlyWhereContactLensIsOnAndWritesBothFunctionsLogs() {
+        // GIVEN Contact Lens on in acmesupport only
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.CONTACT_LENS_CONSUMER);
 
         assertThat(resources(bySid(inline, "ReadContactLensStreams"))).containsExactly(
-                "arn:aws:kinesis:us-west-2:111122223333:stream/acmesupport-111122223333-ContactLensStream",
-                "arn:aws:kinesis:eu-west-2:111122223333:stream/acmesales-111122223333-ContactLensStream");
-        assertThat(resources(bySid(inline, "WriteOwnLogs"))).hasSize(4)
-                .anyMatch(r -> r.toString().endsWith("/aws/lambda/acmesales-ContactLensProcessorFunction:*"));
+                "arn:aws:kinesis:us-west-2:111122223333:stream/acmesupport-111122223333-ContactLensStream");
+        assertThat(resources(bySid(inline, "WriteOwnLogs"))).hasSize(2)
+                .anyMatch(r -> r.toString().endsWith("/aws/lambda/acmesupport-ContactLensProcessorFunction:*"));
     }
 
     @Test

@@ -20,21 +20,21 @@ class VoicemailRolesTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
 
     @Test
-    void audioProcessingWritesButCannotReadVoicemailObjects() {
+    void audioProcessingWritesTaggedRecordingsButCannotReadVoicemailObjects() {
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_AUDIO_PROCESSING);
 
-        Map<String, Object> write = bySid(inline, "WriteVoicemailAudio");
-        assertThat(actions(write)).containsExactly("s3:PutObject");
+        Map<String, Object> write = bySid(inline, "WriteVoicemailRecordings");
+        assertThat(actions(write)).containsExactly("s3:PutObject", "s3:PutObjectTagging");
         assertThat(resources(write)).containsExactly(
-                "arn:aws:s3:::acmesupport-111122223333-us-west-2-scv/voicemailmessages/*",
-                "arn:aws:s3:::acmesales-111122223333-eu-west-2-scv/voicemailmessages/*");
+                "arn:aws:s3:::acmesupport-111122223333-us-west-2-scv/voicemail_recordings/*",
+                "arn:aws:s3:::acmesales-111122223333-eu-west-2-scv/voicemail_recordings/*");
         assertThat(inline).noneMatch(s -> actions(s).contains("s3:GetObject"));
     }
 
     @Test
     void transcriptionJobsAreNamedByRegionAndAccount() {
         Map<String, Object> transcribe = bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_TRANSCRIBE),
-                "TranscribeVoicemail");
+                "StartVoicemailTranscription");
 
         assertThat(resources(transcribe)).containsExactly(
                 "arn:aws:transcribe:us-west-2:111122223333:transcription-job/*",
@@ -44,7 +44,7 @@ class VoicemailRolesTest {
     @Test
     void packagingMayDeleteTranscriptionJobsButTranscribeMayNot() {
         assertThat(actions(bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_PACKAGING),
-                "ReadAndDeleteVoicemailTranscriptions"))).contains("transcribe:DeleteTranscriptionJob");
+                "DeleteVoicemailTranscription"))).containsExactly("transcribe:DeleteTranscriptionJob");
         assertThat(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_TRANSCRIBE))
                 .noneMatch(s -> actions(s).contains("transcribe:DeleteTranscriptionJob"));
     }
