@@ -134,6 +134,11 @@ public final class ScvNames {
         return callCenter + "-ContactEventsRule";
     }
 
+    /** The EventBridge rule delivering tenant-bucket {@code Object Created} events to {@code function}. */
+    public static String objectCreatedRule(String callCenter, Function function) {
+        return callCenter + "-" + function.baseName() + "Rule";
+    }
+
     /** Failure destination of the contact-center's stream mappings and async invocations. */
     public static String failureQueue(String callCenter) {
         return callCenter + "-SCVFailureQueue";

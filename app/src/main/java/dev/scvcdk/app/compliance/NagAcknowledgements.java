@@ -4,6 +4,8 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.declarations.Feature;
 import dev.scvcdk.policies.declarations.FunctionContract;
 import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.declarations.Trigger;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +82,7 @@ public final class NagAcknowledgements {
 
         /** The concrete finding ids this entry stands for in a tenant. */
         public List<String> findingIdsFor(TenantConfig config) {
-            if (!appliesTo.test(config)) {
+            if (!appliesTo.test(config) || config.contactCenters().stream().noneMatch(feature::enabledIn)) {
                 return List.of();
             }
             String tenantWide = findingId
@@ -301,13 +303,21 @@ public final class NagAcknowledgements {
                 "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]", KEYS + " The grant also carries "
                         + "kms:ViaService for the contact center's S3 endpoint, which uses only keys of its region."));
 
-        entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy", "SCVVoiceMailAudioProcessingRole",
-                "SCVVoiceMailPackagingRole"),
+        entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/voicemailmessages/*]",
                 OBJECTS));
-        entries.add(new Entry(ACCOUNT, List.of("SCVContactDataSyncFunctionRole",
-                "SCVPostCallAnalysisTriggerFunctionRole"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/Analysis/*]", OBJECTS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailAudioProcessingRole", "SCVVoiceMailTranscribeRole",
+                "SCVVoiceMailPackagingRole"), "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-"
+                + "{region}-scv/voicemail_recordings/*]", OBJECTS, Feature.VOICEMAIL));
+        entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailTranscribeRole", "SCVVoiceMailPackagingRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/voicemail_transcripts/*]",
+                OBJECTS, Feature.VOICEMAIL));
+        entries.add(new Entry(ACCOUNT, List.of("SCVContactDataSyncFunctionRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/Analysis/Voice/*]",
+                OBJECTS, Feature.TRANSCRIPT_BACKFILL));
+        entries.add(new Entry(ACCOUNT, List.of("SCVPostCallAnalysisTriggerFunctionRole"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/Analysis/Voice/*]",
+                OBJECTS, Feature.POST_CALL_ANALYSIS));
 
         String instance = "arn:{partition}:connect:{region}:{account}:instance/{instanceId}";
         entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectAccessPolicy", "SCVContactDataSyncFunctionRole",
@@ -364,34 +374,41 @@ public final class NagAcknowledgements {
         return List.copyOf(entries);
     }
 
-    /** Findings on the contact-center functions, by the construct ids ScvContactCenterStack gives them. */
+    /**
+     * Findings on the contact-center functions, by the construct ids ScvContactCenterStack gives them, for each
+     * function its contract deploys, where its feature is on.
+     */
     private static void contactCenterFunctions(List<Entry> entries) {
-        List<String> synchronous = List.of("InvokeTelephonyIntegrationApi/Resource", "InvokeSalesforceRestApi/Resource",
-                "CtrDataSync/Resource", "KvsConsumerTrigger/Resource");
-        List<String> asynchronous = List.of("HandleContactEvents/Resource", "AuthKeysSsmUtil/Resource",
-                "CustomSsm/Resource");
-        List<String> all = new ArrayList<>(synchronous);
-        all.addAll(asynchronous);
         String runtime = "The functions run on java21, the Java runtime this project builds, tests and benchmarks "
                 + "its handlers and SnapStart behaviour on; moving to a newer Java runtime is a deliberate, tested "
                 + "upgrade of the whole project rather than a per-function default.";
-        entries.add(new Entry(CONTACT_CENTERS, all, "AwsSolutions-L1", runtime));
-        entries.add(new Entry(CONTACT_CENTERS, all, "Serverless-LambdaLatestVersion", runtime));
-        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
-            entries.add(new Entry(CONTACT_CENTERS, all, pack + "-LambdaInsideVPC", "The functions reach only "
-                    + "public endpoints: Salesforce (SCRT and REST, over TLS with signed JWTs) and AWS APIs "
-                    + "(SSM, Lambda, Secrets Manager); they hold no connection to private resources, so a VPC "
-                    + "would add NAT cost and cold-start latency to the call path without narrowing what they reach."));
-        }
-        for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "Serverless")) {
-            entries.add(new Entry(CONTACT_CENTERS, synchronous, pack + "-LambdaDLQ", "Connect contact "
-                    + "flows and CTRDataSync invoke these functions synchronously, and a dead-letter queue applies "
-                    + "only to asynchronous invocations: failures return to the caller, and CTR records that fail "
-                    + "land in the failure queue through the stream mapping's on-failure destination."));
-            entries.add(new Entry(CONTACT_CENTERS, asynchronous, pack + "-LambdaDLQ", "Failed "
-                    + "asynchronous invocations go to the contact center's KMS-encrypted failure queue through the "
-                    + "alias's on-failure destination (EventInvokeConfig), which records the request and the error "
-                    + "and supersedes the legacy DeadLetterConfig; an alarm fires on the first message."));
+        String outsideVpc = "The functions reach only public endpoints: Salesforce (SCRT and REST, over TLS with "
+                + "signed JWTs) and AWS APIs (SSM, Lambda, Secrets Manager, S3, Connect, Transcribe, Kinesis Video) "
+                + "with SigV4; they hold no connection to private resources, so a VPC would add NAT cost and "
+                + "cold-start latency to the call path without narrowing what they reach.";
+        String synchronous = "Connect contact flows, other SCV functions, Salesforce or an operator invoke this "
+                + "function synchronously, or a stream mapping does, and a dead-letter queue applies only to "
+                + "asynchronous invocations: failures return to the caller, and stream records that fail land in "
+                + "the failure queue through the mapping's on-failure destination.";
+        String asynchronous = "Failed asynchronous invocations go to the contact center's KMS-encrypted failure "
+                + "queue through the alias's on-failure destination (EventInvokeConfig), which records the request "
+                + "and the error and supersedes the legacy DeadLetterConfig; an alarm fires on the first message.";
+        for (FunctionContract contract : FunctionContracts.all()) {
+            if (!contract.deployed()) {
+                continue;
+            }
+            List<String> path = List.of(ScvContactCenterStack.constructIdOf(contract.function()) + "/Resource");
+            Feature feature = contract.feature();
+            entries.add(new Entry(CONTACT_CENTERS, path, "AwsSolutions-L1", runtime, feature));
+            entries.add(new Entry(CONTACT_CENTERS, path, "Serverless-LambdaLatestVersion", runtime, feature));
+            for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
+                entries.add(new Entry(CONTACT_CENTERS, path, pack + "-LambdaInsideVPC", outsideVpc, feature));
+            }
+            boolean async = contract.triggers().stream().anyMatch(Trigger::isAsynchronousInvocation);
+            for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "Serverless")) {
+                entries.add(new Entry(CONTACT_CENTERS, path, pack + "-LambdaDLQ", async ? asynchronous : synchronous,
+                        feature));
+            }
         }
     }
 

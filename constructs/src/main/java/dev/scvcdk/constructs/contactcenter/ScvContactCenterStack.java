@@ -2,6 +2,9 @@ package dev.scvcdk.constructs.contactcenter;
 
 import dev.scvcdk.contracts.ContactEvents;
 import dev.scvcdk.contracts.Handler;
+import dev.scvcdk.constructs.alerts.AlarmTopic;
+import dev.scvcdk.constructs.alerts.RealtimeAlerts;
+import dev.scvcdk.constructs.alerts.RealtimeAlertsProps;
 import dev.scvcdk.constructs.functions.ScvFunction;
 import dev.scvcdk.constructs.functions.ScvFunctionProps;
 import dev.scvcdk.constructs.iam.IamRender;
@@ -38,6 +41,7 @@ import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +69,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kinesis.IStream;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.CfnPermission;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Permission;
@@ -76,6 +81,7 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * One SCV contact center in its own region: tenant bucket, keys, Kinesis streams, SecureString
@@ -107,6 +113,8 @@ public final class ScvContactCenterStack extends Stack {
     private final ISecret credentialsSecret;
     private final Map<String, Role> contactCenterRoles = new LinkedHashMap<>();
     private final ScrtKeyPair scrtKeyPair;
+    private boolean alarmNotificationsAllowed;
+    private RealtimeAlerts realtimeAlerts;
 
     public ScvContactCenterStack(Construct scope, String id, ScvContactCenterStackProps props) {
         super(scope, id, StackProps.builder()
@@ -177,6 +185,7 @@ public final class ScvContactCenterStack extends Stack {
                 .description("Secrets Manager secret holding " + CREDENTIAL_KEYS + " of the Salesforce connected app")
                 .value(credentialsSecret.getSecretArn())
                 .build();
+        requireSourceAccountOnServicePermissions();
 
     }
 
@@ -188,8 +197,10 @@ public final class ScvContactCenterStack extends Stack {
         DeploymentContext context = new DeploymentContext(config, cc, props.getLogLevel());
         List<FunctionContract> deployed = FunctionContracts.deployedIn(cc);
         deployed.forEach(contract -> function(contract, context, props));
+        List<String> ruleArns = new ArrayList<>();
         for (FunctionContract contract : deployed) {
             ScvFunction function = functions.get(contract.function());
+            Deployment deployment = contract.deployment().orElseThrow();
             contract.calls().stream()
                     .filter(call -> call.target().kind() == Target.Kind.FUNCTION_ALIAS)
                     .map(call -> functions.get(Function.valueOf(call.target().detail())))
@@ -198,36 +209,46 @@ public final class ScvContactCenterStack extends Stack {
             for (Trigger trigger : contract.triggers()) {
                 switch (trigger) {
                     case CONTACT_FLOW -> allowConnect(function);
-                    case CTR_STREAM -> new StreamSync(this, "CtrSync", StreamSyncProps.builder()
-                            .stream(streams.getCtrStream())
-                            .target(function.getAlias())
-                            .failureQueue(failureQueue)
-                            .alarmAction(alarmAction)
-                            .build());
-                    case CONTACT_EVENTS_RULE -> {
-                        addContactEventsRule(function);
-                        captureAsyncFailures(function, failureQueue);
-                    }
-                    case CUSTOM_RESOURCE, FUNCTION_ASYNC -> captureAsyncFailures(function, failureQueue);
-                    case FUNCTION_SYNC, SALESFORCE, DIRECT -> {
+                    // CTRDataSync's mapping keeps its construct id "CtrSync"; others are named after the function
+                    case CTR_STREAM -> streamSync(contract.function() == Function.CTR_DATA_SYNC ? "CtrSync"
+                            : pascal(contract.function()) + "CtrSync", streams.getCtrStream(), function);
+                    case CONTACT_LENS_STREAM -> streamSync("ContactLensSync", streams.getContactLensStream(),
+                            function);
+                    case CONTACT_EVENTS_RULE -> ruleArns.add(addContactEventsRule(function));
+                    case TENANT_BUCKET_RULE -> ruleArns.add(addObjectCreatedRule(contract, function));
+                    case ALARM_TOPIC -> addRealtimeAlerts(function);
+                    case CUSTOM_RESOURCE, FUNCTION_ASYNC, FUNCTION_SYNC, SALESFORCE, DIRECT -> {
                         // invoked with the caller's own permission: nothing to wire here
                     }
-                    case CONTACT_LENS_STREAM, TENANT_BUCKET_RULE, ALARM_TOPIC ->
-                            throw new IllegalStateException(contract.function() + ": trigger " + trigger
-                                    + " is declared but this stack does not wire it yet");
                 }
             }
+            if (contract.triggers().stream().anyMatch(Trigger::isAsynchronousInvocation)) {
+                captureAsyncFailures(function, deployment.asyncRetryAttempts());
+            }
+        }
+        if (!ruleArns.isEmpty()) {
+            // The key policy cannot reference the rules (a rule depends on the queue, the queue on the key).
+            failureQueue.allowEventBridgeRules(ruleArns);
         }
     }
 
+    private void streamSync(String id, IStream stream, ScvFunction function) {
+        new StreamSync(this, id, StreamSyncProps.builder()
+                .stream(stream)
+                .target(function.getAlias())
+                .failureQueue(failureQueue)
+                .alarmAction(alarmAction)
+                .build());
+    }
+
     /**
-     * Failed asynchronous invocations (after two retries, or older than an hour) land in the failure queue.
-     * CloudFormation invokes custom-resource functions asynchronously, so theirs are captured too.
+     * Failed asynchronous invocations (after {@code retryAttempts} retries, or older than an hour) land in the
+     * failure queue. CloudFormation invokes custom-resource functions asynchronously, so theirs are captured too.
      */
-    private static void captureAsyncFailures(ScvFunction function, FailureQueue failureQueue) {
+    private void captureAsyncFailures(ScvFunction function, int retryAttempts) {
         function.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .onFailure(failureQueue.asInvocationDestination())
-                .retryAttempts(2)
+                .retryAttempts(retryAttempts)
                 .maxEventAge(Duration.hours(1))
                 .build());
     }
@@ -252,6 +273,19 @@ public final class ScvContactCenterStack extends Stack {
                 .alarmAction(alarmAction)
                 .build());
         functions.put(contract.function(), created);
+    }
+
+    /**
+     * Every permission an AWS service has to invoke a function of this stack names this account as the source,
+     * besides the source ARN (rules and topics get that from CDK; Connect's above has both).
+     */
+    private void requireSourceAccountOnServicePermissions() {
+        for (IConstruct child : getNode().findAll()) {
+            if (child instanceof CfnPermission permission && permission.getSourceAccount() == null
+                    && permission.getPrincipal().endsWith(".amazonaws.com")) {
+                permission.setSourceAccount(arns.account());
+            }
+        }
     }
 
     /** One asset per jar: the shared jar as configured, the media jar beside it. */
@@ -324,36 +358,21 @@ public final class ScvContactCenterStack extends Stack {
      * account may publish to it and use the key for that alone. Operators subscribe to it.
      */
     private ITopic alarmTopic(IKey key) {
-        Topic topic = Topic.Builder.create(this, "AlarmTopic")
-                .topicName(callCenter + "-ScvAlarms")
-                .displayName("SCV " + callCenter + " alarms")
-                .masterKey(key)
-                .enforceSsl(true)
-                .build();
-        Map<String, Object> fromThisAccountsAlarms = Map.of(
-                "StringEquals", Map.of("aws:SourceAccount", arns.account()),
-                "ArnLike", Map.of("aws:SourceArn", formatArn(ArnComponents.builder()
-                        .service("cloudwatch").resource("alarm").resourceName("*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())));
-        topic.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("CloudWatchAlarmsPublish")
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("sns:Publish"))
-                .resources(List.of(topic.getTopicArn()))
-                .conditions(fromThisAccountsAlarms)
-                .build());
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("CloudWatchAlarmsEncryptNotifications")
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .conditions(fromThisAccountsAlarms)
-                .build());
-        return topic;
+        allowAlarmNotifications(key);
+        return new AlarmTopic(this, "AlarmTopic", callCenter + "-ScvAlarms", "SCV " + callCenter + " alarms", key)
+                .getTopic();
     }
 
-    private void addContactEventsRule(ScvFunction function) {
-        Alias target = function.getAlias();
+    /** Once per key: both alarm topics share the platform key. */
+    private void allowAlarmNotifications(IKey key) {
+        if (!alarmNotificationsAllowed) {
+            AlarmTopic.allowAlarmNotifications(key);
+            alarmNotificationsAllowed = true;
+        }
+    }
+
+    /** The contact-events rule; returns its ARN. */
+    private String addContactEventsRule(ScvFunction function) {
         String ruleName = ScvNames.contactEventsRule(callCenter);
         new Rule(this, "ContactEventsRule", software.amazon.awscdk.services.events.RuleProps.builder()
                 .ruleName(ruleName)
@@ -365,15 +384,66 @@ public final class ScvContactCenterStack extends Stack {
                                 "eventType", ContactEvents.HANDLED_EVENT_TYPES,
                                 "instanceArn", List.of(arns.connectInstance(cc.region(), cc.connectInstanceId()))))
                         .build())
-                .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()
-                        .deadLetterQueue(failureQueue.getQueue())
-                        .retryAttempts(4)
-                        .maxEventAge(Duration.hours(2))
-                        .build())))
+                .targets(List.of(ruleTarget(function)))
                 .build());
-        // The key policy cannot reference the rule (the rule depends on the queue, the queue on the key).
-        failureQueue.allowEventBridgeRules(List.of(formatArn(ArnComponents.builder()
-                .service("events").resource("rule").resourceName(ruleName).build())));
+        return ruleArn(ruleName);
+    }
+
+    /**
+     * {@code Object Created} events of the tenant bucket under the function's declared key prefix only; returns
+     * the rule's ARN.
+     */
+    private String addObjectCreatedRule(FunctionContract contract, ScvFunction function) {
+        String prefix = contract.deployment().orElseThrow().objectKeyPrefix().orElseThrow();
+        String ruleName = ScvNames.objectCreatedRule(callCenter, contract.function());
+        new Rule(this, pascal(contract.function()) + "Rule", software.amazon.awscdk.services.events.RuleProps.builder()
+                .ruleName(ruleName)
+                .description("Objects created under " + prefix + " in the tenant bucket of " + callCenter + " to "
+                        + contract.function().baseName())
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.s3"))
+                        .detailType(List.of("Object Created"))
+                        .detail(Map.of(
+                                "bucket", Map.of("name", List.of(tenantBucket.getBucket().getBucketName())),
+                                "object", Map.of("key", List.of(Map.of("prefix", prefix)))))
+                        .build())
+                .targets(List.of(ruleTarget(function)))
+                .build());
+        return ruleArn(ruleName);
+    }
+
+    /** The alias, with EventBridge's retries for two hours, then the failure queue. */
+    private LambdaFunction ruleTarget(ScvFunction function) {
+        return new LambdaFunction(function.getAlias(), LambdaFunctionProps.builder()
+                .deadLetterQueue(failureQueue.getQueue())
+                .retryAttempts(4)
+                .maxEventAge(Duration.hours(2))
+                .build());
+    }
+
+    private String ruleArn(String ruleName) {
+        return formatArn(ArnComponents.builder().service("events").resource("rule").resourceName(ruleName).build());
+    }
+
+    /**
+     * The {@code <cc>-RealtimeAlertTopic} and SCV's alarms on it, delivering to RealtimeAlert: the concurrent
+     * calls of the instance, and errors and throttles of every other function of the contact center.
+     */
+    private void addRealtimeAlerts(ScvFunction handler) {
+        allowAlarmNotifications(keys.getPlatformKey());
+        Map<String, software.amazon.awscdk.services.lambda.IFunction> watched = new LinkedHashMap<>();
+        functions.forEach((which, function) -> {
+            if (function != handler) {
+                watched.put(pascal(which), function.getFunction());
+            }
+        });
+        realtimeAlerts = new RealtimeAlerts(this, "RealtimeAlerts", RealtimeAlertsProps.builder()
+                .callCenterApiName(callCenter)
+                .connectInstanceId(cc.connectInstanceId())
+                .encryptionKey(keys.getPlatformKey())
+                .handler(handler.getAlias())
+                .watchedFunctions(watched)
+                .build());
     }
 
     private IRole importedRole(String roleName) {
@@ -381,13 +451,25 @@ public final class ScvContactCenterStack extends Stack {
                 name -> ScvRoles.importByName(this, ScvRoles.constructId(name) + "Import", name));
     }
 
-    /** {@code INVOKE_TELEPHONY_INTEGRATION_API} → {@code InvokeTelephonyIntegrationApi}. */
+    /**
+     * The construct id of a function in this stack (a public contract: logical ids and acknowledgements follow
+     * it): {@code INVOKE_TELEPHONY_INTEGRATION_API} → {@code InvokeTelephonyIntegrationApi}.
+     */
+    public static String constructIdOf(Function which) {
+        return pascal(which);
+    }
+
     private static String pascal(Function which) {
         StringBuilder id = new StringBuilder();
         for (String part : which.name().split("_")) {
             id.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
         return id.toString();
+    }
+
+    /** SCV's real-time alerts (topic, alarms, subscription), where the {@code realtimeAlerts} feature is on. */
+    public Optional<RealtimeAlerts> getRealtimeAlerts() {
+        return Optional.ofNullable(realtimeAlerts);
     }
 
     public String getCallCenterApiName() {

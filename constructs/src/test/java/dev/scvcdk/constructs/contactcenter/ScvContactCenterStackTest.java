@@ -263,8 +263,10 @@ class ScvContactCenterStackTest {
     }
 
     @Test
-    void bucketKeyNamesTheRecordingRoleAndTheVoicemailWriterAndOnlyThroughS3() {
-        Template template = synth();
+    void bucketKeyNamesTheRecordingRoleAndTheAnalysisReadersOfEnabledFeaturesOnlyThroughS3() {
+        // GIVEN post-call analysis and transcript backfill on
+        Template template = Template.fromStack(ContactCenterFixtures.stack(
+                support(SECRET_ARN, new Features(null, null, null, true, null, true, null)), jar));
 
         template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of(

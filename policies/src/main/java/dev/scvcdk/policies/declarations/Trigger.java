@@ -31,6 +31,14 @@ public enum Trigger {
         this.asynchronous = asynchronous;
     }
 
+    /**
+     * Lambda invokes asynchronously for this trigger (not a stream mapping), so its retries and failure
+     * destination are the alias's asynchronous-invocation settings.
+     */
+    public boolean isAsynchronousInvocation() {
+        return asynchronous && this != CTR_STREAM && this != CONTACT_LENS_STREAM;
+    }
+
     /** Events this trigger delivers can fail after Lambda's retries, so they need a failure destination. */
     public boolean needsFailureDestination() {
         return asynchronous;
