@@ -110,7 +110,7 @@ class TenantConfigLoaderTest {
                  "contactCenters": [%s, {"callCenterApiName": "two", "region": "eu-west-2",
                    "connectInstanceId": "4f1e2d3c-6b5a-4978-8a1b-c2d3e4f5a6b7", "connectInstanceAlias": "two",
                    "orgDomainUrl": "https://acme.my.salesforce.com", "scrtUrl": "https://acme.my.salesforce-scrt.com",
-                   "instanceArn": "x", "features": {"realtimeTranscription": true, "voicemail": false}}]}
+                   "instanceArn": "x", "features": {"realtimeTranscription": true, "voicemails": false}}]}
                 """.formatted(validCenter("one")));
         // WHEN loaded
         InvalidTenantConfigException e = loadFails(file);
@@ -122,8 +122,9 @@ class TenantConfigLoaderTest {
                 "contactCenters[1].instanceArn = \"x\": unknown field; the fields of contactCenters[1] are "
                         + "callCenterApiName, region, connectInstanceId, connectInstanceAlias, orgDomainUrl, scrtUrl, "
                         + "environment, salesforceCredentialsSecretArn, features",
-                "contactCenters[1].features.voicemail = false: unknown field; the fields of "
-                        + "contactCenters[1].features are realtimeTranscription, contactEvents");
+                "contactCenters[1].features.voicemails = false: unknown field; the fields of "
+                        + "contactCenters[1].features are realtimeTranscription, contactEvents, contactLens, "
+                        + "postCallAnalysis, realtimeAlerts, transcriptBackfill, voicemail");
     }
 
     @Test
@@ -132,7 +133,7 @@ class TenantConfigLoaderTest {
         Path file = write("tenant.json", """
                 {"salesforceOrgId": 15, "samlMetadataFile": "saml.xml", "accountId": 111122223333,
                  "contactCenters": [%s, "acme", null]}
-                """.formatted(validCenter("one").replace("scrt.com\"}", "scrt.com\", \"features\": {\"contactEvents\": \"no\"}}")));
+                """.formatted(validCenter("one").replace("scrt.com\"}", "scrt.com\", \"features\": {\"contactEvents\": \"no\", \"voicemail\": 1}}")));
         // WHEN loaded
         InvalidTenantConfigException e = loadFails(file);
         // THEN each wrong type names the path, the value and the expected type
@@ -141,7 +142,8 @@ class TenantConfigLoaderTest {
                 "accountId = 111122223333: must be a JSON string (in quotes), found a number",
                 "contactCenters[2] is null: must be a JSON object",
                 "contactCenters[1] = \"acme\": must be a JSON object, found a string",
-                "contactCenters[0].features.contactEvents = \"no\": must be true or false, found a string");
+                "contactCenters[0].features.contactEvents = \"no\": must be true or false, found a string",
+                "contactCenters[0].features.voicemail = 1: must be true or false, found a number");
     }
 
     @Test

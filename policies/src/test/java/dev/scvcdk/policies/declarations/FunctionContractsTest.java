@@ -124,4 +124,32 @@ class FunctionContractsTest {
                     }
                 })).contains(role));
     }
+
+    /**
+     * The README's account arithmetic: Lambda keeps 100 of an account's 1,000 default concurrent executions
+     * unreserved, so 900 can be reserved.
+     */
+    @Test
+    void reservedConcurrencyPerContactCenterIs169ByDefaultAnd244WithEveryFeature() {
+        ContactCenterConfig defaults = TestTenants.noFeatures().contactCenters().get(0);
+        ContactCenterConfig everything = TestTenants.allFeaturesEverywhere().contactCenters().get(0);
+
+        assertThat(reservedIn(defaults)).isEqualTo(169);
+        assertThat(reservedIn(everything)).isEqualTo(244);
+        assertThat(900 / reservedIn(defaults)).as("contact centers per default account").isEqualTo(5);
+        assertThat(900 / reservedIn(everything)).as("with every feature").isEqualTo(3);
+    }
+
+    private static int reservedIn(ContactCenterConfig cc) {
+        return FunctionContracts.deployedIn(cc).stream()
+                .mapToInt(c -> c.deployment().orElseThrow().reservedConcurrency()).sum();
+    }
+
+    @Test
+    void aTenantBucketRuleCarriesItsKeyPrefixAndNoOtherTriggerDoes() {
+        for (FunctionContract contract : FunctionContracts.all()) {
+            assertThat(contract.deployment().orElseThrow().objectKeyPrefix().isPresent()).as(contract.function().name())
+                    .isEqualTo(contract.triggers().contains(Trigger.TENANT_BUCKET_RULE));
+        }
+    }
 }
