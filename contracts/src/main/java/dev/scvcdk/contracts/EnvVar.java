@@ -31,4 +31,11 @@ public final class EnvVar {
     public static final String INVOKE_TELEPHONY_INTEGRATION_API_ARN = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
     /** ARN of the {@code active} alias of kvsTranscriber (kvsConsumerTrigger). */
     public static final String INVOKE_KVS_TRANSCRIBER_ARN = "INVOKE_KVS_TRANSCRIBER_ARN";
+
+    /** ARN of the {@code active} alias of ContactLensProcessor (ContactLensConsumer). */
+    public static final String CONTACT_LENS_PROCESSOR_FUNCTION_ARN = "CONTACT_LENS_PROCESSOR_FUNCTION_ARN";
+    /** Seconds ContactLensProcessor keeps the SCRT private key before reading it again (SCV: 60). */
+    public static final String SSM_PARAMETER_STORE_TTL = "SSM_PARAMETER_STORE_TTL";
+    /** ARN of the {@code active} alias of InvokeSalesforceRestApi (RealtimeAlert, ContactDataSync). */
+    public static final String INVOKE_SALESFORCE_REST_API_ARN = "INVOKE_SALESFORCE_REST_API_ARN";
 }

@@ -12,7 +12,10 @@ public enum Handler {
     HANDLE_CONTACT_EVENTS("dev.scvcdk.lambdas.contactevents.HandleContactEventsHandler", Jar.SHARED),
     KVS_CONSUMER_TRIGGER("dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler", Jar.SHARED),
     AUTH_KEYS_SSM_UTIL("dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler", Jar.SHARED),
-    CUSTOM_SSM("dev.scvcdk.lambdas.customssm.CustomSsmHandler", Jar.SHARED);
+    CUSTOM_SSM("dev.scvcdk.lambdas.customssm.CustomSsmHandler", Jar.SHARED),
+    CONTACT_LENS_CONSUMER("dev.scvcdk.lambdas.contactlens.ContactLensConsumerHandler", Jar.SHARED),
+    CONTACT_LENS_PROCESSOR("dev.scvcdk.lambdas.contactlens.ContactLensProcessorHandler", Jar.SHARED),
+    REALTIME_ALERT("dev.scvcdk.lambdas.realtimealert.RealtimeAlertHandler", Jar.SHARED);
 
     /**
      * The two deployable jars built by {@code scv-lambdas}. Handlers that need the S3 client, Transcribe streaming
