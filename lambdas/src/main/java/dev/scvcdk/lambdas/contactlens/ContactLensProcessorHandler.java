@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,10 +33,10 @@ public final class ContactLensProcessorHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Optional<Instant> deadline = context == null
+        Optional<Duration> timeLeft = context == null
                 ? Optional.empty()
-                : Optional.of(Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN));
-        Json.write(output, service.process(Json.read(input), deadline));
+                : Optional.of(Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN));
+        Json.write(output, service.process(Json.read(input), timeLeft));
     }
 
     private static final class Container {

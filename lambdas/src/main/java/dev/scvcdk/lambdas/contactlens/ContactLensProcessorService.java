@@ -72,13 +72,15 @@ public final class ContactLensProcessorService {
     }
 
     /**
-     * @param deadline when the function times out (less a margin); empty = no limit
+     * @param timeLeft how long the invocation may still run (the function's remaining time less a margin);
+     *                 empty = no limit
      * @return a summary: records, skipped records, calls made, calls SCRT rejected
      * @throws ScrtException                                           when SCRT stays unavailable or refuses the credentials
      * @throws dev.scvcdk.lambdas.common.keys.SecureValueException     when the private key cannot be read or used
      * @throws IllegalStateException                                   when too little time is left for the next call
      */
-    public Map<String, Object> process(JsonNode event, Optional<Instant> deadline) {
+    public Map<String, Object> process(JsonNode event, Optional<Duration> timeLeft) {
+        Optional<Instant> deadline = timeLeft.map(clock.instant()::plus);
         JsonNode records = event.path("Records");
         Work work = read(records);
         int rejected = 0;

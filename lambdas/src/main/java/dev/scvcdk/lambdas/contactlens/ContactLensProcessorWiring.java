@@ -21,6 +21,7 @@ import dev.scvcdk.lambdas.common.snapstart.RandomIds;
 import dev.scvcdk.lambdas.common.snapstart.RestoreHooks;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -94,11 +95,15 @@ public final class ContactLensProcessorWiring {
                 () -> ContactLensProcessorPriming.prime(config, http, ids, keyTtl, primingRounds));
     }
 
-    /** The service over {@code config}: production, priming and tests build it the same way. */
-    static ContactLensProcessorService service(ScrtConfig config, Supplier<java.security.interfaces.RSAPrivateKey> key,
-                                               RandomIds ids, RetryingHttpClient http, Clock clock,
-                                               StructuredLogger log) {
-        ScrtTokenFactory tokens = new ScrtTokenFactory(config.orgId(), config.callCenterApiName(), key, clock, ids);
+    /**
+     * The service over {@code config}: production, priming and tests build it the same way.
+     *
+     * @param clock the service's clock (category times, the deadline); tokens always use the system clock
+     */
+    static ContactLensProcessorService service(ScrtConfig config, Supplier<RSAPrivateKey> key, RandomIds ids,
+                                               RetryingHttpClient http, Clock clock, StructuredLogger log) {
+        ScrtTokenFactory tokens = new ScrtTokenFactory(config.orgId(), config.callCenterApiName(), key,
+                Clock.systemUTC(), ids);
         return new ContactLensProcessorService(new ScrtClient(config.endpointBase(), tokens, http), clock, log);
     }
 
