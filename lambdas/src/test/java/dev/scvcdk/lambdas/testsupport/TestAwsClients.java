@@ -28,6 +28,14 @@ public final class TestAwsClients {
                 Clock.systemUTC());
     }
 
+    public static SsmApi ssm(URI endpoint) {
+        return new SsmApi(client(AwsService.SSM, endpoint));
+    }
+
+    public static SecretsManagerApi secretsManager(URI endpoint) {
+        return new SecretsManagerApi(client(AwsService.SECRETS_MANAGER, endpoint));
+    }
+
     /**
      * A client whose retries (the production policy) wait on {@code sleeper} instead of the clock, with jitter
      * fixed at half the backoff ceiling.
@@ -45,13 +53,5 @@ public final class TestAwsClients {
     /** The production Lambda invoker against {@code endpoint}, its retries waiting on {@code sleeper}. */
     public static FunctionInvoker lambda(URI endpoint, Sleeper sleeper) {
         return new LambdaFunctionInvoker(client(AwsService.LAMBDA, endpoint, sleeper));
-    }
-
-    public static SsmApi ssm(URI endpoint) {
-        return new SsmApi(client(AwsService.SSM, endpoint));
-    }
-
-    public static SecretsManagerApi secretsManager(URI endpoint) {
-        return new SecretsManagerApi(client(AwsService.SECRETS_MANAGER, endpoint));
     }
 }

@@ -34,6 +34,21 @@ public final class ScrtClient {
         this.http = Objects.requireNonNull(http, "http");
     }
 
+    /**
+     * {@code POST /voiceCalls/messages} (Create Transcripts in Bulk): at most 5 voice calls of at most 5 messages.
+     *
+     * @param contactIds the voice calls in the body, only to label log lines
+     */
+    public JsonNode createTranscripts(String contactIds, Map<String, Object> body) {
+        return call("createTranscripts", "POST", "/voiceCalls/messages", contactIds, body);
+    }
+
+    /** {@code POST /voiceCalls/{contactId}/realtimeConversationEvents}. */
+    public JsonNode sendRealtimeConversationEvents(String contactId, Map<String, Object> body) {
+        return call("realtimeConversationEvents", "POST",
+                "/voiceCalls/" + segment(contactId) + "/realtimeConversationEvents", contactId, body);
+    }
+
     /** {@code POST /voiceCalls} — also used for transfers (body with {@code parentVoiceCallId}). */
     public JsonNode createVoiceCall(String contactId, Map<String, Object> body) {
         return call("createVoiceCall", "POST", "/voiceCalls", contactId, body);
@@ -62,21 +77,6 @@ public final class ScrtClient {
     /** {@code POST /voiceCalls/{contactId}/messages}. */
     public JsonNode sendMessage(String contactId, Map<String, Object> body) {
         return call("sendMessage", "POST", "/voiceCalls/" + segment(contactId) + "/messages", contactId, body);
-    }
-
-    /**
-     * {@code POST /voiceCalls/messages} (Create Transcripts in Bulk): at most 5 voice calls of at most 5 messages.
-     *
-     * @param contactIds the voice calls in the body, only to label log lines
-     */
-    public JsonNode createTranscripts(String contactIds, Map<String, Object> body) {
-        return call("createTranscripts", "POST", "/voiceCalls/messages", contactIds, body);
-    }
-
-    /** {@code POST /voiceCalls/{contactId}/realtimeConversationEvents}. */
-    public JsonNode sendRealtimeConversationEvents(String contactId, Map<String, Object> body) {
-        return call("realtimeConversationEvents", "POST",
-                "/voiceCalls/" + segment(contactId) + "/realtimeConversationEvents", contactId, body);
     }
 
     private JsonNode call(String operation, String method, String path, String contactId, Map<String, Object> body) {
