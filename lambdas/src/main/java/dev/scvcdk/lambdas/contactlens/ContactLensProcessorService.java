@@ -220,7 +220,11 @@ public final class ContactLensProcessorService {
         } else {
             return null;
         }
-        return value.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        try {
+            return value.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     /** One call with an event per matched category, or empty when none matched. */

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,12 +186,14 @@ class ContactLensProcessorHandlerTest {
         // SCV failed the whole invocation here, on every retry: the batch was lost.
         String good = ProcessorRig.base64(utterances(CONTACT, "m1", "AGENT", "hello"));
 
-        JsonNode answer = rig.invoke(eventOfData(List.of("!!not-base64!!", "bm90IGpzb24", good),
-                List.of(ARRIVAL, ARRIVAL, ARRIVAL)));
+        String notUtf8 = Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, '(', '}'});
+
+        JsonNode answer = rig.invoke(eventOfData(List.of("!!not-base64!!", "bm90IGpzb24", notUtf8, good),
+                List.of(ARRIVAL, ARRIVAL, ARRIVAL, ARRIVAL)));
 
         assertThat(rig.calls()).containsExactly("POST /voiceCalls/messages");
-        assertThat(answer.path("skippedRecords").asInt()).isEqualTo(2);
-        assertThat(logLines("ERROR")).filteredOn(line -> line.contains("unreadable")).hasSize(2);
+        assertThat(answer.path("skippedRecords").asInt()).isEqualTo(3);
+        assertThat(logLines("ERROR")).filteredOn(line -> line.contains("unreadable")).hasSize(3);
         assertThat(rig.log.text()).contains(ContactLensConsumerHandlerTest.sequenceNumber(0));
     }
 
@@ -231,6 +234,17 @@ class ContactLensProcessorHandlerTest {
             assertThat(line.path("message").asText()).isEqualTo("Contact Lens utterance skipped: Utterance.Id is missing");
             assertThat(line.path("contactId").asText()).isEqualTo(CONTACT);
         });
+    }
+
+    @Test
+    void givenAnArrivalTimestampThatIsNotSeconds_whenProcessed_thenItsUtterancesAreSkippedAndLogged()
+            throws IOException {
+        JsonNode record = utterances(CONTACT, "m1", "AGENT", "hello");
+
+        rig.invoke(event(List.of(record, record), List.of("\"yesterday\"", "1e30")));
+
+        assertThat(rig.calls()).isEmpty();
+        assertThat(logLines("ERROR")).filteredOn(line -> line.contains("approximateArrivalTimestamp")).hasSize(2);
     }
 
     @Test
