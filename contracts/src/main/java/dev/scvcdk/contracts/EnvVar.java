@@ -61,4 +61,6 @@ public final class EnvVar {
     public static final String TRANSCRIBE_REGION = "TRANSCRIBE_REGION";
     /** kvsTranscriber: {@code FRAGMENT_NUMBER} (default: from the fragment the trigger passes) or {@code NOW}. */
     public static final String START_SELECTOR_TYPE = "START_SELECTOR_TYPE";
+    /** Seconds ContactLensProcessor keeps the SCRT private key before reading it again (SCV: 60). */
+    public static final String SSM_PARAMETER_STORE_TTL = "SSM_PARAMETER_STORE_TTL";
 }

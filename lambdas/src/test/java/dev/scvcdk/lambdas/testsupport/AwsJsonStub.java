@@ -45,6 +45,10 @@ public final class AwsJsonStub implements AutoCloseable {
         parameters.put(name, value);
     }
 
+    public void removeParameter(String name) {
+        parameters.remove(name);
+    }
+
     public void putSecret(String arn, String value) {
         secrets.put(arn, value);
     }

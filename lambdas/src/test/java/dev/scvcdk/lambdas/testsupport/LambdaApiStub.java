@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A local stand-in for the Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) that the
@@ -24,6 +25,24 @@ import java.util.function.BiFunction;
 public final class LambdaApiStub implements AutoCloseable {
     /** One invocation as the service saw it. */
     public record Invocation(String functionName, String invocationType, String payload, boolean signed) {
+    }
+
+    /**
+     * The Lambda service refusing an invocation before any function runs: throttling (429), its own failure (5xx),
+     * a payload over the limit (413), as {@code x-amzn-ErrorType} and status.
+     */
+    public record ServiceError(int status, String type) {
+        public static ServiceError throttled() {
+            return new ServiceError(429, "TooManyRequestsException");
+        }
+
+        public static ServiceError unavailable() {
+            return new ServiceError(500, "ServiceException");
+        }
+
+        public static ServiceError tooLarge() {
+            return new ServiceError(413, "RequestEntityTooLargeException");
+        }
     }
 
     /** What the invoked function did: its output, and an error type when it failed. */
@@ -41,6 +60,8 @@ public final class LambdaApiStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
+    private final List<Invocation> queued = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<Invocation, ServiceError> serviceErrors = invocation -> null;
     private volatile BiFunction<String, String, Outcome> function = (name, payload) -> Outcome.ok("{}");
     private AwsSystemProperties defaultEndpoint;
 
@@ -70,9 +91,25 @@ public final class LambdaApiStub implements AutoCloseable {
         this.function = function;
     }
 
+    /**
+     * @param errors per request, the service error to answer with, or null to accept it; called on the stub's
+     *               threads
+     */
+    public void failWith(Function<Invocation, ServiceError> errors) {
+        this.serviceErrors = errors;
+    }
+
+    /** Every invocation request the service received, refused ones included. */
     public List<Invocation> invocations() {
         synchronized (invocations) {
             return List.copyOf(invocations);
+        }
+    }
+
+    /** The {@code Event} invocations the service accepted (202): what Lambda queued for the function. */
+    public List<Invocation> queued() {
+        synchronized (queued) {
+            return List.copyOf(queued);
         }
     }
 
@@ -89,8 +126,16 @@ public final class LambdaApiStub implements AutoCloseable {
             String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
             String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean signed = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("AWS4-HMAC-SHA256");
-            invocations.add(new Invocation(name, type == null ? "RequestResponse" : type, payload, signed));
+            Invocation invocation = new Invocation(name, type == null ? "RequestResponse" : type, payload, signed);
+            invocations.add(invocation);
+            ServiceError error = serviceErrors.apply(invocation);
+            if (error != null) {
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type());
+                send(exchange, error.status(), "{\"Type\":\"Service\",\"message\":\"" + error.type() + "\"}", null);
+                return;
+            }
             if ("Event".equals(type)) {
+                queued.add(invocation);
                 send(exchange, 202, "", null);
                 return;
             }

@@ -399,14 +399,17 @@ public final class FunctionContracts {
                         .map(d -> d.withObjectKeyPrefix(ScvNames.VOICEMAIL_TRANSCRIPTS_PREFIX)));
     }
 
-    /** One execution per alarm state change; reserved concurrency 2. */
+    /**
+     * One execution per alarm state change; reserved concurrency 2. 40 s: its synchronous call waits up to the REST
+     * function's 30 s.
+     */
     private static FunctionContract realtimeAlert() {
         Map<String, EnvValue> env = new LinkedHashMap<>();
         env.put(INVOKE_SALESFORCE_REST_API_ARN, aliasArn(Function.INVOKE_SALESFORCE_REST_API));
         env.put(LOG_LEVEL, logLevel());
         return new FunctionContract(Function.REALTIME_ALERT, RoleNames.REALTIME_ALERT, List.of(INVOKE_REST_API),
                 EnumSet.of(Trigger.ALARM_TOPIC), Feature.REALTIME_ALERTS,
-                deploy(Handler.REALTIME_ALERT, env, 30, 512, 2));
+                deploy(Handler.REALTIME_ALERT, env, 40, 512, 2));
     }
 
     // --- environment values -------------------------------------------------------------------------------------

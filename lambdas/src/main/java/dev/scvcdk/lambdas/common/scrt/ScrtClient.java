@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The six voiceCalls operations of Salesforce's Telephony Integration (SCRT) REST API. Every request carries
+ * The voiceCalls operations of Salesforce's Telephony Integration (SCRT) REST API. Every request carries
  * a freshly signed bearer JWT, {@code Telephony-Provider-Name: amazon-connect} and a JSON content type.
  * A 2xx answer is returned as parsed JSON (an empty object when there is no body); anything else, after the
  * client's retries, is a {@link ScrtException} naming the operation and status.
@@ -32,6 +32,21 @@ public final class ScrtClient {
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * {@code POST /voiceCalls/messages} (Create Transcripts in Bulk): at most 5 voice calls of at most 5 messages.
+     *
+     * @param contactIds the voice calls in the body, only to label log lines
+     */
+    public JsonNode createTranscripts(String contactIds, Map<String, Object> body) {
+        return call("createTranscripts", "POST", "/voiceCalls/messages", contactIds, body);
+    }
+
+    /** {@code POST /voiceCalls/{contactId}/realtimeConversationEvents}. */
+    public JsonNode sendRealtimeConversationEvents(String contactId, Map<String, Object> body) {
+        return call("realtimeConversationEvents", "POST",
+                "/voiceCalls/" + segment(contactId) + "/realtimeConversationEvents", contactId, body);
     }
 
     /** {@code POST /voiceCalls} — also used for transfers (body with {@code parentVoiceCallId}). */
