@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -156,7 +159,7 @@ public final class NagAcknowledgements {
     private static final String OBJECTS = "Object keys (recordings, analyses, voicemails) are created per contact at "
             + "run time; the grant is limited to one prefix of the contact center's own tenant bucket.";
     private static final String CONTACTS = "Contact ids are created per call; the grant is limited to the contacts "
-            + "(or queues) of the contact center's own Amazon Connect instance.";
+            + "of the contact center's own Amazon Connect instance.";
     private static final String INSTANCE = "Managing a Connect instance (users, queues, routing profiles, hours, "
             + "quick connects, flows) acts on its sub-resources, whose ids Connect assigns; the grant is limited to "
             + "the contact center's own instance.";
@@ -200,14 +203,14 @@ public final class NagAcknowledgements {
                 "kinesisvideo:Describe*", "kinesisvideo:Get*", "kinesisvideo:List*", "lambda:Get*",
                 "lambda:List*", "s3:Get*", "s3:List*", "secretsmanager:Describe*", "secretsmanager:Get*", "sqs:Get*",
                 "ssm:Get*", "ssm:List*", "transcribe:Get*")) {
-            entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Action::" + action + "]",
-                    BOUNDARY));
+            entries.add(new Entry(ACCOUNT, List.of("PermissionsBoundary"), "AwsSolutions-IAM5[Action::" + action + "]",
+                    BOUNDARY, Feature.ALWAYS, config -> Boundaries.of(config).actions().contains(action)));
         }
         // The fence: per contact center while it fits IAM's size limit, else the contact-center regions of the account.
         for (String resource : List.of("arn:{partition}:*:{region}:{account}:*{cc}-*",
                 "arn:{partition}:connect:{region}:{account}:instance/{instanceId}*")) {
             entries.add(new Entry(ACCOUNT, List.of("PermissionsBoundary"), "AwsSolutions-IAM5[Resource::" + resource
-                    + "]", BOUNDARY_RESOURCES, Feature.ALWAYS, config -> PermissionBoundaryDocument.fence(config)
+                    + "]", BOUNDARY_RESOURCES, Feature.ALWAYS, config -> Boundaries.of(config).fence()
                     == PermissionBoundaryDocument.Fence.PER_CONTACT_CENTER));
         }
         entries.add(new Entry(ACCOUNT, List.of("PermissionsBoundary"),
@@ -216,7 +219,7 @@ public final class NagAcknowledgements {
                         + "this account and the contact-center regions (aws:RequestedRegion) instead; its actions, IAM "
                         + "conditions and denies are unchanged, and each role's own policies still name exact "
                         + "resources (README: The permission boundary).", Feature.ALWAYS,
-                config -> PermissionBoundaryDocument.fence(config) == PermissionBoundaryDocument.Fence.PER_REGION));
+                config -> Boundaries.of(config).fence() == PermissionBoundaryDocument.Fence.PER_REGION));
         for (String resource : List.of("arn:{partition}:cloudformation:*:{account}:stack/Scv*/*",
                 "arn:{partition}:cloudtrail:*:{account}:trail/scvBYOACloudTrail",
                 "arn:{partition}:connect:*:{account}:phone-number/*",
@@ -320,11 +323,13 @@ public final class NagAcknowledgements {
                 OBJECTS, Feature.POST_CALL_ANALYSIS));
 
         String instance = "arn:{partition}:connect:{region}:{account}:instance/{instanceId}";
-        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectAccessPolicy", "SCVContactDataSyncFunctionRole",
-                "SCVPostCallAnalysisTriggerFunctionRole"), "AwsSolutions-IAM5[Resource::" + instance + "/contact/*]",
-                CONTACTS));
-        entries.add(new Entry(ACCOUNT, "SCVRealtimeAlertRole", "AwsSolutions-IAM5[Resource::" + instance
-                + "/queue/*]", CONTACTS));
+        String contacts = "AwsSolutions-IAM5[Resource::" + instance + "/contact/*]";
+        entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectAccessPolicy"), contacts, CONTACTS));
+        for (Function function : List.of(Function.CONTACT_DATA_SYNC, Function.POST_CALL_ANALYSIS_TRIGGER,
+                Function.KVS_TRANSCRIBER)) {
+            FunctionContract contract = FunctionContracts.of(function);
+            entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), contacts, CONTACTS, contract.feature()));
+        }
         entries.add(new Entry(ACCOUNT, "SCVAmazonConnectManagementRole",
                 "AwsSolutions-IAM5[Resource::" + instance + "/*]", INSTANCE));
         entries.add(new Entry(ACCOUNT, "SCVAmazonConnectManagementRole",
@@ -418,6 +423,21 @@ public final class NagAcknowledgements {
     }
 
     private NagAcknowledgements() {
+    }
+
+    /**
+     * The boundary of a tenant, computed once per config: the entries' predicates ask for its fence and actions
+     * many times per synthesis, and deriving the boundary means deriving every role.
+     */
+    private record Boundaries(PermissionBoundaryDocument.Fence fence, Set<String> actions) {
+        private static final Map<TenantConfig, Boundaries> CACHE = new ConcurrentHashMap<>();
+
+        static Boundaries of(TenantConfig config) {
+            return CACHE.computeIfAbsent(config, c -> new Boundaries(PermissionBoundaryDocument.fence(c),
+                    PermissionBoundaryDocument.statements(c).stream()
+                            .flatMap(statement -> statement.actions().stream())
+                            .collect(Collectors.toSet())));
+        }
     }
 
     /**

@@ -19,9 +19,15 @@ import software.constructs.Construct;
  * SCV's real-time alerts: the {@code <cc>-RealtimeAlertTopic} (see {@link AlarmTopic}), the alarms SCV puts on it
  * — {@code SCV Connect <cc>-ConcurrentCallsPercentage} (≥ 0.8 for 10 minutes) and, per watched function,
  * {@code SCV Lambda <fn> Errors} (≥ 3 in a minute) and {@code … Throttles} (≥ 5) — and the handler's subscription.
- * Only the handler (the RealtimeAlert alias) is subscribed; SNS may invoke it only from this topic.
+ * Only the handler (the RealtimeAlert alias) is subscribed; SNS may invoke it only from this topic, and what SNS
+ * cannot deliver lands in the dead-letter queue.
  */
 public final class RealtimeAlerts extends Construct {
+    /** Topic names are {@code <cc>-RealtimeAlertTopic} (SCV's). */
+    public static String topicName(String callCenterApiName) {
+        return callCenterApiName + "-RealtimeAlertTopic";
+    }
+
     static final double CONCURRENT_CALLS_THRESHOLD = 0.8;
     static final int ERRORS_THRESHOLD = 3;
     static final int THROTTLES_THRESHOLD = 5;
@@ -31,7 +37,7 @@ public final class RealtimeAlerts extends Construct {
     public RealtimeAlerts(Construct scope, String id, RealtimeAlertsProps props) {
         super(scope, id);
         String cc = props.getCallCenterApiName();
-        topic = new AlarmTopic(this, "Topic", cc + "-RealtimeAlertTopic", "SCV " + cc + " real-time alerts",
+        topic = new AlarmTopic(this, "Topic", topicName(cc), "SCV " + cc + " real-time alerts",
                 props.getEncryptionKey());
         SnsAction toTopic = new SnsAction(topic.getTopic());
 
@@ -65,6 +71,7 @@ public final class RealtimeAlerts extends Construct {
                 .topic(topic.getTopic())
                 .protocol(SubscriptionProtocol.LAMBDA)
                 .endpoint(props.getHandler().getFunctionArn())
+                .deadLetterQueue(props.getDeadLetterQueue())
                 .build();
         props.getHandler().addPermission("RealtimeAlertTopicInvoke", Permission.builder()
                 .principal(new ServicePrincipal("sns.amazonaws.com"))

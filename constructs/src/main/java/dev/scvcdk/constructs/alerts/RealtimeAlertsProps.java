@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
 
 /** Props of {@link RealtimeAlerts}. Immutable; build with {@link #builder()}. */
 public final class RealtimeAlertsProps {
@@ -16,6 +17,7 @@ public final class RealtimeAlertsProps {
     private final IKey encryptionKey;
     private final IFunction handler;
     private final Map<String, IFunction> watchedFunctions;
+    private final IQueue deadLetterQueue;
 
     private RealtimeAlertsProps(Builder b) {
         this.callCenterApiName = b.callCenterApiName;
@@ -23,6 +25,7 @@ public final class RealtimeAlertsProps {
         this.encryptionKey = b.encryptionKey;
         this.handler = b.handler;
         this.watchedFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(b.watchedFunctions));
+        this.deadLetterQueue = b.deadLetterQueue;
     }
 
     public static Builder builder() {
@@ -49,12 +52,17 @@ public final class RealtimeAlertsProps {
         return watchedFunctions;
     }
 
+    public IQueue getDeadLetterQueue() {
+        return deadLetterQueue;
+    }
+
     public static final class Builder {
         private String callCenterApiName;
         private String connectInstanceId;
         private IKey encryptionKey;
         private IFunction handler;
         private Map<String, IFunction> watchedFunctions = Map.of();
+        private IQueue deadLetterQueue;
 
         private Builder() {
         }
@@ -94,6 +102,15 @@ public final class RealtimeAlertsProps {
         }
 
         /**
+         * Required: where SNS puts an alert it could not deliver to the handler after its retries (its key must let
+         * SNS encrypt for the topic).
+         */
+        public Builder deadLetterQueue(IQueue value) {
+            this.deadLetterQueue = value;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException listing every missing or malformed prop, with its value
          */
         public RealtimeAlertsProps build() {
@@ -113,6 +130,9 @@ public final class RealtimeAlertsProps {
             }
             if (handler == null) {
                 problems.add("handler is required (the RealtimeAlert alias the topic delivers to)");
+            }
+            if (deadLetterQueue == null) {
+                problems.add("deadLetterQueue is required (undeliverable alerts must land somewhere)");
             }
             if (watchedFunctions == null) {
                 problems.add("watchedFunctions must not be null (omit it for none)");

@@ -443,7 +443,11 @@ public final class ScvContactCenterStack extends Stack {
                 .encryptionKey(keys.getPlatformKey())
                 .handler(handler.getAlias())
                 .watchedFunctions(watched)
+                .deadLetterQueue(failureQueue.getQueue())
                 .build());
+        // The key policy names the topic by ARN, not by reference: the topic depends on the key.
+        failureQueue.allowSnsTopics(List.of(formatArn(ArnComponents.builder().service("sns").resource(
+                RealtimeAlerts.topicName(callCenter)).arnFormat(ArnFormat.NO_RESOURCE_NAME).build())));
     }
 
     private IRole importedRole(String roleName) {

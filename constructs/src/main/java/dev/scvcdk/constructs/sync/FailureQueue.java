@@ -79,14 +79,26 @@ public final class FailureQueue extends Construct {
      * allow the events service for those rules only (the queue policy is added by each rule target).
      */
     public void allowEventBridgeRules(List<String> ruleArns) {
+        allowDeadLetters("EventBridgeDeadLetters", "events.amazonaws.com", ruleArns);
+    }
+
+    /**
+     * Lets SNS put messages it could not deliver from these topics on the queue: the queue's key must allow the SNS
+     * service for those topics only (the queue policy is added by each subscription).
+     */
+    public void allowSnsTopics(List<String> topicArns) {
+        allowDeadLetters("SnsDeadLetters", "sns.amazonaws.com", topicArns);
+    }
+
+    private void allowDeadLetters(String sid, String service, List<String> sourceArns) {
         key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("EventBridgeDeadLetters")
+                .sid(sid)
                 .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .principals(List.of(new ServicePrincipal(service)))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                 .resources(List.of("*"))
                 .conditions(Map.of(
-                        "ArnEquals", Map.of("aws:SourceArn", List.copyOf(ruleArns)),
+                        "ArnEquals", Map.of("aws:SourceArn", List.copyOf(sourceArns)),
                         "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
                 .build());
     }

@@ -78,7 +78,13 @@ class FunctionPolicyComplianceTest {
                 RolePolicies role = iam.role(contract.roleName());
                 for (dev.scvcdk.policies.declarations.Call declared : contract.allCalls()) {
                     for (String action : declared.actions()) {
-                        allow(list, role, request(action, declared.target(), cc, contract.function()));
+                        Call request = request(action, declared.target(), cc, contract.function());
+                        for (Map<String, List<String>> keys : declared.conditions().values()) {
+                            for (Map.Entry<String, List<String>> condition : keys.entrySet()) {
+                                request = request.with(condition.getKey(), concrete(condition.getValue().get(0)));
+                            }
+                        }
+                        allow(list, role, request);
                     }
                     declared.keyUse().ifPresent(use -> use.actions().forEach(kmsAction ->
                             allow(list, role, keyRequest(kmsAction, use, declared.target(), cc))));
@@ -113,6 +119,15 @@ class FunctionPolicyComplianceTest {
                         callee.nameFor(cc.callCenterApiName()) + ":" + ScvNames.ACTIVE_ALIAS);
             }
             case CTR_STREAM -> calls.kinesis(action, cc);
+            case CONTACT_LENS_STREAM -> calls.on(action, onlyArn(target, cc), cc.region(), calls.account,
+                    ScvNames.contactLensStream(cc.callCenterApiName(), calls.account));
+            case CONTACTS -> calls.connectContact(action, cc);
+            case TENANT_BUCKET -> calls.onTenantBucket(action, cc);
+            case TENANT_OBJECTS -> calls.onTenantObject(action, cc, concrete(target.detail() + "*"));
+            case LIVE_MEDIA_STREAMS, TRANSCRIPTION_JOBS -> {
+                String resource = concrete(onlyArn(target, cc));
+                yield calls.on(action, resource, cc.region(), calls.account, resource);
+            }
             case LOG_STREAMS -> calls.logs(action, cc, function);
             case FAILURE_QUEUE -> calls.sendToFailureQueue(cc);
             case SALESFORCE_SECRET -> calls.secret(action, cc);
@@ -120,6 +135,19 @@ class FunctionPolicyComplianceTest {
             default -> throw new IllegalStateException("no request model for a call on " + target
                     + ": add one to this test when a deployed function declares it");
         };
+    }
+
+    /** The target's one ARN pattern in {@code cc}. */
+    private static String onlyArn(Target target, ContactCenterConfig cc) {
+        return target.arns(dev.scvcdk.policies.ScvArns.forTenant(app.config), cc).get(0);
+    }
+
+    /**
+     * A concrete name matching an ARN, key or condition pattern: each {@code *} becomes a made-up contact-id-like
+     * segment, so the request names one resource the runtime would name.
+     */
+    private static String concrete(String pattern) {
+        return pattern.replace("*", "2026/11/21/8d5c2f2e-1b7a-4c3e-9f0d-3a2b1c0d9e8f");
     }
 
     /** The KMS request the target's service makes for the caller: the key named by alias, the resource by context. */
@@ -133,6 +161,7 @@ class FunctionPolicyComplianceTest {
             case "secretsmanager" -> Map.of("SecretARN", calls.credentialsSecretArn(cc));
             case "sqs" -> Map.of("aws:sqs:arn", resource);
             case "kinesis" -> Map.of("aws:kinesis:arn", resource);
+            case "s3" -> Map.of("aws:s3:arn", concrete(resource));
             default -> Map.of();
         };
         return calls.kms(kmsAction, cc, use.key().alias(cc.callCenterApiName()), use.service(), context);
