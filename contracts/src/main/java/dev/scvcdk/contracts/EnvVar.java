@@ -31,4 +31,19 @@ public final class EnvVar {
     public static final String INVOKE_TELEPHONY_INTEGRATION_API_ARN = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
     /** ARN of the {@code active} alias of kvsTranscriber (kvsConsumerTrigger). */
     public static final String INVOKE_KVS_TRANSCRIBER_ARN = "INVOKE_KVS_TRANSCRIBER_ARN";
+
+    /** ARN of the {@code active} alias of InvokeSalesforceRestApi (ContactDataSync, RealtimeAlert). */
+    public static final String INVOKE_SALESFORCE_REST_API_ARN = "INVOKE_SALESFORCE_REST_API_ARN";
+    /** The Amazon Connect instance id (ContactDataSync: the instance its contacts are described in). */
+    public static final String CONNECT_INSTANCE_ID = "CONNECT_INSTANCE_ID";
+    /** ContactDataSync: most contact ids one uploadTranscript request may name (SCV's default 100). */
+    public static final String MAX_CONTACT_IDS = "MAX_CONTACT_IDS";
+    /** ContactDataSync: conversations per InvokeSalesforceRestApi upload (SCV's default 10, at most 10). */
+    public static final String BATCH_SIZE = "BATCH_SIZE";
+    /**
+     * ContactDataSync: the tenant bucket holding Contact Lens output. Ours, not SCV's: SCV derives
+     * {@code lower(CALL_CENTER_API_NAME)-<account>}, which names the real bucket only when the bucket parameter
+     * equals the call center name; the derivation is used only when this is unset.
+     */
+    public static final String TENANT_BUCKET_NAME = "TENANT_BUCKET_NAME";
 }

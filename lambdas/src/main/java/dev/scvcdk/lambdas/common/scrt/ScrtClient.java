@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The six voiceCalls operations of Salesforce's Telephony Integration (SCRT) REST API. Every request carries
+ * The voiceCalls operations of Salesforce's Telephony Integration (SCRT) REST API. Every request carries
  * a freshly signed bearer JWT, {@code Telephony-Provider-Name: amazon-connect} and a JSON content type.
  * A 2xx answer is returned as parsed JSON (an empty object when there is no body); anything else, after the
  * client's retries, is a {@link ScrtException} naming the operation and status.
@@ -62,6 +62,15 @@ public final class ScrtClient {
     /** {@code POST /voiceCalls/{contactId}/messages}. */
     public JsonNode sendMessage(String contactId, Map<String, Object> body) {
         return call("sendMessage", "POST", "/voiceCalls/" + segment(contactId) + "/messages", contactId, body);
+    }
+
+    /**
+     * {@code POST /voiceCalls/{contactId}/postConversationEvents}: post-call Contact Lens signals (at most 25 events
+     * a call).
+     */
+    public JsonNode postConversationEvents(String contactId, Map<String, Object> body) {
+        return call("postConversationEvents", "POST", "/voiceCalls/" + segment(contactId) + "/postConversationEvents",
+                contactId, body);
     }
 
     private JsonNode call(String operation, String method, String path, String contactId, Map<String, Object> body) {
