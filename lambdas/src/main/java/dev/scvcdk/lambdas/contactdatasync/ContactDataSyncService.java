@@ -176,19 +176,19 @@ public final class ContactDataSyncService {
             try {
                 analysis = Json.read(s3.readUtf8(bucket, key));
             } catch (JsonProcessingException e) {
-                log.error("analysis file skipped: not JSON", contactId, Map.of("key", key), e);
+                log.error("analysis file skipped: not JSON", contactId, Map.of("s3Object", key), e);
                 continue;
             }
             String fileContact = Json.nonEmptyText(analysis, "CustomerMetadata", "ContactId");
             if (fileContact != null && !fileContact.equals(contactId)) {
                 log.warn("analysis file skipped: its CustomerMetadata.ContactId is " + fileContact, contactId,
-                        Map.of("key", key));
+                        Map.of("s3Object", key));
                 continue;
             }
             List<String> fileEntries = TranscriptFile.entries(analysis, contactId, initiation.getAsLong(),
                     relatedRecords, log);
             if (fileEntries.isEmpty()) {
-                log.warn("analysis file skipped: no transcript entries", contactId, Map.of("key", key));
+                log.warn("analysis file skipped: no transcript entries", contactId, Map.of("s3Object", key));
             }
             entries.addAll(fileEntries);
         }

@@ -64,7 +64,7 @@ public final class PostCallService {
         }
         String key = decodeKey(rawKey);
         if (key.contains(REDACTED) || !ANALYSIS_KEY.matcher(key).matches()) {
-            log.info("object ignored: not an unredacted Contact Lens voice analysis", null, Map.of("key", key));
+            log.info("object ignored: not an unredacted Contact Lens voice analysis", null, Map.of("s3Object", key));
             return null;
         }
 
@@ -95,14 +95,14 @@ public final class PostCallService {
         if (agentStart.isEmpty()) {
             // No agent took the call: there is no conversation to score (SCV throws a TypeError here).
             log.info("no signals sent: the contact has no AgentInfo.ConnectedToAgentTimestamp", contactId,
-                    Map.of("key", key));
+                    Map.of("s3Object", key));
             return null;
         }
         OptionalLong end = ConnectContacts.epochMillis(contact.path("DisconnectTimestamp"));
 
         List<Map<String, Object>> events = PostCallSignals.build(analysis, contactId, agentStart.getAsLong(), end, log);
         if (events.isEmpty()) {
-            log.info("no signals in the analysis", contactId, Map.of("key", key));
+            log.info("no signals in the analysis", contactId, Map.of("s3Object", key));
             return null;
         }
         for (int from = 0; from < events.size(); from += EVENTS_PER_CALL) {
@@ -112,7 +112,7 @@ public final class PostCallService {
             body.put("events", chunk);
             scrt.postConversationEvents(contactId, body);
         }
-        log.info("post-call signals sent", contactId, Map.of("events", events.size(), "key", key));
+        log.info("post-call signals sent", contactId, Map.of("events", events.size(), "s3Object", key));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("result", "Success");
         return result;
