@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * ContactDataSync (transcript backfill, invoked directly): {@code uploadTranscript} reads the Contact Lens
@@ -163,8 +164,14 @@ public final class ContactDataSyncService {
             return null;
         }
         String prefix = ANALYSIS_PREFIX + DAY.format(Instant.ofEpochMilli(initiation.getAsLong())) + "/";
-        List<String> keys = listings.computeIfAbsent(prefix, p -> s3.listKeys(bucket, p)).stream()
-                .filter(key -> key.contains(contactId)).toList();
+        List<String> keys;
+        try {
+            keys = listings.computeIfAbsent(prefix, p -> s3.listKeys(bucket, p)).stream()
+                    .filter(key -> key.contains(contactId)).toList();
+        } catch (SdkException e) {
+            throw new IllegalStateException("cannot list s3://" + bucket + "/" + prefix + " for ContactId:" + contactId
+                    + ": " + e.getMessage(), e);
+        }
         if (keys.isEmpty()) {
             log.warn("Did not find contact lens json file in the S3 bucket:" + bucket + " with prefix " + prefix
                     + " for contactId:" + contactId + ".", contactId, Map.of());
@@ -173,8 +180,16 @@ public final class ContactDataSyncService {
         List<String> entries = new ArrayList<>();
         for (String key : keys) {
             JsonNode analysis;
+            String text;
             try {
-                analysis = Json.read(s3.readUtf8(bucket, key));
+                text = s3.readUtf8(bucket, key);
+            } catch (SdkException e) {
+                // Unreadable (access, KMS, outage after the SDK's retries): fail rather than upload a partial set.
+                throw new IllegalStateException("cannot read s3://" + bucket + "/" + key + " for ContactId:"
+                        + contactId + ": " + e.getMessage(), e);
+            }
+            try {
+                analysis = Json.read(text);
             } catch (JsonProcessingException e) {
                 log.error("analysis file skipped: not JSON", contactId, Map.of("s3Object", key), e);
                 continue;

@@ -294,6 +294,18 @@ class ContactDataSyncHandlerTest {
     }
 
     @Test
+    void anUnreadableAnalysisFileFailsTheInvocationNamingItAndUploadsNothing() {
+        // GIVEN S3 refuses the read (a bucket-key permission missing, say)
+        rig.s3.refuseGets("AccessDenied");
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> rig.invoke(upload(CONTACT))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot read s3://" + BUCKET + "/" + key(CONTACT, "10:05:30"))
+                .hasMessageContaining("ContactId:" + CONTACT);
+        assertThat(rig.lambda.invocations()).isEmpty();
+    }
+
+    @Test
     void aDescribeContactFailureFailsTheInvocationWithScvsText() {
         // GIVEN a contact id Connect does not know
         String unknown = "f0000000-0000-4000-8000-000000000000";

@@ -285,6 +285,18 @@ class PostCallAnalysisTriggerHandlerTest {
     }
 
     @Test
+    void anUnreadableObjectFailsTheInvocationWithScvsMetadataError() {
+        // GIVEN S3 refuses the read
+        rig.s3.refuseGets("AccessDenied");
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> rig.invoke()).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Error getting basic customer metadata!")
+                .hasMessageContaining("AccessDenied");
+        assertThat(rig.scrt.received()).isEmpty();
+    }
+
+    @Test
     void anObjectThatIsNotJsonFailsTheInvocationWithScvsMetadataError() {
         // GIVEN a truncated file
         rig.s3.put(BUCKET, KEY, "{\"CustomerMetadata\":{\"ContactId\":");

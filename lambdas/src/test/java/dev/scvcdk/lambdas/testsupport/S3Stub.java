@@ -37,6 +37,7 @@ public final class S3Stub implements AutoCloseable {
     private final Map<String, NavigableMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile int pageSize = 1000;
+    private volatile String refusedGetCode;
 
     public S3Stub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -59,6 +60,11 @@ public final class S3Stub implements AutoCloseable {
     /** Keys per ListObjectsV2 page (S3's is 1,000). */
     public void pageSize(int keys) {
         this.pageSize = keys;
+    }
+
+    /** From now on every GetObject is answered 403 with {@code code} (e.g. AccessDenied, KMS.AccessDenied). */
+    public void refuseGets(String code) {
+        this.refusedGetCode = code;
     }
 
     public List<Request> requests() {
@@ -95,7 +101,9 @@ public final class S3Stub implements AutoCloseable {
                 send(exchange, 200, list(bucket, objects, query).getBytes(StandardCharsets.UTF_8));
             } else {
                 byte[] object = slash < 0 ? null : objects.get(rest.substring(slash + 1));
-                if (object == null) {
+                if (refusedGetCode != null) {
+                    send(exchange, 403, error(refusedGetCode, path));
+                } else if (object == null) {
                     send(exchange, 404, error("NoSuchKey", path));
                 } else {
                     send(exchange, 200, object);
