@@ -70,7 +70,8 @@ final class ContactDataSyncPriming {
                     i * 1000, i, i * 1000 + 900, i, i % 2 == 0 ? "CUSTOMER" : "AGENT"));
         }
         return """
-                {"Channel":"VOICE","CustomerMetadata":{"ContactId":"%s","InstanceId":"00000000-0000-4000-8000-000000000000"},\
+                {"Channel":"VOICE","CustomerMetadata":{"ContactId":"%s",\
+                "InstanceId":"00000000-0000-4000-8000-000000000000"},\
                 "Transcript":[%s]}""".formatted(CONTACT_ID, transcript);
     }
 
@@ -81,7 +82,8 @@ final class ContactDataSyncPriming {
                 "{\"conversationBulkUploadsResults\":[{\"uploadId\":\"0Xy000000000001AAA\"}]}", request -> {
                     if (request.path().startsWith("/contacts/")) {
                         return Response.json(200, CONTACT);
-                    } else if (request.path().startsWith("/" + BUCKET + "?") && request.path().contains("list-type=2")) {
+                    } else if (request.path().startsWith("/" + BUCKET + "?")
+                            && request.path().contains("list-type=2")) {
                         return Response.json(200, listing(request.path().contains("continuation-token=")
                                 ? "page-2" : null));
                     } else if (request.path().startsWith("/" + BUCKET + "/")) {

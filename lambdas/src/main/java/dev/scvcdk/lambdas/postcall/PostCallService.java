@@ -91,7 +91,8 @@ public final class PostCallService {
             throw new IllegalStateException("DescribeContact failed for ContactId:" + contactId + " and InstanceId:"
                     + instanceId + ": " + e.getMessage(), e);
         }
-        OptionalLong agentStart = ConnectContacts.epochMillis(Json.at(contact, "AgentInfo", "ConnectedToAgentTimestamp"));
+        OptionalLong agentStart = ConnectContacts.epochMillis(
+                Json.at(contact, "AgentInfo", "ConnectedToAgentTimestamp"));
         if (agentStart.isEmpty()) {
             // No agent took the call: there is no conversation to score (SCV throws a TypeError here).
             log.info("no signals sent: the contact has no AgentInfo.ConnectedToAgentTimestamp", contactId,

@@ -37,7 +37,8 @@ public final class S3Clients {
 
     /**
      * A client for priming: the same HTTP client settings, signer and XML unmarshalling, with throwaway session
-     * credentials, calling {@code endpoint} (an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder},
+     * credentials, calling {@code endpoint} (an in-process
+     * {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder},
      * addressed path-style as an IP endpoint is).
      */
     public static S3Client forPriming(URI endpoint) {
