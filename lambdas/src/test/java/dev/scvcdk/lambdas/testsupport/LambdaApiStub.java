@@ -46,7 +46,17 @@ public final class LambdaApiStub implements AutoCloseable {
     }
 
     /** What the invoked function did: its output, and an error type when it failed. */
-    public record Outcome(String payload, String functionError) {
+    public record Outcome(String payload, String functionError, int status, String errorType) {
+        public Outcome(String payload, String functionError) {
+            this(payload, functionError, 200, null);
+        }
+
+        /** Lambda itself refused or failed the Invoke call (the function never ran), e.g. 503 ServiceException. */
+        public static Outcome serviceError(int status, String errorType) {
+            return new Outcome("{\"Type\":\"Service\",\"message\":\"" + errorType + " from the stub\"}", null, status,
+                    errorType);
+        }
+
         public static Outcome ok(String payload) {
             return new Outcome(payload, null);
         }
@@ -140,7 +150,10 @@ public final class LambdaApiStub implements AutoCloseable {
                 return;
             }
             Outcome outcome = function.apply(name, payload);
-            send(exchange, 200, outcome.payload(), outcome.functionError());
+            if (outcome.errorType() != null) {
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", outcome.errorType());
+            }
+            send(exchange, outcome.status(), outcome.payload(), outcome.functionError());
         }
     }
 

@@ -317,7 +317,7 @@ public final class FunctionContracts {
         return new FunctionContract(Function.POST_CALL_ANALYSIS_TRIGGER, RoleNames.POST_CALL_ANALYSIS_TRIGGER,
                 List.of(DESCRIBE_CONTACTS, READ_CONTACT_LENS_OUTPUT, READ_SCRT_PRIVATE_KEY),
                 EnumSet.of(Trigger.TENANT_BUCKET_RULE), Feature.POST_CALL_ANALYSIS,
-                deploy(Handler.POST_CALL_ANALYSIS_TRIGGER, scrtEnvironment(), 120, 512, 5)
+                deploy(Handler.POST_CALL_ANALYSIS_TRIGGER, scrtEnvironment(), 300, 512, 5)
                         .map(d -> d.withObjectKeyPrefix(ScvNames.CONTACT_LENS_OUTPUT_PREFIX)));
     }
 

@@ -30,7 +30,8 @@ public final class LambdaFunctionInvoker implements FunctionInvoker {
                 Map.of("X-Amz-Invocation-Type", "RequestResponse", "Content-Type", "application/json"),
                 jsonPayload, REQUEST_RESPONSE_TIMEOUT);
         return new Invocation(response.statusCode(),
-                response.headers().firstValue("X-Amz-Function-Error").orElse(null), response.body());
+                response.headers().firstValue("X-Amz-Function-Error").orElse(null), response.body(),
+                response.headers().firstValue("X-Amz-Executed-Version").orElse(null));
     }
 
     @Override

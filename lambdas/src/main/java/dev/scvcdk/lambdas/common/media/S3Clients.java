@@ -1,8 +1,12 @@
 package dev.scvcdk.lambdas.common.media;
 
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
+import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -24,6 +28,25 @@ public final class S3Clients {
     public static S3Client create() {
         return S3Client.builder()
                 .credentialsProvider(AwsApiClient.sharedCredentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .overrideConfiguration(config -> config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .build();
+    }
+
+    /**
+     * A client for priming: the same HTTP client settings, signer and XML unmarshalling, with throwaway session
+     * credentials, calling {@code endpoint} (an in-process
+     * {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder},
+     * addressed path-style as an IP endpoint is).
+     */
+    public static S3Client forPriming(URI endpoint) {
+        return S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING",
+                        "priming-only", "priming-session-token")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))

@@ -79,6 +79,15 @@ public final class ScrtClient {
         return call("sendMessage", "POST", "/voiceCalls/" + segment(contactId) + "/messages", contactId, body);
     }
 
+    /**
+     * {@code POST /voiceCalls/{contactId}/postConversationEvents}: post-call Contact Lens signals (at most 25 events
+     * a call).
+     */
+    public JsonNode postConversationEvents(String contactId, Map<String, Object> body) {
+        return call("postConversationEvents", "POST", "/voiceCalls/" + segment(contactId) + "/postConversationEvents",
+                contactId, body);
+    }
+
     private JsonNode call(String operation, String method, String path, String contactId, Map<String, Object> body) {
         URI uri = URI.create(base + path);
         String json = body == null ? null : Json.write(body);

@@ -1,0 +1,89 @@
+package dev.scvcdk.lambdas.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.scvcdk.lambdas.common.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A local stand-in for Amazon Connect's DescribeContact ({@code GET /contacts/{InstanceId}/{ContactId}}, REST
+ * JSON): contacts put by the test are answered as {@code {"Contact": …}}; any other gets Connect's
+ * ResourceNotFoundException.
+ */
+public final class ConnectStub implements AutoCloseable {
+    /** One DescribeContact call as Connect saw it. */
+    public record Call(String instanceId, String contactId, boolean signed) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, JsonNode> contacts = new ConcurrentHashMap<>();
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public ConnectStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** @param contact the {@code Contact} document DescribeContact answers for {@code instanceId}/{@code contactId} */
+    public void put(String instanceId, String contactId, JsonNode contact) {
+        contacts.put(instanceId + "/" + contactId, contact);
+    }
+
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] segments = exchange.getRequestURI().getPath().split("/");
+            boolean signed = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .startsWith("AWS4-HMAC-SHA256");
+            if (!"GET".equals(exchange.getRequestMethod()) || segments.length != 4 || !"contacts".equals(segments[1])) {
+                send(exchange, 404, "UnknownOperationException", "{\"message\":\"unexpected "
+                        + exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\"}");
+                return;
+            }
+            calls.add(new Call(segments[2], segments[3], signed));
+            JsonNode contact = contacts.get(segments[2] + "/" + segments[3]);
+            if (contact == null) {
+                send(exchange, 404, "ResourceNotFoundException", "{\"Message\":\"Contact not found\"}");
+                return;
+            }
+            send(exchange, 200, null, Json.write(Map.of("Contact", contact)));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String errorType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (errorType != null) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
