@@ -31,4 +31,7 @@ public final class EnvVar {
     public static final String INVOKE_TELEPHONY_INTEGRATION_API_ARN = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
     /** ARN of the {@code active} alias of kvsTranscriber (kvsConsumerTrigger). */
     public static final String INVOKE_KVS_TRANSCRIBER_ARN = "INVOKE_KVS_TRANSCRIBER_ARN";
+
+    /** Name of the tenant bucket VoiceMailAudioProcessing writes {@code voicemail_recordings/<ContactId>.wav} to. */
+    public static final String S3_RECORDINGS_BUCKET = "s3_recordings_bucket";
 }
