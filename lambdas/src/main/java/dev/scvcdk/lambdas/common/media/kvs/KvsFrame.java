@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One frame (Matroska SimpleBlock) of the fragment delivered last. Amazon Connect's frames are 16-bit
+ * One frame (Matroska SimpleBlock; Connect writes no BlockGroups) of the fragment delivered last. Amazon Connect's frames are 16-bit
  * little-endian PCM, 8000 Hz, mono.
  *
  * @param fragmentNumber the fragment it belongs to

@@ -14,6 +14,7 @@ import com.amazonaws.kinesisvideo.parser.utilities.FragmentMetadata;
 import com.amazonaws.kinesisvideo.parser.utilities.FragmentMetadataVisitor;
 import com.amazonaws.kinesisvideo.parser.utilities.MkvTag;
 import com.amazonaws.kinesisvideo.parser.utilities.MkvTrackMetadata;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ import java.util.Optional;
 public final class KvsMediaReader implements AutoCloseable {
     private static final String AWS_TAG_PREFIX = "AWS_KINESISVIDEO";
 
-    private final InputStream body;
+    private final CountingInputStream body;
     private final StreamingMkvReader reader;
     private final FragmentMetadataVisitor metadata;
     private final Deque<KvsMediaEvent> ready = new ArrayDeque<>();
@@ -52,10 +53,11 @@ public final class KvsMediaReader implements AutoCloseable {
     private int declaredTracks;
     private Optional<FragmentMetadata> fragmentMetadata = Optional.empty();
     private boolean ended;
+    private boolean sawSegment;
 
     private KvsMediaReader(InputStream body) {
-        this.body = Objects.requireNonNull(body, "body");
-        this.reader = StreamingMkvReader.createDefault(new InputStreamParserByteSource(body));
+        this.body = new CountingInputStream(Objects.requireNonNull(body, "body"));
+        this.reader = StreamingMkvReader.createDefault(new InputStreamParserByteSource(this.body));
         this.metadata = FragmentMetadataVisitor.create(Optional.of(new FragmentMetadataVisitor.MkvTagProcessor() {
             @Override
             public void process(MkvTag tag, Optional<FragmentMetadata> fragment) {
@@ -88,8 +90,12 @@ public final class KvsMediaReader implements AutoCloseable {
     private void readElement() {
         try {
             if (!reader.mightHaveNext()) {
-                endFragment();
                 ended = true;
+                if (!sawSegment && body.count > 0) {
+                    // The parser skips what it does not recognise: bytes without a Segment are not media.
+                    throw new KvsMediaException("the stream's " + body.count + " bytes hold no Matroska Segment");
+                }
+                endFragment();
                 return;
             }
             Optional<MkvElement> next = reader.nextIfAvailable();
@@ -105,6 +111,7 @@ public final class KvsMediaReader implements AutoCloseable {
             }
             element.accept(metadata);
             if (starts && MkvTypeInfos.SEGMENT.equals(type)) {
+                sawSegment = true;
                 tags = new LinkedHashMap<>();
                 frames = new ArrayList<>();
                 declaredTracks = 0;
@@ -123,6 +130,8 @@ public final class KvsMediaReader implements AutoCloseable {
             } else if (element instanceof MkvEndMasterElement && MkvTypeInfos.SEGMENT.equals(type)) {
                 endFragment();
             }
+        } catch (KvsMediaException e) {
+            throw e;
         } catch (MkvElementVisitException | RuntimeException e) {
             throw new KvsMediaException("Kinesis Video media could not be read: " + describe(e), e);
         }
@@ -176,6 +185,33 @@ public final class KvsMediaReader implements AutoCloseable {
     }
 
     private record ReadFrame(long trackNumber, byte[] data) {
+    }
+
+    /** Counts the bytes read, to tell an empty stream from one that is not media. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     private static String describe(Exception e) {
