@@ -7,10 +7,14 @@ import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +64,9 @@ public final class AwsApiClient {
             "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
             "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
             "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
-            "RequestTimeout", "RequestTimeoutException");
+            "RequestTimeout", "RequestTimeoutException",
+            // Kinesis Video: too many calls (ClientLimitExceeded) or concurrent GetMedia connections per stream.
+            "ClientLimitExceededException", "ConnectionLimitExceededException");
 
     /** Set by the JDK client from the URI and body; the signer's values are identical. */
     private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "content-length");
@@ -148,6 +154,15 @@ public final class AwsApiClient {
     }
 
     /**
+     * A client for {@code otherService} at {@code otherEndpoint} sharing this one's region, credentials, HTTP
+     * client and clock — for endpoints only known at run time, such as the Kinesis Video data endpoint that
+     * GetDataEndpoint answers.
+     */
+    public AwsApiClient withEndpoint(AwsService otherService, URI otherEndpoint) {
+        return new AwsApiClient(otherService, region, otherEndpoint, credentials, http, signingClock);
+    }
+
+    /**
      * One AWS JSON 1.1 operation ({@code X-Amz-Target: <prefix>.<operation>}).
      *
      * @return the response document (an empty object when the body is empty)
@@ -172,6 +187,58 @@ public final class AwsApiClient {
         return call(operation, method, rawPath, headers, body, timeout);
     }
 
+    /**
+     * As {@link #rest}, with the 2xx response body as a stream read while it arrives — for long-running
+     * responses such as Kinesis Video GetMedia. Throttling, 5xx and transport failures are retried until the
+     * response headers arrive (each attempt bounded by {@code timeout}); once the body is handed over nothing is
+     * retried: a failure while reading it is the caller's. The caller must close the body; closing it early
+     * aborts the connection.
+     *
+     * @throws AwsApiException for a non-2xx status (its body read to find the error code), or a
+     *                         transport/credentials failure
+     */
+    public HttpResponse<InputStream> restStream(String operation, String method, String rawPath,
+                                                Map<String, String> headers, String body, Duration timeout) {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(() -> sign(operation, method, rawPath, headers, body, timeout), null,
+                    STREAM_OR_BUFFERED_ERROR,
+                    r -> RETRYABLE_ERROR_CODES.contains(errorCode(r.statusCode(), r.headers(), bufferedText(r.body()))));
+        } catch (IOException e) {
+            throw transportError(operation, e);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            String errorBody = bufferedText(response.body());
+            throw new AwsApiException(service, operation, status, errorCode(status, response.headers(), errorBody),
+                    errorMessage(errorBody), null);
+        }
+        return response;
+    }
+
+    /** 2xx bodies stream; any other body is read whole (error documents are small) so it can be inspected. */
+    private static final HttpResponse.BodyHandler<InputStream> STREAM_OR_BUFFERED_ERROR = info ->
+            info.statusCode() >= 200 && info.statusCode() <= 299
+                    ? HttpResponse.BodySubscribers.ofInputStream()
+                    : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                            ByteArrayInputStream::new);
+
+    /** The text of a buffered error body, left readable again (read by the retry check, then for the error). */
+    private static String bufferedText(InputStream body) {
+        if (!(body instanceof ByteArrayInputStream buffered)) {
+            return "";
+        }
+        buffered.reset();
+        String text = new String(buffered.readAllBytes(), StandardCharsets.UTF_8);
+        buffered.reset();
+        return text;
+    }
+
+    private AwsApiException transportError(String operation, IOException e) {
+        return new AwsApiException(service, operation, 0, AwsApiException.TRANSPORT_ERROR,
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+    }
+
     private HttpResponse<String> call(String operation, String method, String rawPath, Map<String, String> headers,
                                       String body, Duration timeout) {
         HttpResponse<String> response;
@@ -179,12 +246,12 @@ public final class AwsApiClient {
             response = http.send(() -> sign(operation, method, rawPath, headers, body, timeout), null,
                     r -> RETRYABLE_ERROR_CODES.contains(errorCode(r)));
         } catch (IOException e) {
-            throw new AwsApiException(service, operation, 0, AwsApiException.TRANSPORT_ERROR,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw transportError(operation, e);
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw new AwsApiException(service, operation, status, errorCode(response), errorMessage(response), null);
+            throw new AwsApiException(service, operation, status, errorCode(response), errorMessage(response.body()),
+                    null);
         }
         return response;
     }
@@ -227,28 +294,34 @@ public final class AwsApiClient {
     }
 
     /**
-     * The error code without namespace or suffix: from {@code x-amzn-ErrorType} ({@code Code:http://…}), else
-     * the body's {@code __type} ({@code com.amazonaws.ssm#Code}) or {@code code}; {@code HTTP<status>} when none.
+     * The error code without namespace or suffix: from {@code x-amzn-ErrorType} ({@code Code:http://…}; Kinesis
+     * Video's media API says {@code x-amz-ErrorType}), else the body's {@code __type}
+     * ({@code com.amazonaws.ssm#Code}) or {@code code}; {@code HTTP<status>} when none.
      */
     static String errorCode(HttpResponse<String> response) {
-        if (response.statusCode() >= 200 && response.statusCode() <= 299) {
+        return errorCode(response.statusCode(), response.headers(), response.body());
+    }
+
+    static String errorCode(int status, HttpHeaders headers, String body) {
+        if (status >= 200 && status <= 299) {
             return "";
         }
-        String code = response.headers().firstValue("x-amzn-ErrorType").orElse(null);
+        String code = headers.firstValue("x-amzn-ErrorType").or(() -> headers.firstValue("x-amz-ErrorType"))
+                .orElse(null);
         if (code == null || code.isBlank()) {
-            JsonNode body = parse(response.body());
-            code = body.path("__type").asText(body.path("code").asText(body.path("Code").asText("")));
+            JsonNode document = parse(body);
+            code = document.path("__type").asText(document.path("code").asText(document.path("Code").asText("")));
         }
         int colon = code.indexOf(':');
         if (colon >= 0) {
             code = code.substring(0, colon);
         }
         code = code.substring(code.lastIndexOf('#') + 1).trim();
-        return code.isEmpty() ? "HTTP" + response.statusCode() : code;
+        return code.isEmpty() ? "HTTP" + status : code;
     }
 
-    private static String errorMessage(HttpResponse<String> response) {
-        JsonNode body = parse(response.body());
+    private static String errorMessage(String responseBody) {
+        JsonNode body = parse(responseBody);
         for (String field : List.of("message", "Message", "errorMessage")) {
             if (body.hasNonNull(field)) {
                 return body.get(field).asText();

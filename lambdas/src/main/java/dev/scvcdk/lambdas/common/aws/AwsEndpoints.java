@@ -72,6 +72,20 @@ public final class AwsEndpoints {
         return URI.create("https://" + service.signingName() + "." + region + "." + dnsSuffix);
     }
 
+    /**
+     * The service's own endpoint setting ({@code aws.endpointUrl<Id>}, then {@code AWS_ENDPOINT_URL_<ID>}) when
+     * set and not ignored — for a service whose endpoint is otherwise discovered at run time (Kinesis Video media:
+     * the global {@code AWS_ENDPOINT_URL} does not replace the data endpoint GetDataEndpoint answers).
+     *
+     * @throws ConfigurationException when the setting is not an absolute http(s) URL
+     */
+    public Optional<URI> serviceOverride(AwsService service) {
+        if (isTrue("aws.ignoreConfiguredEndpointUrls", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) {
+            return Optional.empty();
+        }
+        return configured(service.endpointProperty(), service.endpointVariable());
+    }
+
     private Optional<URI> configured(String property, String variable) {
         String fromProperty = properties.getProperty(property);
         if (fromProperty != null && !fromProperty.isBlank()) {

@@ -150,6 +150,18 @@ public final class RetryingHttpClient {
      */
     public HttpResponse<String> send(Supplier<HttpRequest> requests, String contactId,
                                      Predicate<HttpResponse<String>> alsoRetryable) throws IOException {
+        return send(requests, contactId, HttpResponse.BodyHandlers.ofString(), alsoRetryable);
+    }
+
+    /**
+     * As {@link #send(Supplier, String, Predicate)} with the response body read by {@code bodies}. A streaming
+     * handler (such as {@link HttpResponse.BodyHandlers#ofInputStream()}) hands over the body once the headers
+     * arrived: the request timeout bounds the wait for them, and nothing is retried after that — a retryable
+     * status is retried before its body is handed over, so such a handler should buffer non-2xx bodies (the
+     * retried response's body is dropped unread).
+     */
+    public <T> HttpResponse<T> send(Supplier<HttpRequest> requests, String contactId, HttpResponse.BodyHandler<T> bodies,
+                                    Predicate<HttpResponse<T>> alsoRetryable) throws IOException {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
             HttpRequest request = requests.get();
@@ -159,7 +171,7 @@ public final class RetryingHttpClient {
             Duration delay;
             String reason;
             try {
-                HttpResponse<String> response = transport.client.send(timed, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<T> response = transport.client.send(timed, bodies);
                 int status = response.statusCode();
                 boolean retryable = policy.isRetryableStatus(status) || alsoRetryable.test(response);
                 if (!retryable || attempt >= policy.maxAttempts()) {

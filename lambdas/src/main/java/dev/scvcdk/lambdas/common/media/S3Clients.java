@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The S3 client of the media functions: the SDK's (addressing, checksums and XML are S3's own), over the small
@@ -26,13 +27,29 @@ public final class S3Clients {
 
     /** Built once per container. */
     public static S3Client create() {
+        return builder().credentialsProvider(AwsApiClient.sharedCredentials()).build();
+    }
+
+    /**
+     * A client for priming: the same client code path, with throwaway session credentials, calling
+     * {@code endpoint} (an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder}) path-style.
+     */
+    public static S3Client forPriming(URI endpoint) {
+        return builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING",
+                        "priming-only", "priming-session-token")))
+                .build();
+    }
+
+    private static S3ClientBuilder builder() {
         return S3Client.builder()
-                .credentialsProvider(AwsApiClient.sharedCredentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(config -> config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
-                .build();
+                .overrideConfiguration(config -> config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
     }
 
     /**

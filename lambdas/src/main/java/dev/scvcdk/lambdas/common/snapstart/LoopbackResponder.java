@@ -34,10 +34,23 @@ public final class LoopbackResponder implements AutoCloseable {
         }
     }
 
-    /** A canned answer. */
-    public record Response(int status, String body) {
+    /** A canned answer: a JSON document, or bytes of another content type. */
+    public record Response(int status, String body, String contentType, byte[] bytes) {
+        public Response(int status, String body) {
+            this(status, body, "application/json", null);
+        }
+
         public static Response json(int status, String body) {
             return new Response(status, body);
+        }
+
+        /** A binary answer, such as a media stream. */
+        public static Response binary(int status, String contentType, byte[] bytes) {
+            return new Response(status, "", contentType, bytes.clone());
+        }
+
+        byte[] payload() {
+            return bytes != null ? bytes.clone() : body.getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -106,7 +119,7 @@ public final class LoopbackResponder implements AutoCloseable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = socket.getOutputStream()) {
             // Keep-alive: answer requests on this connection until the client closes it.
-            for (Request request = read(in); request != null; request = read(in)) {
+            for (Request request = read(in, out); request != null; request = read(in, out)) {
                 answer(request, out);
             }
         } catch (IOException e) {
@@ -123,9 +136,9 @@ public final class LoopbackResponder implements AutoCloseable {
         } catch (RuntimeException e) {
             response = Response.json(500, "{\"message\":\"priming responder failed\"}");
         }
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = response.payload();
         String head = "HTTP/1.1 " + response.status() + " Priming\r\n"
-                + "Content-Type: application/json\r\n"
+                + "Content-Type: " + response.contentType() + "\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
         // One write: head and body in separate segments would wait on the client's delayed ACK.
         ByteArrayOutputStream answer = new ByteArrayOutputStream(head.length() + body.length);
@@ -137,8 +150,11 @@ public final class LoopbackResponder implements AutoCloseable {
         out.flush();
     }
 
-    /** The next request on the connection, or {@code null} when the client closed it. */
-    private static Request read(InputStream in) throws IOException {
+    /**
+     * The next request on the connection, or {@code null} when the client closed it. A client that expects
+     * {@code 100 Continue} (the S3 client's uploads) is told to go on before its body is read.
+     */
+    private static Request read(InputStream in, OutputStream out) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -161,6 +177,10 @@ public final class LoopbackResponder implements AutoCloseable {
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
+        }
+        if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);

@@ -339,4 +339,76 @@ class AwsApiClientTest {
             assertThat(aws.received().get(0).rawPath()).isEqualTo("/aws/2015-03-31/functions/f/invocations");
         }
     }
+
+    private static AwsApiClient kinesisVideoMedia(URI endpoint) {
+        return client(AwsService.KINESIS_VIDEO_MEDIA, endpoint, StaticCredentialsProvider.create(KEYS),
+                Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aStreamingRestCallHandsOverTheBodyAsAStreamSignedForTheServicesSigningName() throws Exception {
+        try (RecordingAwsServer aws = new RecordingAwsServer(
+                new Answer(200, Map.of("Content-Type", "video/webm"), "media bytes"))) {
+            java.net.http.HttpResponse<java.io.InputStream> response = kinesisVideoMedia(aws.endpoint())
+                    .restStream("GetMedia", "POST", "/getMedia", Map.of("Content-Type", "application/json"),
+                            "{\"StreamName\":\"s\"}", Duration.ofSeconds(5));
+
+            try (java.io.InputStream body = response.body()) {
+                assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("media bytes");
+            }
+            assertThat(authorization(aws.received().get(0)).group("service")).isEqualTo("kinesisvideo");
+            assertThat(aws.received().get(0).body()).isEqualTo("{\"StreamName\":\"s\"}");
+        }
+    }
+
+    @Test
+    void aStreamingRestCallRetriesThrottlingAndServerErrorsBeforeTheBody() throws Exception {
+        try (RecordingAwsServer aws = new RecordingAwsServer(
+                new Answer(400, Map.of("x-amz-ErrorType", "ClientLimitExceededException:"), "{\"Message\":\"slow\"}"),
+                new Answer(503, Map.of(), "{}"),
+                new Answer(200, Map.of(), "media"))) {
+            java.net.http.HttpResponse<java.io.InputStream> response = kinesisVideoMedia(aws.endpoint())
+                    .restStream("GetMedia", "POST", "/getMedia", Map.of(), "{}", null);
+
+            try (java.io.InputStream body = response.body()) {
+                assertThat(body.readAllBytes()).hasSize(5);
+            }
+            assertThat(aws.received()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aStreamingRestCallRefusedIsAnErrorWithTheMediaApisErrorTypeAndMessage() {
+        try (RecordingAwsServer aws = new RecordingAwsServer(new Answer(404,
+                Map.of("x-amz-ErrorType", "ResourceNotFoundException:http://internal.amazon.com/"),
+                "{\"Message\":\"stream s not found\"}"))) {
+            assertThatThrownBy(() -> kinesisVideoMedia(aws.endpoint())
+                    .restStream("GetMedia", "POST", "/getMedia", Map.of(), "{}", null))
+                    .isInstanceOfSatisfying(AwsApiException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo("ResourceNotFoundException");
+                        assertThat(e.statusCode()).isEqualTo(404);
+                        assertThat(e.getMessage()).contains("stream s not found");
+                    });
+            assertThat(aws.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aClientWithAnotherEndpointSharesRegionAndCredentials() {
+        try (RecordingAwsServer control = new RecordingAwsServer(Answer.json(200, "{}"));
+             RecordingAwsServer media = new RecordingAwsServer(Answer.json(200, "{}"))) {
+            AwsApiClient controlPlane = client(AwsService.KINESIS_VIDEO, control.endpoint(),
+                    StaticCredentialsProvider.create(KEYS), Clock.fixed(T0, ZoneOffset.UTC));
+
+            AwsApiClient other = controlPlane.withEndpoint(AwsService.KINESIS_VIDEO_MEDIA, media.endpoint());
+            other.rest("GetMedia", "POST", "/getMedia", Map.of(), "{}", null);
+
+            assertThat(other.service()).isEqualTo(AwsService.KINESIS_VIDEO_MEDIA);
+            assertThat(control.received()).isEmpty();
+            Matcher signature = authorization(media.received().get(0));
+            assertThat(signature.group("key")).isEqualTo("AKIDEXAMPLEKEY");
+            assertThat(signature.group("region")).isEqualTo("us-west-2");
+        }
+    }
 }

@@ -97,4 +97,17 @@ class AwsEndpointsTest {
                         "AWS_ENDPOINT_URL_SSM", "https://ssm-fips.us-west-2.amazonaws.com"), Map.of(), AwsService.SSM))
                 .hasToString("https://ssm-fips.us-west-2.amazonaws.com");
     }
+
+    @Test
+    void theKinesisVideoMediaOverrideIsOnlyItsOwnSetting() {
+        AwsEndpoints global = new AwsEndpoints(Map.of("AWS_ENDPOINT_URL", "http://env-all"), new Properties());
+        AwsEndpoints own = new AwsEndpoints(Map.of("AWS_ENDPOINT_URL_KINESIS_VIDEO_MEDIA", "http://127.0.0.1:4566",
+                "AWS_ENDPOINT_URL", "http://env-all"), new Properties());
+        AwsEndpoints ignored = new AwsEndpoints(Map.of("AWS_ENDPOINT_URL_KINESIS_VIDEO_MEDIA", "http://127.0.0.1:4566",
+                "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"), new Properties());
+
+        assertThat(global.serviceOverride(AwsService.KINESIS_VIDEO_MEDIA)).isEmpty();
+        assertThat(own.serviceOverride(AwsService.KINESIS_VIDEO_MEDIA)).contains(URI.create("http://127.0.0.1:4566"));
+        assertThat(ignored.serviceOverride(AwsService.KINESIS_VIDEO_MEDIA)).isEmpty();
+    }
 }

@@ -56,4 +56,37 @@ class LoopbackResponderTest {
                 .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void answersBinaryBodiesWithTheirContentType() throws Exception {
+        byte[] media = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0xFF, 0x00};
+        try (LoopbackResponder responder = LoopbackResponder.start(
+                request -> Response.binary(200, "video/webm", media))) {
+            HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(responder.uri()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(answer.body()).isEqualTo(media);
+            assertThat(answer.headers().firstValue("Content-Type")).contains("video/webm");
+        }
+    }
+
+    @Test
+    void tellsAClientExpectingContinueToSendItsBody() throws Exception {
+        try (LoopbackResponder responder = LoopbackResponder.start(request -> Response.json(200, request.body()));
+             java.net.Socket socket = new java.net.Socket(responder.uri().getHost(), responder.uri().getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            out.write(("PUT /bucket/key HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+
+            byte[] interim = in.readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+            assertThat(new String(interim, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write("body".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] head = in.readNBytes(15);
+            assertThat(new String(head, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 Pr");
+        }
+    }
 }

@@ -1,0 +1,66 @@
+package dev.scvcdk.lambdas.voicemail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.snapstart.SnapStart;
+import dev.scvcdk.lambdas.ctrsync.KinesisRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Handler {@code dev.scvcdk.lambdas.voicemail.VoiceMailAudioProcessingHandler::handleRequest}: a Kinesis event of
+ * contact records in, a partial batch response ({@code {"batchItemFailures":[{"itemIdentifier":"<seq>"}]}}) out.
+ * The event-source mapping must enable {@code ReportBatchItemFailures}.
+ */
+public final class VoiceMailAudioProcessingHandler implements RequestStreamHandler {
+    /**
+     * Kept back from the Lambda timeout: a record is only started with this much time left, enough for one
+     * voicemail's Kinesis Video read (which ends a few seconds after the stream's last fragment) and S3 write.
+     */
+    static final Duration START_MARGIN = Duration.ofSeconds(15);
+
+    private final VoiceMailAudioService service;
+
+    public VoiceMailAudioProcessingHandler() {
+        this(Container.SERVICE);
+    }
+
+    public VoiceMailAudioProcessingHandler(VoiceMailAudioService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.read(input);
+        List<KinesisRecord> records = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            records.add(new KinesisRecord(Json.text(record, "kinesis", "sequenceNumber"),
+                    Json.text(record, "kinesis", "data")));
+        }
+        Optional<Instant> deadline = context == null
+                ? Optional.empty()
+                : Optional.of(Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(START_MARGIN));
+        ObjectNode response = Json.object();
+        ArrayNode failures = response.putArray("batchItemFailures");
+        for (String sequenceNumber : service.process(records, deadline)) {
+            failures.addObject().put("itemIdentifier", sequenceNumber);
+        }
+        Json.write(output, response);
+    }
+
+    private static final class Container {
+        static final VoiceMailAudioService SERVICE = SnapStart.prepare(System.getenv(), "VoiceMailAudioProcessing",
+                VoiceMailAudioWiring.prepare(System.getenv()));
+    }
+}
