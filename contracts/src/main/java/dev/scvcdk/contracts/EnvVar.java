@@ -31,4 +31,9 @@ public final class EnvVar {
     public static final String INVOKE_TELEPHONY_INTEGRATION_API_ARN = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
     /** ARN of the {@code active} alias of kvsTranscriber (kvsConsumerTrigger). */
     public static final String INVOKE_KVS_TRANSCRIBER_ARN = "INVOKE_KVS_TRANSCRIBER_ARN";
+
+    /** ARN of the {@code active} alias of the telephony function (VoiceMailPackaging; SCV's lower-case name). */
+    public static final String INVOKE_TELEPHONY_INTEGRATION_API_ARN_VOICEMAIL = "invoke_telephony_integration_api_arn";
+    /** Seconds VoiceMailPackaging waits before each attempt to route a voicemail (SCV: 60). */
+    public static final String DELAY_BEFORE_ROUTING_VM_SEC = "delay_before_routing_vm_sec";
 }

@@ -7,6 +7,7 @@ import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,6 +22,16 @@ public final class TestAwsClients {
         return new AwsApiClient(service, "us-west-2", endpoint,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret")),
                 RetryingHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.defaults()),
+                Clock.systemUTC());
+    }
+
+    /** As {@link #client}, with the production retry policy but no wait between attempts: for fault tests. */
+    public static AwsApiClient noWait(AwsService service, URI endpoint) {
+        return new AwsApiClient(service, "us-west-2", endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret")),
+                new RetryingHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                        RetryPolicy.defaults(), Duration.ofSeconds(5), duration -> { }, Clock.systemUTC(),
+                        () -> 0.5, new CapturingLog().logger()),
                 Clock.systemUTC());
     }
 

@@ -1,9 +1,14 @@
 package dev.scvcdk.lambdas.common.media;
 
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
+import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The S3 client of the media functions: the SDK's (addressing, checksums and XML are S3's own), over the small
@@ -22,12 +27,32 @@ public final class S3Clients {
 
     /** Built once per container. */
     public static S3Client create() {
+        return builder().build();
+    }
+
+    /**
+     * The production settings, for callers that must change one thing: priming points it at a loopback
+     * stand-in, tests also replace the retry backoff so they never wait.
+     */
+    public static S3ClientBuilder builder() {
         return S3Client.builder()
                 .credentialsProvider(AwsApiClient.sharedCredentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(config -> config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .overrideConfiguration(config -> config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+    }
+
+    /**
+     * A client for priming: the production settings with throwaway session credentials (as Lambda's always are)
+     * calling {@code endpoint}, an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder}.
+     */
+    public static S3Client forPriming(URI endpoint) {
+        return builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        "ASIAPRIMING", "priming-only", "priming-session-token")))
                 .build();
     }
 }
