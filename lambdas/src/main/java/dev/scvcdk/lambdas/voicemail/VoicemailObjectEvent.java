@@ -67,6 +67,6 @@ public record VoicemailObjectEvent(String bucket, String key) {
 
     private static String describe(JsonNode event, String parent, String field) {
         JsonNode value = Json.at(event, "detail", parent, field);
-        return value.isMissingNode() ? "missing" : "'" + value + "'";
+        return value.isMissingNode() ? "missing" : value.toString();
     }
 }

@@ -280,7 +280,7 @@ class VoiceMailTranscribeHandlerTest {
         // WHEN it arrives THEN the invocation fails naming the field and its value
         assertThatThrownBy(() -> invoke(Json.write(event)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detail.bucket.name is '\"\"'");
+                .hasMessageContaining("detail.bucket.name is \"\": an S3 Object Created event must name the bucket");
     }
 
     @Test
