@@ -13,8 +13,15 @@ public enum Handler {
     KVS_CONSUMER_TRIGGER("dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler", Jar.SHARED),
     AUTH_KEYS_SSM_UTIL("dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler", Jar.SHARED),
     CUSTOM_SSM("dev.scvcdk.lambdas.customssm.CustomSsmHandler", Jar.SHARED),
-    VOICE_MAIL_TRANSCRIBE("dev.scvcdk.lambdas.voicemail.VoiceMailTranscribeHandler", Jar.MEDIA),
-    VOICE_MAIL_PACKAGING("dev.scvcdk.lambdas.voicemail.VoiceMailPackagingHandler", Jar.MEDIA);
+    CONTACT_LENS_CONSUMER("dev.scvcdk.lambdas.contactlens.ContactLensConsumerHandler", Jar.SHARED),
+    CONTACT_LENS_PROCESSOR("dev.scvcdk.lambdas.contactlens.ContactLensProcessorHandler", Jar.SHARED),
+    REALTIME_ALERT("dev.scvcdk.lambdas.realtimealert.RealtimeAlertHandler", Jar.SHARED),
+    POST_CALL_ANALYSIS_TRIGGER("dev.scvcdk.lambdas.postcall.PostCallAnalysisTriggerHandler", Jar.MEDIA),
+    CONTACT_DATA_SYNC("dev.scvcdk.lambdas.contactdatasync.ContactDataSyncHandler", Jar.MEDIA),
+    VOICEMAIL_AUDIO_PROCESSING("dev.scvcdk.lambdas.voicemail.VoiceMailAudioProcessingHandler", Jar.MEDIA),
+    VOICEMAIL_TRANSCRIBE("dev.scvcdk.lambdas.voicemail.VoiceMailTranscribeHandler", Jar.MEDIA),
+    VOICEMAIL_PACKAGING("dev.scvcdk.lambdas.voicemail.VoiceMailPackagingHandler", Jar.MEDIA),
+    KVS_TRANSCRIBER("dev.scvcdk.lambdas.kvstranscriber.KvsTranscriberHandler", Jar.MEDIA);
 
     /**
      * The two deployable jars built by {@code scv-lambdas}. Handlers that need the S3 client, Transcribe streaming

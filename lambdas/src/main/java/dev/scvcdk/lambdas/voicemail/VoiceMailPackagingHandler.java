@@ -27,7 +27,7 @@ import java.util.Objects;
  */
 public final class VoiceMailPackagingHandler implements RequestStreamHandler {
     /** The telephony function's {@code active} alias ARN (SCV's lower-case name). */
-    public static final String TELEPHONY_FUNCTION_VARIABLE = EnvVar.INVOKE_TELEPHONY_INTEGRATION_API_ARN_VOICEMAIL;
+    public static final String TELEPHONY_FUNCTION_VARIABLE = EnvVar.VOICEMAIL_INVOKE_TELEPHONY_INTEGRATION_API_ARN;
     public static final String ROUTING_DELAY_VARIABLE = EnvVar.DELAY_BEFORE_ROUTING_VM_SEC;
     /** SCV's template value. */
     public static final int DEFAULT_ROUTING_DELAY_SECONDS = 60;
