@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -51,6 +52,8 @@ public final class S3RestStub implements AutoCloseable {
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private volatile Random randomFaults;
+    private volatile double randomFaultRate;
     private AwsSystemProperties defaultEndpoint;
 
     public S3RestStub() throws IOException {
@@ -107,6 +110,12 @@ public final class S3RestStub implements AutoCloseable {
         }
     }
 
+    /** From now on, each request fails with a 500 InternalError with probability {@code rate}, drawn from {@code random}. */
+    public void randomFaults(Random random, double rate) {
+        this.randomFaultRate = rate;
+        this.randomFaults = random;
+    }
+
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -128,6 +137,12 @@ public final class S3RestStub implements AutoCloseable {
             Fault fault;
             synchronized (faults) {
                 fault = faults.poll();
+            }
+            Random random = randomFaults;
+            if (fault == null && random != null) {
+                synchronized (random) {
+                    fault = random.nextDouble() < randomFaultRate ? new Fault(500, "InternalError") : null;
+                }
             }
             if (fault != null) {
                 error(exchange, fault.status(), fault.code(), key);

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +38,8 @@ public final class TranscribeApiStub implements AutoCloseable {
     private final Set<String> jobs = ConcurrentHashMap.newKeySet();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private volatile Random randomFaults;
+    private volatile double randomFaultRate;
     private AwsSystemProperties defaultEndpoint;
 
     public TranscribeApiStub() throws IOException {
@@ -79,6 +82,16 @@ public final class TranscribeApiStub implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, each call fails with a 500 InternalFailureException with probability {@code rate}, drawn from
+     * {@code random}; half of those failures happen after the call took effect (the answer is lost), as a
+     * timeout after the service acted does.
+     */
+    public void randomFaults(Random random, double rate) {
+        this.randomFaultRate = rate;
+        this.randomFaults = random;
+    }
+
     public List<Call> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -105,6 +118,20 @@ public final class TranscribeApiStub implements AutoCloseable {
                 return;
             }
             String name = request.path("TranscriptionJobName").asText();
+            Random random = randomFaults;
+            if (random != null) {
+                double roll;
+                synchronized (random) {
+                    roll = random.nextDouble();
+                }
+                if (roll < randomFaultRate) {
+                    if (roll < randomFaultRate / 2) {
+                        apply(target, name);
+                    }
+                    error(exchange, 500, "InternalFailureException", "injected fault");
+                    return;
+                }
+            }
             switch (target) {
                 case "Transcribe.StartTranscriptionJob" -> {
                     if (!jobs.add(name)) {
@@ -127,6 +154,15 @@ public final class TranscribeApiStub implements AutoCloseable {
                 }
                 default -> error(exchange, 400, "UnknownOperationException", target);
             }
+        }
+    }
+
+    /** What a call does to the jobs, without an answer. */
+    private void apply(String target, String name) {
+        if (target.equals("Transcribe.StartTranscriptionJob")) {
+            jobs.add(name);
+        } else if (target.equals("Transcribe.DeleteTranscriptionJob")) {
+            jobs.remove(name);
         }
     }
 
