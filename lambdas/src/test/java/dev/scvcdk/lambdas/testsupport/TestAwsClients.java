@@ -28,6 +28,16 @@ public final class TestAwsClients {
                 Clock.systemUTC());
     }
 
+    /** As {@link #client}, with the production retry policy but no wait between attempts: for fault tests. */
+    public static AwsApiClient noWait(AwsService service, URI endpoint) {
+        return new AwsApiClient(service, "us-west-2", endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret")),
+                new RetryingHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                        RetryPolicy.defaults(), Duration.ofSeconds(5), duration -> { }, Clock.systemUTC(),
+                        () -> 0.5, new CapturingLog().logger()),
+                Clock.systemUTC());
+    }
+
     public static SsmApi ssm(URI endpoint) {
         return new SsmApi(client(AwsService.SSM, endpoint));
     }

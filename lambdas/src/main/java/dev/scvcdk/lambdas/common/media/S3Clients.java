@@ -27,25 +27,16 @@ public final class S3Clients {
 
     /** Built once per container. */
     public static S3Client create() {
-        return builder().credentialsProvider(AwsApiClient.sharedCredentials()).build();
+        return builder().build();
     }
 
     /**
-     * A client for priming: the same client code path, with throwaway session credentials, calling
-     * {@code endpoint} (an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder}) path-style.
+     * The production settings, for callers that must change one thing: priming points it at a loopback
+     * stand-in, tests also replace the retry backoff so they never wait.
      */
-    public static S3Client forPriming(URI endpoint) {
-        return builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(endpoint)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING",
-                        "priming-only", "priming-session-token")))
-                .build();
-    }
-
-    private static S3ClientBuilder builder() {
+    public static S3ClientBuilder builder() {
         return S3Client.builder()
+                .credentialsProvider(AwsApiClient.sharedCredentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
@@ -54,20 +45,16 @@ public final class S3Clients {
 
     /**
      * A client for priming: the same HTTP client settings, signer and XML unmarshalling, with throwaway session
-     * credentials, calling {@code endpoint} (an in-process
-     * {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder},
-     * addressed path-style as an IP endpoint is).
+     * credentials, calling {@code endpoint} (an in-process {@link dev.scvcdk.lambdas.common.snapstart.LoopbackResponder})
+     * path-style, as an IP endpoint is addressed.
      */
     public static S3Client forPriming(URI endpoint) {
-        return S3Client.builder()
+        return builder()
                 .region(Region.US_EAST_1)
                 .endpointOverride(endpoint)
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING",
                         "priming-only", "priming-session-token")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(config -> config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
                 .build();
     }
 }
