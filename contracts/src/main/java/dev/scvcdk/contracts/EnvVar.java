@@ -31,4 +31,17 @@ public final class EnvVar {
     public static final String INVOKE_TELEPHONY_INTEGRATION_API_ARN = "INVOKE_TELEPHONY_INTEGRATION_API_ARN";
     /** ARN of the {@code active} alias of kvsTranscriber (kvsConsumerTrigger). */
     public static final String INVOKE_KVS_TRANSCRIBER_ARN = "INVOKE_KVS_TRANSCRIBER_ARN";
+
+    /**
+     * kvsTranscriber: SCV sets it to the contact center's region. Ours reads no such variable (its AWS clients use
+     * the function's own {@code AWS_REGION}); the name is kept so deployments that set it are recognised.
+     */
+    public static final String APP_REGION = "APP_REGION";
+    /**
+     * kvsTranscriber: the Transcribe streaming region. Unset (the default here) means the function's
+     * {@code AWS_REGION}; SCV's template fixes it to us-west-2 for every contact center, which sends audio across regions.
+     */
+    public static final String TRANSCRIBE_REGION = "TRANSCRIBE_REGION";
+    /** kvsTranscriber: where GetMedia starts, {@code FRAGMENT_NUMBER} (default: the contact's first words) or {@code NOW}. */
+    public static final String START_SELECTOR_TYPE = "START_SELECTOR_TYPE";
 }

@@ -12,7 +12,8 @@ public enum Handler {
     HANDLE_CONTACT_EVENTS("dev.scvcdk.lambdas.contactevents.HandleContactEventsHandler", Jar.SHARED),
     KVS_CONSUMER_TRIGGER("dev.scvcdk.lambdas.kvstrigger.KvsConsumerTriggerHandler", Jar.SHARED),
     AUTH_KEYS_SSM_UTIL("dev.scvcdk.lambdas.authkeys.AuthKeysSsmUtilHandler", Jar.SHARED),
-    CUSTOM_SSM("dev.scvcdk.lambdas.customssm.CustomSsmHandler", Jar.SHARED);
+    CUSTOM_SSM("dev.scvcdk.lambdas.customssm.CustomSsmHandler", Jar.SHARED),
+    KVS_TRANSCRIBER("dev.scvcdk.lambdas.kvstranscriber.KvsTranscriberHandler", Jar.MEDIA);
 
     /**
      * The two deployable jars built by {@code scv-lambdas}. Handlers that need the S3 client, Transcribe streaming
