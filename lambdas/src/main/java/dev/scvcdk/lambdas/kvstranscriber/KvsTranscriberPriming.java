@@ -20,9 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.transcribestreaming.TranscribeStreamingAsyncClient;
 import software.amazon.awssdk.services.transcribestreaming.model.Alternative;
 import software.amazon.awssdk.services.transcribestreaming.model.Result;
 
@@ -31,11 +37,11 @@ import software.amazon.awssdk.services.transcribestreaming.model.Result;
  * directions' audio comes from an in-memory priming source, the SDK's standard and medical session requests are built
  * and its result model is read, the SCRT key is read from an in-process SSM stand-in, every segment is posted as a
  * signed-JWT message through the function's own HTTP client to a loopback SCRT stand-in, and the Connect attribute
- * update is sent once to the same stand-in.
+ * update is sent once to the same stand-in. Then standard and medical streaming sessions run through a Transcribe
+ * client built as the function's, against an in-process HTTP/2 responder ({@link PrimingTranscribeResponder}).
  *
- * <p>Not primed: the Transcribe streaming connection itself (HTTP/2 and event-stream framing in Netty). Priming it
- * needs an HTTP/2 server in the function, and its classes load in the first session's first milliseconds, while the
- * audio backlog from the contact's first fragment is queued anyway.
+ * <p>Not primed: the function's own Transcribe client's connection (it connects on the first session; a pooled
+ * connection would be dead after a restore anyway) and the Kinesis Video reader behind {@link ContactAudio}.
  */
 final class KvsTranscriberPriming {
 
@@ -52,6 +58,9 @@ final class KvsTranscriberPriming {
             Priming.arn("kinesisvideo", "stream/priming/1763719200000"), CONTACT_ID,
             Priming.arn("connect", "instance/00000000-0000-4000-8000-000000000000"));
     private static final int FRAMES_PER_DIRECTION = 3;
+    /** Streaming sessions per engine: each is a whole connection's worth of work; a few compile the path. */
+    static final int STREAMING_ROUNDS = 10;
+    private static final Duration STREAMING_TIMEOUT = Duration.ofSeconds(10);
 
     private KvsTranscriberPriming() {
     }
@@ -60,10 +69,8 @@ final class KvsTranscriberPriming {
      * @param config   the function's configuration, with SCRT replaced by the loopback stand-in
      * @param http     the SCRT HTTP client (its pool is dropped before the snapshot)
      * @param ids      the function's id source (re-seeded after every restore)
-     * @param sessions the function's Transcribe sessions: only their requests are built, no session is opened
-     */
-    static void prime(ScrtConfig config, RetryingHttpClient http, RandomIds ids, Transcriber sessions,
-                      String selector, int rounds) {
+         */
+    static void prime(ScrtConfig config, RetryingHttpClient http, RandomIds ids, String selector, int rounds) {
         String key = Priming.throwawayRsaKeyPem();
         try (LoopbackResponder loopback = LoopbackResponder.start(PrimingStandIns.aws(
                 Map.of(config.privateKeyName(), key), "{}",
@@ -79,11 +86,6 @@ final class KvsTranscriberPriming {
             ContactAttributes connect = new ContactAttributes(AwsApiClient.forPriming(AwsService.CONNECT,
                     loopback.uri()));
             TranscriptionRequest request = TranscriptionRequest.parse(Json.read(PAYLOAD));
-            if (sessions instanceof TranscribeStreamingTranscriber streaming) {
-                streaming.standardRequest(request);
-                TranscribeStreamingTranscriber.medicalRequest(TranscriptionRequest.parse(Json.read(
-                        PAYLOAD.replace("\"standard\"", "\"medical\""))));
-            }
             connect.markRateLimited("00000000-0000-4000-8000-000000000000", CONTACT_ID);
             for (int round = 0; round < rounds; round++) {
                 CachingSecureValueReader reader = new CachingSecureValueReader(
@@ -94,8 +96,44 @@ final class KvsTranscriberPriming {
                         KvsTranscriberPriming::session, connect, selector, Priming.silentLogger("KvsTranscriberService")));
                 Priming.invoke(handler, PAYLOAD, "\"Success\"");
             }
+            primeStreaming(request, TranscriptionRequest.parse(Json.read(
+                    PAYLOAD.replace("\"standard\"", "\"medical\""))), ids, Math.min(rounds, STREAMING_ROUNDS));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the priming payload is not JSON", e);
+        }
+    }
+
+    /**
+     * Standard and medical sessions through a client built as the function's is, to an in-process HTTP/2 responder:
+     * Netty's HTTP/2 pipeline, the event-stream signer and the SDK's result unmarshalling load and compile here.
+     *
+     * @throws IllegalStateException when a session does not end with the responder's result
+     */
+    private static void primeStreaming(TranscriptionRequest standard, TranscriptionRequest medical, RandomIds ids,
+                                       int rounds) {
+        try (PrimingTranscribeResponder responder = PrimingTranscribeResponder.start();
+             TranscribeStreamingAsyncClient client = TranscribeStreamingTranscriber.primingClient(responder.uri())) {
+            Transcriber streaming = new TranscribeStreamingTranscriber(client, ids);
+            for (int round = 0; round < rounds; round++) {
+                for (TranscriptionRequest request : List.of(standard, medical)) {
+                    List<TranscriptSegment> segments = new CopyOnWriteArrayList<>();
+                    Transcriber.Session session = streaming.start(request, Direction.FROM_CUSTOMER, segments::add);
+                    for (int frame = 0; frame < FRAMES_PER_DIRECTION; frame++) {
+                        session.send(new byte[320]);
+                    }
+                    session.finish();
+                    session.done().get(STREAMING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    if (segments.size() != 1 || !PrimingTranscribeResponder.TRANSCRIPT.equals(
+                            segments.get(0).transcript())) {
+                        throw new IllegalStateException("priming session answered " + segments);
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("priming Transcribe streaming session failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while priming Transcribe streaming", e);
         }
     }
 

@@ -141,7 +141,7 @@ public final class KvsTranscriberService {
         private final Direction direction;
         private final MessagePoster.Call call;
         private final ExecutorService posting;
-        private Transcriber.Session session;
+        private volatile Transcriber.Session session;
         private volatile ContactAudio.AudioEnd end;
 
         Track(TranscriptionRequest request, Direction direction, MessagePoster.Call call) {

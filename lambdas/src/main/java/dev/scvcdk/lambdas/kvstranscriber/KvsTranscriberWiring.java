@@ -103,7 +103,7 @@ public final class KvsTranscriberWiring {
         RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
                 .register(scrtHttp.restorable(), reader, key, ids);
         return new SnapStart.Prepared<>(service, hooks,
-                () -> KvsTranscriberPriming.prime(config, scrtHttp, ids, transcriber, selector, primingRounds));
+                () -> KvsTranscriberPriming.prime(config, scrtHttp, ids, selector, primingRounds));
     }
 
     /** The service over its parts: production and priming build it the same way. */

@@ -9,11 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.transcribestreaming.TranscribeStreamingAsyncClient;
+import software.amazon.awssdk.services.transcribestreaming.TranscribeStreamingAsyncClientBuilder;
 import software.amazon.awssdk.services.transcribestreaming.model.AudioEvent;
 import software.amazon.awssdk.services.transcribestreaming.model.AudioStream;
 import software.amazon.awssdk.services.transcribestreaming.model.MedicalResult;
@@ -58,15 +62,27 @@ public final class TranscribeStreamingTranscriber implements Transcriber {
      * {@code aws.endpointUrlTranscribeStreaming}, else the region's).
      */
     public static TranscribeStreamingAsyncClient client(String region) {
+        return builder().region(Region.of(region)).credentialsProvider(AwsApiClient.sharedCredentials()).build();
+    }
+
+    /**
+     * A client for priming, built as {@link #client} is, calling {@code endpoint} (an in-process responder) with
+     * throwaway session credentials. Closed after priming: its event loop and connections do not reach a snapshot.
+     */
+    static TranscribeStreamingAsyncClient primingClient(URI endpoint) {
+        return builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAPRIMING",
+                        "priming-only", "priming-session-token")))
+                .build();
+    }
+
+    private static TranscribeStreamingAsyncClientBuilder builder() {
         return TranscribeStreamingAsyncClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(AwsApiClient.sharedCredentials())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .protocol(Protocol.HTTP2)
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .readTimeout(READ_TIMEOUT)
-                        .writeTimeout(WRITE_TIMEOUT))
-                .build();
+                        .writeTimeout(WRITE_TIMEOUT));
     }
 
     @Override
