@@ -5,6 +5,7 @@ import dev.scvcdk.lambdas.common.aws.AwsService;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import dev.scvcdk.lambdas.common.http.Sleeper;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
@@ -93,7 +94,7 @@ final class KvsTranscriberPriming {
                         Clock.systemUTC());
                 KvsTranscriberHandler handler = new KvsTranscriberHandler(KvsTranscriberWiring.service(primingConfig,
                         new PrivateKeyProvider(reader, config.privateKeyName()), ids, http, KvsTranscriberPriming::audio,
-                        KvsTranscriberPriming::session, connect, selector, Priming.silentLogger("KvsTranscriberService")));
+                        KvsTranscriberPriming::session, connect, selector, Sleeper.SYSTEM, Priming.silentLogger("KvsTranscriberService")));
                 Priming.invoke(handler, PAYLOAD, "\"Success\"");
             }
             primeStreaming(request, TranscriptionRequest.parse(Json.read(

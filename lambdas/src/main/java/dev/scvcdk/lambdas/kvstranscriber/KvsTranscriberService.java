@@ -1,6 +1,7 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.http.Sleeper;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import software.amazon.awssdk.services.transcribestreaming.model.BadRequestException;
+import software.amazon.awssdk.services.transcribestreaming.model.ConflictException;
 
 /**
  * kvsTranscriber: transcribes a contact's live audio into SCRT voice-call messages.
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
  *       transcription session, and every frame goes to it.</li>
  *   <li>Each final result is handed to the direction's own posting thread as it arrives, so SCRT receives a track's
  *       messages in order while the session's thread never waits on SCRT.</li>
+ *   <li>A session that fails with a retryable error is replaced, and the audio it had not yet transcribed is
+ *       replayed into the new one (see {@link Track}).</li>
  *   <li>When the audio has ended, the sessions finish, the posting threads drain, undelivered segments are posted
  *       once more; then a failed read, a failed session or a segment still undelivered fails the invocation.</li>
  * </ol>
@@ -34,16 +38,22 @@ public final class KvsTranscriberService {
     static final Duration SESSION_END_TIMEOUT = Duration.ofMinutes(2);
     /** Each post is bounded by the SCRT client's retry budget; this bounds the queue behind them. */
     static final Duration POSTING_DRAIN_TIMEOUT = Duration.ofMinutes(5);
+    /** SCV's: 3 new sessions, 100 ms apart. */
+    static final int SESSION_RESTARTS = 3;
+    static final Duration RESTART_DELAY = Duration.ofMillis(100);
+    /** s16le mono at 8000 Hz. */
+    static final int BYTES_PER_SECOND = 16_000;
 
     private final ContactAudio audio;
     private final Transcriber transcriber;
     private final MessagePoster poster;
     private final String startSelectorType;
+    private final Sleeper sleeper;
     private final StructuredLogger log;
 
     /** @param startSelectorType {@link StartSelector#FRAGMENT_NUMBER} or {@link StartSelector#NOW} */
     public KvsTranscriberService(ContactAudio audio, Transcriber transcriber, MessagePoster poster,
-                                 String startSelectorType, StructuredLogger log) {
+                                 String startSelectorType, Sleeper sleeper, StructuredLogger log) {
         this.audio = Objects.requireNonNull(audio, "audio");
         this.transcriber = Objects.requireNonNull(transcriber, "transcriber");
         this.poster = Objects.requireNonNull(poster, "poster");
@@ -52,6 +62,7 @@ public final class KvsTranscriberService {
             throw new IllegalArgumentException("startSelectorType is '" + startSelectorType + "': must be one of "
                     + StartSelector.TYPES);
         }
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -135,14 +146,28 @@ public final class KvsTranscriberService {
         return result;
     }
 
-    /** One direction: its session, opened at its first frame, and the thread that posts its results in order. */
-    private final class Track implements Consumer<TranscriptSegment> {
+    /**
+     * One direction: its session, opened at its first frame, and the thread that posts its results in order.
+     *
+     * <p>The audio not yet covered by a final result is kept. When the session fails with a retryable error (anything
+     * but BadRequest or Conflict: the same request would fail again), a new session is opened — up to
+     * {@link #SESSION_RESTARTS} times, {@link #RESTART_DELAY} apart, as SCV does — and that audio is replayed into it
+     * first, so nothing is lost between the last result and the failure; the new session's times start at zero, so
+     * its results are shifted by where its audio starts in the direction's stream.
+     */
+    private final class Track {
         private final TranscriptionRequest request;
         private final Direction direction;
         private final MessagePoster.Call call;
         private final ExecutorService posting;
+        /** Audio since the last final result's end: replayed into a restarted session. */
+        private final java.util.ArrayDeque<byte[]> pending = new java.util.ArrayDeque<>();
+        /** Byte offset, in this direction's audio, of the first byte of {@link #pending}. */
+        private long pendingStart;
         private volatile Transcriber.Session session;
         private volatile ContactAudio.AudioEnd end;
+        private boolean audioFinished;
+        private int restarts;
 
         Track(TranscriptionRequest request, Direction direction, MessagePoster.Call call) {
             this.request = request;
@@ -156,11 +181,16 @@ public final class KvsTranscriberService {
         }
 
         void frame(byte[] pcm) {
-            if (end != null) {
+            if (end != null || audioFinished) {
                 return;
             }
             if (session == null) {
-                session = transcriber.start(request, direction, this);
+                session = open(0);
+            } else {
+                restartIfFailed();
+            }
+            synchronized (this) {
+                pending.addLast(pcm);
             }
             session.send(pcm);
         }
@@ -175,37 +205,106 @@ public final class KvsTranscriberService {
         }
 
         void finishAudio() {
+            audioFinished = true;
             if (session != null) {
                 session.finish();
             }
         }
 
-        /** Called on the session's thread: queue, never block it. */
-        @Override
-        public void accept(TranscriptSegment segment) {
-            posting.execute(() -> call.post(direction, segment));
+        /** A session whose result times start at byte {@code base} of this direction's audio. */
+        private Transcriber.Session open(long base) {
+            double offsetSeconds = (double) base / BYTES_PER_SECOND;
+            return transcriber.start(request, direction, segment -> {
+                // Called on the session's thread: note what is covered, queue the post, never block.
+                long coveredTo = base + evenBytes(segment.endTime());
+                synchronized (this) {
+                    while (!pending.isEmpty() && pendingStart < coveredTo) {
+                        byte[] first = pending.removeFirst();
+                        long covered = coveredTo - pendingStart;
+                        if (covered < first.length) {
+                            pending.addFirst(java.util.Arrays.copyOfRange(first, (int) covered, first.length));
+                            pendingStart += covered;
+                        } else {
+                            pendingStart += first.length;
+                        }
+                    }
+                }
+                TranscriptSegment shifted = base == 0 ? segment : new TranscriptSegment(segment.resultId(),
+                        segment.startTime() + offsetSeconds, segment.endTime() + offsetSeconds, segment.transcript());
+                posting.execute(() -> call.post(direction, shifted));
+            });
+        }
+
+        /**
+         * Replaces a session that failed with a retryable error by a new one fed the uncovered audio.
+         *
+         * @return true when a new session was opened
+         */
+        private boolean restartIfFailed() {
+            Transcriber.Session current = session;
+            if (!current.done().isCompletedExceptionally() || restarts >= SESSION_RESTARTS) {
+                return false;
+            }
+            Throwable failure = failure(current);
+            if (!retryable(failure)) {
+                return false;
+            }
+            restarts++;
+            log.warn("transcription session failed; restarting it with the audio since its last result",
+                    request.voiceCallId(), Map.of("direction", direction.name(), "restart", restarts,
+                            "problem", failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+            try {
+                sleeper.sleep(RESTART_DELAY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            List<byte[]> replay;
+            long base;
+            synchronized (this) {
+                replay = List.copyOf(pending);
+                base = pendingStart;
+            }
+            Transcriber.Session next = open(base);
+            session = next;
+            replay.forEach(next::send);
+            if (audioFinished) {
+                next.finish();
+            }
+            return true;
         }
 
         void awaitSession(List<String> failures) {
             if (session == null) {
                 return;
             }
-            try {
-                session.done().get(SESSION_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                log.error("transcription session failed", request.voiceCallId(),
-                        Map.of("direction", direction.name()), cause);
-                failures.add("the " + direction.trackName() + " transcription session failed: "
-                        + cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            } catch (TimeoutException e) {
-                failures.add("the " + direction.trackName() + " transcription session did not end within "
-                        + SESSION_END_TIMEOUT.toSeconds() + " s of the end of its audio");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.add("interrupted while waiting for the " + direction.trackName() + " session");
-            } catch (java.util.concurrent.CancellationException e) {
-                failures.add("the " + direction.trackName() + " transcription session was cancelled");
+            while (true) {
+                try {
+                    session.done().get(SESSION_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (restartIfFailed()) {
+                        continue;
+                    }
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    log.error("transcription session failed", request.voiceCallId(),
+                            Map.of("direction", direction.name(), "restarts", restarts), cause);
+                    failures.add("the " + direction.trackName() + " transcription session failed"
+                            + (restarts == 0 ? "" : " (after " + restarts + " restarts)") + ": "
+                            + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                    return;
+                } catch (TimeoutException e) {
+                    failures.add("the " + direction.trackName() + " transcription session did not end within "
+                            + SESSION_END_TIMEOUT.toSeconds() + " s of the end of its audio");
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.add("interrupted while waiting for the " + direction.trackName() + " session");
+                    return;
+                } catch (java.util.concurrent.CancellationException e) {
+                    failures.add("the " + direction.trackName() + " transcription session was cancelled");
+                    return;
+                }
             }
         }
 
@@ -221,5 +320,27 @@ public final class KvsTranscriberService {
                 failures.add("interrupted while posting the " + direction.trackName() + " segments");
             }
         }
+    }
+
+    private static Throwable failure(Transcriber.Session session) {
+        try {
+            session.done().getNow(null);
+            return new IllegalStateException("not failed");
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
+        }
+    }
+
+    /** Not for a request Transcribe refused as such (SCV does not retry these either): it would be refused again. */
+    static boolean retryable(Throwable failure) {
+        return !(failure instanceof BadRequestException || failure instanceof ConflictException
+                || failure instanceof java.util.concurrent.CancellationException);
+    }
+
+    /** Whole 16-bit samples in {@code seconds} of 8 kHz audio. */
+    private static long evenBytes(double seconds) {
+        return Math.round(seconds * BYTES_PER_SECOND) & ~1L;
     }
 }

@@ -11,6 +11,7 @@ import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
+import dev.scvcdk.lambdas.common.http.Sleeper;
 import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
@@ -59,16 +60,17 @@ public final class KvsTranscriberWiring {
     public static SnapStart.Prepared<KvsTranscriberService> prepare(Map<String, String> environment, ContactAudio audio) {
         return prepare(environment, audio,
                 RetryingHttpClient.create(SCRT_CONNECT_TIMEOUT, SCRT_REQUEST_TIMEOUT, MESSAGE_RETRIES),
-                SecureRandom::new, KvsTranscriberPriming.ROUNDS);
+                Sleeper.SYSTEM, SecureRandom::new, KvsTranscriberPriming.ROUNDS);
     }
 
     /**
      * @param scrtHttp      the SCRT client's HTTP client (tests pass one that does not sleep between attempts)
+     * @param sleeper       waits before a failed transcription session is restarted
      * @param randomness    the generators JWT and session ids are drawn from (freshly seeded after every restore)
      * @param primingRounds how many times priming runs the call path
      */
     static SnapStart.Prepared<KvsTranscriberService> prepare(Map<String, String> environment, ContactAudio audio,
-                                                             RetryingHttpClient scrtHttp,
+                                                             RetryingHttpClient scrtHttp, Sleeper sleeper,
                                                              java.util.function.Supplier<SecureRandom> randomness,
                                                              int primingRounds) {
         EnvReader env = EnvReader.of(environment);
@@ -99,7 +101,7 @@ public final class KvsTranscriberWiring {
         Transcriber transcriber = new TranscribeStreamingTranscriber(streaming, ids);
         ContactAttributes connect = new ContactAttributes(AwsApiClient.create(AwsService.CONNECT));
         KvsTranscriberService service = service(config, key, ids, scrtHttp, audio, transcriber, connect, selector,
-                StructuredLogger.forClass(KvsTranscriberService.class));
+                sleeper, StructuredLogger.forClass(KvsTranscriberService.class));
         RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
                 .register(scrtHttp.restorable(), reader, key, ids);
         return new SnapStart.Prepared<>(service, hooks,
@@ -109,11 +111,12 @@ public final class KvsTranscriberWiring {
     /** The service over its parts: production and priming build it the same way. */
     static KvsTranscriberService service(ScrtConfig config, PrivateKeyProvider key, RandomIds ids,
                                          RetryingHttpClient http, ContactAudio audio, Transcriber transcriber,
-                                         ContactAttributes connect, String selector, StructuredLogger log) {
+                                         ContactAttributes connect, String selector, Sleeper sleeper,
+                                         StructuredLogger log) {
         ScrtTokenFactory tokens = new ScrtTokenFactory(config.orgId(), config.callCenterApiName(), key,
                 Clock.systemUTC(), ids);
         MessagePoster poster = new MessagePoster(new ScrtClient(config.endpointBase(), tokens, http), connect, log);
-        return new KvsTranscriberService(audio, transcriber, poster, selector, log);
+        return new KvsTranscriberService(audio, transcriber, poster, selector, sleeper, log);
     }
 
     private static String functionRegion() {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -38,8 +39,8 @@ import software.amazon.awssdk.utils.async.SimplePublisher;
  * the filter with its method; medical ones ({@code POST /medical-stream-transcription}) language, {@code pcm},
  * 8000 Hz, specialty, type {@code CONVERSATION} and the vocabulary — nothing else, as SCV.
  *
- * <p>A failed session is not retried: audio already handed to it cannot be replayed from here, and a new session
- * would restart result times at zero. It fails its direction, and with it the invocation.
+ * <p>The SDK does not retry a failed session (its retry would re-subscribe to audio already sent): the caller opens a
+ * new one and replays what was not transcribed ({@link KvsTranscriberService}).
  */
 public final class TranscribeStreamingTranscriber implements Transcriber {
     static final int SAMPLE_RATE_HERTZ = 8000;
@@ -78,6 +79,9 @@ public final class TranscribeStreamingTranscriber implements Transcriber {
 
     private static TranscribeStreamingAsyncClientBuilder builder() {
         return TranscribeStreamingAsyncClient.builder()
+                // The SDK would retry a failed session by re-subscribing to the audio publisher, which allows one
+                // subscriber (and whose audio is gone): sessions are restarted by the caller, with the audio replayed.
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .protocol(Protocol.HTTP2)
                         .connectionTimeout(CONNECT_TIMEOUT)

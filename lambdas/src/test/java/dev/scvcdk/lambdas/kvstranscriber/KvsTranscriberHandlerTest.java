@@ -56,6 +56,7 @@ class KvsTranscriberHandlerTest {
     private AwsSystemProperties properties;
     private FakeContactAudio audio;
     private CapturingLog log;
+    private final List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -95,7 +96,7 @@ class KvsTranscriberHandlerTest {
                 KvsTranscriberWiring.MESSAGE_RETRIES, Duration.ofSeconds(5), delay -> { }, Clock.systemUTC(),
                 () -> 0.5, log.logger());
         return new KvsTranscriberHandler(KvsTranscriberWiring.prepare(environment(extraEnvironment), audio, http,
-                SecureRandom::new, 0).service());
+                sleeps::add, SecureRandom::new, 0).service());
     }
 
     private static JsonNode invoke(KvsTranscriberHandler handler, JsonNode payload) {
@@ -425,5 +426,42 @@ class KvsTranscriberHandlerTest {
 
         assertThat(acceptedContents("END_USER")).containsExactly("caller first words");
         assertThat(acceptedContents("VIRTUAL_AGENT")).containsExactly("agent one", "agent two");
+        assertThat(transcribe.sessions()).hasSize(2);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aSessionFailingMidCallIsRestartedWithTheAudioItHadNotTranscribedAndShiftedTimes() throws IOException {
+        audio.frame(Direction.FROM_CUSTOMER, "before failure")
+                .frame(Direction.FROM_CUSTOMER, "HELD:spoken as it failed")
+                .frame(Direction.FROM_CUSTOMER, "FAIL-ONCE:ServiceUnavailableException")
+                .frame(Direction.FROM_CUSTOMER, "after restart").endOfStream();
+
+        JsonNode answer = invoke(handler(Map.of()), callerOnly());
+
+        assertThat(answer).isEqualTo(Json.read("{\"result\":\"Success\"}"));
+        assertThat(scrt.accepted()).extracting(request -> body(request).path("content").asText() + "@"
+                        + (body(request).path("startTime").asLong() - AUDIO_START) + "-"
+                        + (body(request).path("endTime").asLong() - AUDIO_START))
+                .containsExactly("before failure@0-100", "spoken as it failed@100-200", "after restart@300-400");
+        assertThat(transcribe.sessions()).hasSize(2);
+        assertThat(transcribe.sessions().get(1).frames()).startsWith("HELD:spoken as it failed",
+                "FAIL-ONCE:ServiceUnavailableException");
+        assertThat(sleeps).containsExactly(KvsTranscriberService.RESTART_DELAY);
+    }
+
+    @Test
+    void aSessionThatKeepsFailingIsRestartedThreeTimesThenFailsTheInvocation() {
+        audio.frame(Direction.FROM_CUSTOMER, "before failure")
+                .frame(Direction.FROM_CUSTOMER, "FAIL:ServiceUnavailableException").endOfStream();
+        KvsTranscriberHandler handler = handler(Map.of());
+
+        assertThatThrownBy(() -> invoke(handler, callerOnly()))
+                .isInstanceOf(TranscriptionFailedException.class)
+                .hasMessageContaining("the AUDIO_FROM_CUSTOMER transcription session failed (after 3 restarts): "
+                        + "ServiceUnavailableException");
+
+        assertThat(transcribe.sessions()).hasSize(1 + KvsTranscriberService.SESSION_RESTARTS);
+        assertThat(acceptedContents("END_USER")).containsExactly("before failure");
     }
 }

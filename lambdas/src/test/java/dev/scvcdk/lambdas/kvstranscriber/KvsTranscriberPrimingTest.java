@@ -40,7 +40,7 @@ class KvsTranscriberPrimingTest {
                     EnvVar.CALL_CENTER_API_NAME, KvsTranscriberHandlerTest.CALL_CENTER), audio,
                     RetryingHttpClient.create(KvsTranscriberWiring.SCRT_CONNECT_TIMEOUT,
                             KvsTranscriberWiring.SCRT_REQUEST_TIMEOUT, KvsTranscriberWiring.MESSAGE_RETRIES),
-                    SecureRandom::new, 2);
+                    delay -> { }, SecureRandom::new, 2);
 
             container.priming().run();
 

@@ -46,7 +46,10 @@ import software.amazon.awssdk.eventstream.MessageDecoder;
  *   <li>{@code text} → a TranscriptEvent with a partial result (the first word), then one with the final result;</li>
  *   <li>{@code a|b} → one TranscriptEvent holding two final results;</li>
  *   <li>{@code EMPTY} → a final result with an empty transcript; {@code SILENCE} → an event without results;</li>
- *   <li>{@code FAIL:<ExceptionType>} → an exception message of that type, and the response ends.</li>
+ *   <li>{@code HELD:text} → a partial result now, the final one when the next frame (or the end) arrives — unless
+ *       that frame fails the session: an utterance cut off by a failure;</li>
+ *   <li>{@code FAIL:<ExceptionType>} → an exception message of that type, and the response ends;
+ *       {@code FAIL-ONCE:<ExceptionType>} does that the first time the stand-in sees it, and is silence after.</li>
  * </ul>
  * After the end frame and the client's end of stream it ends the response, which ends the session normally.
  */
@@ -118,6 +121,7 @@ public final class TranscribeStreamingStub implements AutoCloseable {
     private final Channel server;
     private final AtomicInteger sessionNumbers = new AtomicInteger();
     private final List<Session> sessions = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TranscribeStreamingStub() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -161,6 +165,8 @@ public final class TranscribeStreamingStub implements AutoCloseable {
     private final class StreamHandler extends ChannelInboundHandlerAdapter {
         private Session session;
         private boolean ended;
+        /** The final result of a {@code HELD:} frame, sent when the next frame arrives. */
+        private String held;
         private final MessageDecoder decoder = new MessageDecoder();
 
         @Override
@@ -192,6 +198,9 @@ public final class TranscribeStreamingStub implements AutoCloseable {
                         }
                     }
                     if (data.isEndStream() && !ended) {
+                        if (held != null) {
+                            send(ctx, transcriptEvent(List.of(held)));
+                        }
                         if (!session.endFrame) {
                             session.problems.add("the request ended without the empty end frame");
                         }
@@ -235,9 +244,23 @@ public final class TranscribeStreamingStub implements AutoCloseable {
             double start = (double) session.offset / BYTES_PER_SECOND;
             session.offset += audio.length;
             double end = (double) session.offset / BYTES_PER_SECOND;
-            if (text.startsWith("FAIL:")) {
-                send(ctx, exception(text.substring("FAIL:".length()), "stand-in failure for '" + text + "'"));
+            boolean failing = text.startsWith("FAIL:")
+                    || text.startsWith("FAIL-ONCE:") && failedOnce.add(text);
+            if (held != null && !failing) {
+                send(ctx, transcriptEvent(List.of(held)));
+            }
+            held = null;
+            if (failing) {
+                send(ctx, exception(text.substring(text.indexOf(':') + 1), "stand-in failure for '" + text + "'"));
                 end(ctx);
+            } else if (text.startsWith("FAIL-ONCE:")) {
+                send(ctx, transcriptEvent(List.of()));
+            } else if (text.startsWith("HELD:")) {
+                String utterance = text.substring("HELD:".length());
+                String id = nextId();
+                send(ctx, transcriptEvent(List.of(result(id, utterance.split(" ")[0], start, end, true))));
+                session.finals.add(new Final(id, utterance, start, end));
+                held = result(id, utterance, start, end, false);
             } else if (text.equals("SILENCE")) {
                 send(ctx, transcriptEvent(List.of()));
             } else if (text.equals("EMPTY")) {
