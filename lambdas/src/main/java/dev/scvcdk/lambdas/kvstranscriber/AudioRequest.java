@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
+import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
+
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
+import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
+
 /**
  * The port through which kvsTranscriber reads a contact's audio: an adapter over the Kinesis Video reader
  * ({@code common/media/kvs}) implements it in production, an in-memory fake in tests.

@@ -2,15 +2,13 @@ package dev.scvcdk.lambdas.kvstranscriber;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.media.kvs.KvsMediaClient;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.Objects;
-import java.util.ServiceLoader;
 
 /**
  * Handler {@code dev.scvcdk.lambdas.kvstranscriber.KvsTranscriberHandler::handleRequest}: invoked asynchronously by
@@ -34,24 +32,8 @@ public final class KvsTranscriberHandler implements RequestStreamHandler {
         Json.write(output, service.handle(Json.read(input)));
     }
 
-    /**
-     * The Kinesis Video reader, found as a {@link ContactAudio} service provider
-     * ({@code META-INF/services/dev.scvcdk.lambdas.kvstranscriber.ContactAudio}) so this package does not depend on it.
-     *
-     * @throws ConfigurationException when there is not exactly one
-     */
-    static ContactAudio contactAudio() {
-        List<ContactAudio> found = ServiceLoader.load(ContactAudio.class).stream().map(ServiceLoader.Provider::get)
-                .toList();
-        if (found.size() != 1) {
-            throw new ConfigurationException(List.of("expected one " + ContactAudio.class.getName()
-                    + " provider on the class path (the Kinesis Video reader), found " + found.size()));
-        }
-        return found.get(0);
-    }
-
     private static final class Container {
         static final KvsTranscriberService SERVICE = SnapStart.prepare(System.getenv(), "kvsTranscriber",
-                KvsTranscriberWiring.prepare(System.getenv(), contactAudio()));
+                KvsTranscriberWiring.prepare(System.getenv(), new KvsContactAudio(KvsMediaClient.create())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
+import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.http.Sleeper;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;

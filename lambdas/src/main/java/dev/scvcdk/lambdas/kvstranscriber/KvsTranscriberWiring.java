@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
+import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
+
 import dev.scvcdk.contracts.EnvVar;
 import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;

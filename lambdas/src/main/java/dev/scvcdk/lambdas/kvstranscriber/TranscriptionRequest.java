@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
+import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -170,7 +172,7 @@ public record TranscriptionRequest(String streamArn, String startFragmentNumber,
             throw new IllegalArgumentException("startFragmentNum is missing for contact " + voiceCallId
                     + ": START_SELECTOR_TYPE is FRAGMENT_NUMBER, so the contact's first fragment is required");
         }
-        return StartSelector.fragment(startFragmentNumber);
+        return StartSelector.fragmentNumber(startFragmentNumber);
     }
 
     /** The participantId of messages from {@code direction}: the caller's number, or the contact id. */

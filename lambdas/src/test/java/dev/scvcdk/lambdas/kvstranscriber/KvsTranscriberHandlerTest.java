@@ -1,5 +1,6 @@
 package dev.scvcdk.lambdas.kvstranscriber;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import dev.scvcdk.contracts.EnvVar;
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
 import dev.scvcdk.lambdas.kvstranscriber.ContactAudio.AudioEnd;
 import dev.scvcdk.lambdas.testsupport.AwsJsonStub;
 import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
@@ -221,7 +223,7 @@ class KvsTranscriberHandlerTest {
 
         assertThat(audio.requests()).containsExactly(new AudioRequest(
                 "arn:aws:kinesisvideo:us-west-2:123456789012:stream/cc-contact-5ca32fbd/1763719200000",
-                StartSelector.fragment("91343852333181432392682062607743920146264440123"), CONTACT,
+                StartSelector.fragmentNumber("91343852333181432392682062607743920146264440123"), CONTACT,
                 Set.of(Direction.FROM_CUSTOMER, Direction.TO_CUSTOMER)));
         assertThat(audio.requests().get(0).streamName()).isEqualTo("cc-contact-5ca32fbd");
     }
