@@ -69,7 +69,7 @@ final class PostCallRig implements AutoCloseable {
         ssm = new AwsJsonStub();
         ssm.putParameter(KEY_PARAMETER, TestKeys.pkcs8Pem());
         s3 = new S3Stub();
-        s3.put(BUCKET, KEY, Fixtures.text("postcall/analysis.json"));
+        s3.store(BUCKET, KEY, Fixtures.text("postcall/analysis.json"));
         connect = new ConnectStub();
         connect.put(INSTANCE, CONTACT, Fixtures.json("postcall/describe-contact.json"));
         properties = AwsSystemProperties.with(Map.of("aws.endpointUrlS3", s3.endpoint()));
