@@ -5,10 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,13 +26,11 @@ public final class ConnectStub implements AutoCloseable {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
     public ConnectStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttp.start(this::handle, 16, null);
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.endpoint(server);
     }
 
     /** @param contact the {@code Contact} document DescribeContact answers for {@code instanceId}/{@code contactId} */
@@ -53,8 +47,7 @@ public final class ConnectStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] segments = exchange.getRequestURI().getPath().split("/");
-            boolean signed = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
-                    .startsWith("AWS4-HMAC-SHA256");
+            boolean signed = SigV4.signed(exchange.getRequestHeaders().getFirst("Authorization"));
             if (!"GET".equals(exchange.getRequestMethod()) || segments.length != 4 || !"contacts".equals(segments[1])) {
                 send(exchange, 404, "UnknownOperationException", "{\"message\":\"unexpected "
                         + exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\"}");
@@ -71,15 +64,10 @@ public final class ConnectStub implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String errorType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (errorType != null) {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
         }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.send(exchange, status, "application/json", body);
     }
 
     @Override
