@@ -14,7 +14,7 @@ import dev.scvcdk.lambdas.kvstranscriber.ContactAudio.AudioEnd;
 import dev.scvcdk.lambdas.testsupport.AwsJsonStub;
 import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
-import dev.scvcdk.lambdas.testsupport.ConnectApiStub;
+import dev.scvcdk.lambdas.testsupport.ConnectStub;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.KvsMkvWriter;
 import dev.scvcdk.lambdas.testsupport.KvsStub;
@@ -174,7 +174,7 @@ class KvsContactAudioTest {
         String org = "00D5e000000AbCdEAA";
         try (TranscribeStreamingStub transcribe = new TranscribeStreamingStub();
                 ScrtStub scrt = new ScrtStub(TestKeys.publicKey(), org, "acmecc");
-                ConnectApiStub connect = new ConnectApiStub();
+                ConnectStub connect = new ConnectStub();
                 AwsJsonStub ssm = new AwsJsonStub()) {
             ssm.putParameter("acmecc-scrt-jwt-auth-private-key", TestKeys.pkcs8Pem());
             try (AwsSystemProperties properties = AwsSystemProperties.with(Map.of(

@@ -15,7 +15,7 @@ import dev.scvcdk.lambdas.kvstranscriber.ContactAudio.AudioEnd;
 import dev.scvcdk.lambdas.testsupport.AwsJsonStub;
 import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
-import dev.scvcdk.lambdas.testsupport.ConnectApiStub;
+import dev.scvcdk.lambdas.testsupport.ConnectStub;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.ScrtStub;
 import dev.scvcdk.lambdas.testsupport.TestKeys;
@@ -53,7 +53,7 @@ class KvsTranscriberHandlerTest {
 
     private TranscribeStreamingStub transcribe;
     private ScrtStub scrt;
-    private ConnectApiStub connect;
+    private ConnectStub connect;
     private AwsJsonStub ssm;
     private AwsSystemProperties properties;
     private FakeContactAudio audio;
@@ -64,7 +64,7 @@ class KvsTranscriberHandlerTest {
     void start() throws Exception {
         transcribe = new TranscribeStreamingStub();
         scrt = new ScrtStub(TestKeys.publicKey(), ORG, CALL_CENTER);
-        connect = new ConnectApiStub();
+        connect = new ConnectStub();
         ssm = new AwsJsonStub();
         ssm.putParameter(KEY_NAME, TestKeys.pkcs8Pem());
         properties = AwsSystemProperties.with(Map.of("aws.endpointUrlTranscribeStreaming", transcribe.endpoint(),

@@ -8,7 +8,7 @@ import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.testsupport.AwsJsonStub;
 import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
-import dev.scvcdk.lambdas.testsupport.ConnectApiStub;
+import dev.scvcdk.lambdas.testsupport.ConnectStub;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.ScrtStub;
 import dev.scvcdk.lambdas.testsupport.TestKeys;
@@ -25,7 +25,7 @@ class KvsTranscriberPrimingTest {
         try (TranscribeStreamingStub transcribe = new TranscribeStreamingStub();
              ScrtStub scrt = new ScrtStub(TestKeys.publicKey(), KvsTranscriberHandlerTest.ORG,
                      KvsTranscriberHandlerTest.CALL_CENTER);
-             ConnectApiStub connect = new ConnectApiStub();
+             ConnectStub connect = new ConnectStub();
              AwsJsonStub ssm = new AwsJsonStub();
              AwsSystemProperties properties = AwsSystemProperties.with(Map.of(
                      "aws.endpointUrlTranscribeStreaming", transcribe.endpoint(),
