@@ -2,6 +2,7 @@ package dev.scvcdk.lambdas.voicemail;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.scvcdk.lambdas.common.Deadlines;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.kinesis.KinesisRecord;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
@@ -9,10 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Handler {@code dev.scvcdk.lambdas.voicemail.VoiceMailAudioProcessingHandler::handleRequest}: a Kinesis event of
@@ -39,10 +38,8 @@ public final class VoiceMailAudioProcessingHandler implements RequestStreamHandl
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<KinesisRecord> records = KinesisRecord.fromEvent(Json.read(input));
-        Optional<Instant> deadline = context == null
-                ? Optional.empty()
-                : Optional.of(Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(START_MARGIN));
-        Json.write(output, KinesisRecord.batchResponse(service.process(records, deadline)));
+        Json.write(output, KinesisRecord.batchResponse(
+                service.process(records, Deadlines.before(context, START_MARGIN))));
     }
 
     private static final class Container {
