@@ -14,6 +14,7 @@ import dev.scvcdk.constructs.account.ScvAccountStack;
 import dev.scvcdk.constructs.account.ScvAccountStackProps;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStackProps;
+import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.InvalidTenantConfigException;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -35,7 +36,6 @@ public final class ScvApp {
     /** Context key naming the tenant config file; unset means the embedded example tenant. */
     public static final String CONFIG_CONTEXT_KEY = "scv:config";
     public static final String ACCOUNT_STACK_ID = "ScvAccountStack";
-    public static final String CONTACT_CENTER_STACK_PREFIX = "ScvContactCenter-";
 
     /** CDK context: the app reads the validation report itself instead of CDK throwing from synth. */
     private static final String FAIL_SYNTH_ON_VALIDATION_ERRORS = "@aws-cdk/core:failSynthOnValidationErrors";
@@ -143,7 +143,7 @@ public final class ScvApp {
 
     /** The stack id (and CloudFormation stack name) of a contact center's stack: stack names allow no '_'. */
     public static String contactCenterStackId(ContactCenterConfig contactCenter) {
-        return CONTACT_CENTER_STACK_PREFIX + contactCenter.callCenterApiName().replace('_', '-');
+        return ScvNames.contactCenterStack(contactCenter.callCenterApiName());
     }
 
     private static String firstParagraph(String message) {
