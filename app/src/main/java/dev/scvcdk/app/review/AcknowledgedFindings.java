@@ -9,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.scvcdk.app.review.SynthesizedAssembly.StackArtifact;
-import software.amazon.awscdk.Validations;
 
 /**
  * Every cdk-nag acknowledgement recorded in the synthesized assembly: the {@code aws:cdk:acknowledged-rules}
@@ -19,6 +18,12 @@ import software.amazon.awscdk.Validations;
  * @param acknowledgements by pack, finding id, construct path
  */
 public record AcknowledgedFindings(List<Acknowledgement> acknowledgements) {
+
+    /**
+     * The metadata type of acknowledgements, {@code Validations.ACKNOWLEDGED_RULES_METADATA_KEY}: a literal, as
+     * reading the constant starts the jsii runtime (seconds) in a JVM that has none; ReviewReportModelTest pins it.
+     */
+    static final String ACKNOWLEDGED_RULES_METADATA_TYPE = "aws:cdk:acknowledged-rules";
 
     /** {@code Validations.acknowledge} records ids with this prefix; ids recorded as raw metadata have none. */
     private static final String ANNOTATION_PREFIX = "Annotation::";
@@ -42,7 +47,7 @@ public record AcknowledgedFindings(List<Acknowledgement> acknowledgements) {
                 Map.Entry<String, JsonNode> path = paths.next();
                 String constructPath = path.getKey().startsWith("/") ? path.getKey().substring(1) : path.getKey();
                 for (JsonNode entry : path.getValue()) {
-                    if (!Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.path("type").asText())) {
+                    if (!ACKNOWLEDGED_RULES_METADATA_TYPE.equals(entry.path("type").asText())) {
                         continue;
                     }
                     for (Iterator<Map.Entry<String, JsonNode>> ids = entry.path("data").fields(); ids.hasNext();) {
