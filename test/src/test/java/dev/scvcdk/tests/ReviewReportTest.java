@@ -376,7 +376,7 @@ class ReviewReportTest {
 
     private static Map<String, JsonNode> resourcesOfType(JsonNode template, String type) {
         Map<String, JsonNode> resources = new LinkedHashMap<>();
-        template.path("Resources").fields().forEachRemaining(e -> {
+        template.path("Resources").properties().forEach(e -> {
             if (e.getValue().path("Type").asText().equals(type)) {
                 resources.put(e.getKey(), e.getValue());
             }

@@ -2,7 +2,6 @@ package dev.scvcdk.app.review;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +42,13 @@ public record AcknowledgedFindings(List<Acknowledgement> acknowledgements) {
     public static AcknowledgedFindings of(SynthesizedAssembly assembly) {
         List<Acknowledgement> all = new ArrayList<>();
         for (StackArtifact stack : assembly.stacks()) {
-            for (Iterator<Map.Entry<String, JsonNode>> paths = stack.metadata().fields(); paths.hasNext();) {
-                Map.Entry<String, JsonNode> path = paths.next();
+            for (Map.Entry<String, JsonNode> path : stack.metadata().properties()) {
                 String constructPath = path.getKey().startsWith("/") ? path.getKey().substring(1) : path.getKey();
                 for (JsonNode entry : path.getValue()) {
                     if (!ACKNOWLEDGED_RULES_METADATA_TYPE.equals(entry.path("type").asText())) {
                         continue;
                     }
-                    for (Iterator<Map.Entry<String, JsonNode>> ids = entry.path("data").fields(); ids.hasNext();) {
-                        Map.Entry<String, JsonNode> id = ids.next();
+                    for (Map.Entry<String, JsonNode> id : entry.path("data").properties()) {
                         String findingId = id.getKey().startsWith(ANNOTATION_PREFIX)
                                 ? id.getKey().substring(ANNOTATION_PREFIX.length()) : id.getKey();
                         all.add(new Acknowledgement(packOf(findingId), findingId, constructPath,

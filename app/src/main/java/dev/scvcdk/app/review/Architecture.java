@@ -1,8 +1,8 @@
 package dev.scvcdk.app.review;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,8 +96,7 @@ public record Architecture(List<ContactCenter> contactCenters) {
         for (Function function : functions) {
             JsonNode variables = stack.resource(function.logicalId()).path("Properties").path("Environment")
                     .path("Variables");
-            for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> variable = it.next();
+            for (Map.Entry<String, JsonNode> variable : variables.properties()) {
                 String value = CfnValues.text(variable.getValue());
                 if (value.startsWith("https://")) {
                     endpoints.add(new Endpoint(function.name(), variable.getKey(), value));
@@ -221,7 +220,7 @@ public record Architecture(List<ContactCenter> contactCenters) {
     private static List<Reach> reach(List<Function> functions, IamMatrix matrix, String callCenter) {
         // A resource belongs to this contact center when it (or a condition on it) names the call center as a word.
         Pattern ownName = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(callCenter) + "(?![a-z0-9_])");
-        Map<String, Reach> byRoleAndResource = new java.util.LinkedHashMap<>();
+        Map<String, Reach> byRoleAndResource = new LinkedHashMap<>();
         Set<String> roles = new LinkedHashSet<>();
         functions.forEach(f -> roles.add(f.role()));
         for (String roleName : roles) {

@@ -1,7 +1,6 @@
 package dev.scvcdk.app.review;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +75,7 @@ final class CfnValues {
             byType.put("*", List.of(principal.asText()));
             return byType;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = principal.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : principal.properties()) {
             byType.put(entry.getKey(), list(entry.getValue()));
         }
         return byType;
@@ -89,11 +87,9 @@ final class CfnValues {
         if (condition == null || condition.isMissingNode()) {
             return byOperator;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> operators = condition.fields(); operators.hasNext();) {
-            Map.Entry<String, JsonNode> operator = operators.next();
+        for (Map.Entry<String, JsonNode> operator : condition.properties()) {
             Map<String, List<String>> keys = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = operator.getValue().fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> key = it.next();
+            for (Map.Entry<String, JsonNode> key : operator.getValue().properties()) {
                 keys.put(key.getKey(), list(key.getValue()));
             }
             byOperator.put(operator.getKey(), keys);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -167,7 +168,7 @@ public record IamMatrix(List<Role> roles) {
     }
 
     /** The role named {@code name} (RoleName or logical id), if the templates define it. */
-    public java.util.Optional<Role> role(String name) {
+    public Optional<Role> role(String name) {
         return roles.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package dev.scvcdk.app.review;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,11 +109,11 @@ public record ResourcePolicies(List<ResourcePolicy> policies) {
 
     /** A Lambda permission as the statement Lambda adds to the function's policy. */
     private static Statement permission(JsonNode properties) {
-        Map<String, Map<String, List<String>>> conditions = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
         if (properties.has("SourceArn")) {
             conditions.put("ArnLike", Map.of("AWS:SourceArn", List.of(CfnValues.text(properties.get("SourceArn")))));
         }
-        Map<String, List<String>> equals = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> equals = new LinkedHashMap<>();
         if (properties.has("SourceAccount")) {
             equals.put("AWS:SourceAccount", List.of(CfnValues.text(properties.get("SourceAccount"))));
         }
@@ -125,7 +126,9 @@ public record ResourcePolicies(List<ResourcePolicy> policies) {
         if (!equals.isEmpty()) {
             conditions.put("StringEquals", equals);
         }
-        return new Statement("", "Allow", Map.of("Service/AWS", List.of(CfnValues.text(properties.path("Principal")))),
+        String principal = CfnValues.text(properties.path("Principal"));
+        return new Statement("", "Allow", Map.of(principal.endsWith(".amazonaws.com") ? "Service" : "AWS",
+                List.of(principal)),
                 List.of(CfnValues.text(properties.path("Action"))), List.of(), conditions);
     }
 

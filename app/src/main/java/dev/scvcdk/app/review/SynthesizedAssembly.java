@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ public final class SynthesizedAssembly {
     public record StackArtifact(String id, String name, JsonNode template, JsonNode metadata) {
         /** The template's resources, logical id → resource, in template order. */
         public Iterable<Map.Entry<String, JsonNode>> resources() {
-            return () -> template.path("Resources").fields();
+            return template.path("Resources").properties();
         }
 
         /** The resource with this logical id, or a missing node. */
@@ -65,8 +64,7 @@ public final class SynthesizedAssembly {
     public static SynthesizedAssembly read(Path directory) {
         JsonNode manifest = readJson(directory.resolve("manifest.json"));
         List<StackArtifact> stacks = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("artifacts").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> artifact = it.next();
+        for (Map.Entry<String, JsonNode> artifact : manifest.path("artifacts").properties()) {
             JsonNode value = artifact.getValue();
             if (!"aws:cloudformation:stack".equals(value.path("type").asText())) {
                 continue;
