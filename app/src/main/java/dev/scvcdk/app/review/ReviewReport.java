@@ -153,7 +153,8 @@ public final class ReviewReport {
         for (ResourcePolicies.ResourcePolicy policy : resourcePolicies.policies()) {
             if (!policy.kind().equals(kind)) {
                 kind = policy.kind();
-                md.append("\n## ").append(kind).append("s\n");
+                md.append("\n## ").append(kind.endsWith("policy") ? kind.replaceAll("policy$", "policies") : kind + "s")
+                        .append('\n');
             }
             md.append("\n### ").append(cell(policy.subject())).append("\n\n- Stack ").append(policy.stack())
                     .append(", logical id `").append(policy.logicalId()).append("`\n\n");
