@@ -10,6 +10,7 @@ import dev.scvcdk.app.compliance.NagPacks;
 import dev.scvcdk.app.compliance.ValidationReport;
 import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.config.TenantConfigLoader;
+import dev.scvcdk.app.review.ReviewReport;
 import dev.scvcdk.constructs.account.ScvAccountStack;
 import dev.scvcdk.constructs.account.ScvAccountStackProps;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
@@ -27,7 +28,8 @@ import software.amazon.jsii.JsiiException;
 /**
  * The SCV CDK app: one {@code ScvAccountStack} in the partition's IAM region (us-east-1, or us-gov-west-1 in
  * GovCloud) and one {@code ScvContactCenter-<cc>} stack per contact center of the tenant config in the contact
- * center's region, checked by the five cdk-nag packs.
+ * center's region, checked by the five cdk-nag packs; {@code cdk synth} also writes the review report
+ * ({@link ReviewReport}) into {@code cdk.out/scv-review/}.
  *
  * <p>{@code cdk synth} runs {@link #main}; tests build the same app with {@link #create}.
  */
@@ -76,14 +78,20 @@ public final class ScvApp {
 
     /** {@link #run(PrintStream)} on a given, still empty app (its context carries {@value #CONFIG_CONTEXT_KEY}). */
     static int run(App app, PrintStream err) {
+        return run(app, err, AppOptions.defaults());
+    }
+
+    /** {@link #run(App, PrintStream)} with given options (tests point at the lambdas module's jar). */
+    static int run(App app, PrintStream err, AppOptions options) {
         try {
             Object configPath = app.getNode().tryGetContext(CONFIG_CONTEXT_KEY);
             LoadedTenantConfig loaded = configPath == null || configPath.toString().isBlank()
                     ? TenantConfigLoader.loadEmbedded()
                     : TenantConfigLoader.load(Path.of(configPath.toString()));
-            AppOptions options = AppOptions.defaults();
             create(app, loaded, options);
             CloudAssembly assembly = app.synth();
+            // Written before the nag verdict: a reviewer reads the report of a failing synth too.
+            ReviewReport.write(Path.of(assembly.getDirectory()));
             if (options.nagEnabled()) {
                 ValidationReport report = ValidationReport.read(Path.of(assembly.getDirectory()));
                 if (!report.findingsOf(NagPacks.NAMES).isEmpty() || !report.pluginFailures().isEmpty()) {
