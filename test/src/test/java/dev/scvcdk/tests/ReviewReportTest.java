@@ -49,15 +49,11 @@ class ReviewReportTest {
 
     private static SynthesizedApp app;
     private static Path report;
-    private static long writeMillis;
 
     @BeforeAll
     static void writeTheReport() {
         app = SynthesizedApp.acknowledged();
-        long start = System.nanoTime();
         report = ReviewReport.write(app.outdir);
-        writeMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("Review report of the example app written in " + writeMillis + " ms to " + report);
     }
 
     @Test
@@ -249,12 +245,6 @@ class ReviewReportTest {
                 });
             });
         }
-    }
-
-    @Test
-    void writingTheReportAfterSynthTakesLessThanFiveSeconds() {
-        // The report runs in every `cdk synth`: it must stay a small fraction of the synth's tens of seconds.
-        assertThat(writeMillis).isLessThan(5_000);
     }
 
     /** The functions some trigger (mapping, rule target, subscription, permission) invokes, by logical id. */
