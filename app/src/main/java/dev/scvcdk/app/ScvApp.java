@@ -10,10 +10,12 @@ import dev.scvcdk.app.compliance.NagPacks;
 import dev.scvcdk.app.compliance.ValidationReport;
 import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.config.TenantConfigLoader;
+import dev.scvcdk.app.review.ReviewReport;
 import dev.scvcdk.constructs.account.ScvAccountStack;
 import dev.scvcdk.constructs.account.ScvAccountStackProps;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStackProps;
+import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.InvalidTenantConfigException;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -26,7 +28,8 @@ import software.amazon.jsii.JsiiException;
 /**
  * The SCV CDK app: one {@code ScvAccountStack} in the partition's IAM region (us-east-1, or us-gov-west-1 in
  * GovCloud) and one {@code ScvContactCenter-<cc>} stack per contact center of the tenant config in the contact
- * center's region, checked by the five cdk-nag packs.
+ * center's region, checked by the five cdk-nag packs; {@code cdk synth} also writes the review report
+ * ({@link ReviewReport}) into {@code cdk.out/scv-review/}.
  *
  * <p>{@code cdk synth} runs {@link #main}; tests build the same app with {@link #create}.
  */
@@ -35,7 +38,6 @@ public final class ScvApp {
     /** Context key naming the tenant config file; unset means the embedded example tenant. */
     public static final String CONFIG_CONTEXT_KEY = "scv:config";
     public static final String ACCOUNT_STACK_ID = "ScvAccountStack";
-    public static final String CONTACT_CENTER_STACK_PREFIX = "ScvContactCenter-";
 
     /** CDK context: the app reads the validation report itself instead of CDK throwing from synth. */
     private static final String FAIL_SYNTH_ON_VALIDATION_ERRORS = "@aws-cdk/core:failSynthOnValidationErrors";
@@ -76,14 +78,20 @@ public final class ScvApp {
 
     /** {@link #run(PrintStream)} on a given, still empty app (its context carries {@value #CONFIG_CONTEXT_KEY}). */
     static int run(App app, PrintStream err) {
+        return run(app, err, AppOptions.defaults());
+    }
+
+    /** {@link #run(App, PrintStream)} with given options (tests point at the lambdas module's jar). */
+    static int run(App app, PrintStream err, AppOptions options) {
         try {
             Object configPath = app.getNode().tryGetContext(CONFIG_CONTEXT_KEY);
             LoadedTenantConfig loaded = configPath == null || configPath.toString().isBlank()
                     ? TenantConfigLoader.loadEmbedded()
                     : TenantConfigLoader.load(Path.of(configPath.toString()));
-            AppOptions options = AppOptions.defaults();
             create(app, loaded, options);
             CloudAssembly assembly = app.synth();
+            // Written before the nag verdict: a reviewer reads the report of a failing synth too.
+            ReviewReport.write(Path.of(assembly.getDirectory()));
             if (options.nagEnabled()) {
                 ValidationReport report = ValidationReport.read(Path.of(assembly.getDirectory()));
                 if (!report.findingsOf(NagPacks.NAMES).isEmpty() || !report.pluginFailures().isEmpty()) {
@@ -143,7 +151,7 @@ public final class ScvApp {
 
     /** The stack id (and CloudFormation stack name) of a contact center's stack: stack names allow no '_'. */
     public static String contactCenterStackId(ContactCenterConfig contactCenter) {
-        return CONTACT_CENTER_STACK_PREFIX + contactCenter.callCenterApiName().replace('_', '-');
+        return ScvNames.contactCenterStack(contactCenter.callCenterApiName());
     }
 
     private static String firstParagraph(String message) {

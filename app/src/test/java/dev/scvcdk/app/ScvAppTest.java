@@ -7,6 +7,7 @@ import dev.scvcdk.policies.config.TenantConfig;
 import dev.scvcdk.policies.PermissionBoundaryDocument;
 import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.compliance.ValidationReport;
+import dev.scvcdk.app.review.ReviewReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -85,6 +86,25 @@ class ScvAppTest {
         App app = new App(AppProps.builder().outdir(dir.resolve("out").toString())
                 .context(Map.of(ScvApp.CONFIG_CONTEXT_KEY, configPath)).build());
         return ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theRunWritesTheReviewReportIntoTheAssemblyDirectory() throws IOException {
+        // GIVEN the example tenant's config file
+        Path config = Path.of("..", "config", "tenant.example.json").toAbsolutePath();
+        App app = new App(AppProps.builder().outdir(dir.resolve("out").toString())
+                .context(Map.of(ScvApp.CONFIG_CONTEXT_KEY, config.toString())).build());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // WHEN the app runs as `cdk synth` runs it
+        int exitCode = ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8),
+                AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+        // THEN it succeeds and cdk.out/scv-review/ holds the five report files, read from the templates
+        assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Path report = dir.resolve("out").resolve(ReviewReport.DIRECTORY);
+        assertThat(Files.list(report).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                ReviewReport.IAM_MATRIX_MD, ReviewReport.IAM_MATRIX_JSON, ReviewReport.NAG_ACKNOWLEDGEMENTS_MD,
+                ReviewReport.RESOURCE_POLICIES_MD, ReviewReport.ARCHITECTURE_MD);
+        assertThat(Files.readString(report.resolve(ReviewReport.IAM_MATRIX_MD))).contains("### SCVProvisioningRole");
     }
 
     @Test

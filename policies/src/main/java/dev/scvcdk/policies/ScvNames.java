@@ -130,6 +130,14 @@ public final class ScvNames {
         return callCenter + "-SCVS3Role";
     }
 
+    /**
+     * The contact center's CloudFormation stack: {@code ScvContactCenter-<cc>}, with {@code _} as {@code -} (stack
+     * names allow letters, digits and hyphens only).
+     */
+    public static String contactCenterStack(String callCenter) {
+        return "ScvContactCenter-" + callCenter.replace('_', '-');
+    }
+
     public static String contactEventsRule(String callCenter) {
         return callCenter + "-ContactEventsRule";
     }

@@ -56,6 +56,26 @@ final class IamActionData {
         return actions;
     }
 
+    /**
+     * The access levels (List, Read, Write, Permissions management, Tagging) of the actions a pattern stands for,
+     * sorted and comma-separated; empty when the reference knows none of them.
+     */
+    String accessLevels(String actionPattern) {
+        int colon = actionPattern.indexOf(':');
+        JsonNode service = colon < 0 ? null : service(actionPattern.substring(0, colon).toLowerCase(Locale.ROOT));
+        if (service == null) {
+            return "";
+        }
+        Pattern pattern = wildcard(actionPattern.substring(colon + 1).toLowerCase(Locale.ROOT));
+        java.util.TreeSet<String> levels = new java.util.TreeSet<>();
+        service.properties().forEach(e -> {
+            if (pattern.matcher(e.getKey()).matches()) {
+                levels.add(e.getValue().path("accessLevel").asText());
+            }
+        });
+        return String.join(", ", levels);
+    }
+
     /** The actions of a pattern that support resource-level permissions. */
     List<String> withResourceLevelPermissions(String actionPattern) {
         return expand(actionPattern).entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)

@@ -36,9 +36,11 @@ public final class SynthesizedApp {
     /** Stack id (equal to its stack name) → its synthesized CloudFormation template, for every stack of the app. */
     public final Map<String, JsonNode> templates;
     final ValidationReport report;
+    /** The cloud assembly directory the app was synthesized into. */
+    public final Path outdir;
 
     private SynthesizedApp(String name, AppOptions.Builder options) {
-        Path outdir = Path.of("target", "synth", name).toAbsolutePath();
+        this.outdir = Path.of("target", "synth", name).toAbsolutePath();
         deleteRecursively(outdir);
         // The suite runs in test/: the Lambda jar is the one the lambdas module packaged.
         this.config = TenantConfigLoader.loadEmbedded();

@@ -174,7 +174,8 @@ public final class NagAcknowledgements {
     private static final String FUNCTIONS = "Every SCV function of a contact center is named <cc>-<Name>; the prefix "
             + "covers exactly the contact center's functions, their versions and the 'active' alias.";
     private static final String WILDCARD_ONLY = "Only actions without resource-level permissions (transcribe "
-            + "streaming, ds:DescribeDirectories, s3:ListAllMyBuckets, List* calls, lambda:CreateEventSourceMapping "
+            + "streaming, transcribe:StartTranscriptionJob bound by its output bucket and key conditions, "
+            + "ds:DescribeDirectories, s3:ListAllMyBuckets, List* calls, lambda:CreateEventSourceMapping "
             + "conditioned on lambda:FunctionArn) are granted on '*', each limited to the SCV regions by "
             + "aws:RequestedRegion; the compliance suite checks every '*' grant against the IAM reference data.";
     private static final String INLINE = "As in SCV's own templates, each function role keeps its own statements "
@@ -341,9 +342,9 @@ public final class NagAcknowledgements {
         entries.add(new Entry(ACCOUNT, "SCVVoiceMailAudioProcessingRole", mediaStreams, MEDIA_STREAMS));
         entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource"), mediaStreams, MEDIA_STREAMS,
                 FunctionContracts.of(Function.KVS_TRANSCRIBER).feature()));
-        entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailPackagingRole", "SCVVoiceMailTranscribeRole"),
+        entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailPackagingRole"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:transcribe:{region}:{account}:transcription-job/*]",
-                TRANSCRIPTION_JOBS));
+                TRANSCRIPTION_JOBS, Feature.VOICEMAIL));
         entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:lambda:{region}:{account}:function:{cc}-*]", FUNCTIONS));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
@@ -369,8 +370,13 @@ public final class NagAcknowledgements {
                 "AwsSolutions-IAM5[Resource::arn:{partition}:events:{region}:{account}:rule/{cc}-*]",
                 "SCV's EventBridge rules of a contact center are all named <cc>-<Name>; the prefix covers exactly "
                         + "those rules."));
-        entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource", "SCVConnectConfiguratorLambdaRole",
-                "SCVProvisioningRole"), "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
+        entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
+                "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
+        for (Function function : List.of(Function.KVS_TRANSCRIBER, Function.VOICEMAIL_TRANSCRIBE)) {
+            FunctionContract contract = FunctionContracts.of(function);
+            entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), "AwsSolutions-IAM5[Resource::*]",
+                    WILDCARD_ONLY, contract.feature()));
+        }
         entries.add(new Entry(ACCOUNT, "SCV*", "Serverless-LambdaStarPermissions", "The wildcards in these Lambda "
                 + "roles are each acknowledged above with their reason: the function's own log streams (':*'), KMS "
                 + "key/* under alias or encryption-context conditions, prefixes of runtime-named resources, and "

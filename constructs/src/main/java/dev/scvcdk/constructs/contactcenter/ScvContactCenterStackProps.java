@@ -54,9 +54,10 @@ public final class ScvContactCenterStackProps {
         return lambdaJar;
     }
 
-    /** The CloudFormation stack name, {@code ScvContactCenter-<cc>} unless set. */
+    /** The CloudFormation stack name, {@link dev.scvcdk.policies.ScvNames#contactCenterStack} unless set. */
     public String getStackName() {
-        return stackName != null ? stackName : "ScvContactCenter-" + contactCenter.callCenterApiName();
+        return stackName != null ? stackName : dev.scvcdk.policies.ScvNames.contactCenterStack(
+                contactCenter.callCenterApiName());
     }
 
     public String getDescription() {
@@ -133,7 +134,7 @@ public final class ScvContactCenterStackProps {
         /**
          * CloudFormation stack name.
          *
-         * @default - {@code ScvContactCenter-<cc>}
+         * @default - {@code ScvContactCenter-<cc>}, {@code _} in the name as {@code -}
          */
         public Builder stackName(String value) {
             this.stackName = value;

@@ -63,6 +63,22 @@ class ScvContactCenterStackTest {
     }
 
     @Test
+    void theDefaultStackNameOfACallCenterWithUnderscoresIsAValidCloudFormationName() {
+        ContactCenterConfig underscored = new ContactCenterConfig("acme_support", "us-west-2",
+                ContactCenterFixtures.INSTANCE_ID, "acme-support", "https://acme.my.salesforce.com",
+                "https://acme.my.salesforce-scrt.com", "PRODUCTION", SECRET_ARN, null);
+
+        String name = ScvContactCenterStackProps.builder()
+                .tenantConfig(ContactCenterFixtures.tenant(underscored))
+                .contactCenter(underscored)
+                .lambdaJar(jar)
+                .build()
+                .getStackName();
+
+        assertThat(name).isEqualTo("ScvContactCenter-acme-support").matches("[a-zA-Z][-a-zA-Z0-9]{0,127}");
+    }
+
+    @Test
     void everyFunctionRunsItsHandlerOnJava21WithSnapStartAndItsImportedScvRole() {
         Template template = synth();
 

@@ -5,8 +5,7 @@ import dev.scvcdk.lambdas.common.aws.AwsService;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
 import dev.scvcdk.lambdas.common.snapstart.LoopbackResponder;
@@ -52,10 +51,10 @@ final class ContactLensProcessorPriming {
             String batch = ContactLensPrimingEvents.kinesisBatch();
             for (int round = 0; round < rounds; round++) {
                 // A new reader each round, so the key is read and parsed every time, as on a first call.
-                CachingSecureValueReader reader = new CachingSecureValueReader(
-                        new AwsSecureValueReader(() -> ssm, () -> secrets), keyTtl, Clock.systemUTC());
+                PrivateKeyProvider signingKey = CachedPrivateKey.of(() -> ssm, () -> secrets,
+                        config.privateKeyName(), keyTtl).key();
                 ContactLensProcessorHandler handler = new ContactLensProcessorHandler(ContactLensProcessorWiring.service(
-                        primingConfig, new PrivateKeyProvider(reader, config.privateKeyName()), ids, http,
+                        primingConfig, signingKey, ids, http,
                         Clock.systemUTC(), Priming.silentLogger("ContactLensProcessorService")));
                 Priming.invoke(handler, batch, "\"rejectedCalls\":0");
             }

@@ -1,16 +1,11 @@
 package dev.scvcdk.lambdas.contactlens;
 
 import dev.scvcdk.contracts.EnvVar;
-import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
-import dev.scvcdk.lambdas.common.aws.AwsClients;
-import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
-import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
@@ -74,23 +69,14 @@ public final class ContactLensProcessorWiring {
         Duration keyTtl = keyCacheTtl(env);
         env.validate();
 
-        Lazy<SsmApi> ssm = Lazy.of(AwsClients::ssm);
-        Lazy<SecretsManagerApi> secretsManager = Lazy.of(AwsClients::secretsManager);
-        // Build the one client the key needs now, inside init (and a SnapStart snapshot), not on the first call.
-        if (AwsSecureValueReader.isSecretsManagerArn(config.privateKeyName())) {
-            secretsManager.get();
-        } else {
-            ssm.get();
-        }
-        CachingSecureValueReader reader = new CachingSecureValueReader(
-                new AwsSecureValueReader(ssm, secretsManager), keyTtl, Clock.systemUTC());
-        PrivateKeyProvider key = new PrivateKeyProvider(reader, config.privateKeyName());
+        CachedPrivateKey signingKey = CachedPrivateKey.fromDefaultClients(config.privateKeyName(), keyTtl);
+        PrivateKeyProvider key = signingKey.key();
         RandomIds ids = new RandomIds(randomness);
         RetryingHttpClient http = RetryingHttpClient.create(CONNECT_TIMEOUT, REQUEST_TIMEOUT, RETRY_POLICY);
         ContactLensProcessorService service = service(config, key, ids, http, Clock.systemUTC(),
                 StructuredLogger.forClass(ContactLensProcessorService.class));
         RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
-                .register(http.restorable(), reader, key, ids);
+                .register(http.restorable(), signingKey.reader(), key, ids);
         return new SnapStart.Prepared<>(service, hooks,
                 () -> ContactLensProcessorPriming.prime(config, http, ids, keyTtl, primingRounds));
     }

@@ -2,20 +2,16 @@ package dev.scvcdk.lambdas.ctrsync;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scvcdk.lambdas.common.Deadlines;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.kinesis.KinesisRecord;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Handler {@code dev.scvcdk.lambdas.ctrsync.CtrDataSyncHandler::handleRequest}: a Kinesis event of contact
@@ -38,20 +34,9 @@ public final class CtrDataSyncHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.read(input);
-        List<KinesisRecord> records = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            records.add(new KinesisRecord(Json.text(record, "kinesis", "sequenceNumber"), Json.text(record, "kinesis", "data")));
-        }
-        Optional<Instant> deadline = context == null
-                ? Optional.empty()
-                : Optional.of(Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN));
-        ObjectNode response = Json.object();
-        ArrayNode failures = response.putArray("batchItemFailures");
-        for (String sequenceNumber : service.process(records, deadline)) {
-            failures.addObject().put("itemIdentifier", sequenceNumber);
-        }
-        Json.write(output, response);
+        List<KinesisRecord> records = KinesisRecord.fromEvent(Json.read(input));
+        Json.write(output, KinesisRecord.batchResponse(
+                service.process(records, Deadlines.before(context, SAFETY_MARGIN))));
     }
 
     private static final class Container {

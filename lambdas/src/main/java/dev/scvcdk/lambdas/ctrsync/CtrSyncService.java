@@ -3,6 +3,7 @@ package dev.scvcdk.lambdas.ctrsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.aws.FunctionInvoker;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.kinesis.KinesisRecord;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.time.Clock;
 import java.time.Duration;

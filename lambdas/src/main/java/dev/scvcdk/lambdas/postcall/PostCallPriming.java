@@ -6,8 +6,7 @@ import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.connect.ConnectContacts;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.media.S3Clients;
 import dev.scvcdk.lambdas.common.media.S3Objects;
@@ -18,7 +17,6 @@ import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.common.snapstart.PrimingStandIns;
 import dev.scvcdk.lambdas.common.snapstart.RandomIds;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -102,11 +100,10 @@ final class PostCallPriming {
             String event = event();
             for (int round = 0; round < rounds; round++) {
                 // A new reader each round, so the key is read and parsed every time, as on a first call.
-                CachingSecureValueReader reader = new CachingSecureValueReader(
-                        new AwsSecureValueReader(() -> ssm, () -> secrets), PostCallWiring.KEY_CACHE_TTL,
-                        Clock.systemUTC());
+                PrivateKeyProvider signingKey = CachedPrivateKey.of(() -> ssm, () -> secrets,
+                        config.privateKeyName(), PostCallWiring.KEY_CACHE_TTL).key();
                 PostCallAnalysisTriggerHandler handler = new PostCallAnalysisTriggerHandler(PostCallWiring.service(
-                        primingConfig, new PrivateKeyProvider(reader, config.privateKeyName()), ids, http,
+                        primingConfig, signingKey, ids, http,
                         new S3Objects(s3), connect, Priming.silentLogger("PostCallService")));
                 Priming.invoke(handler, event, "\"Success\"");
             }

@@ -1,17 +1,12 @@
 package dev.scvcdk.lambdas.postcall;
 
 import dev.scvcdk.contracts.EnvVar;
-import dev.scvcdk.lambdas.common.Lazy;
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
-import dev.scvcdk.lambdas.common.aws.AwsClients;
-import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
-import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.connect.ConnectContacts;
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
@@ -70,24 +65,15 @@ public final class PostCallWiring {
         env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
         env.validate();
 
-        Lazy<SsmApi> ssm = Lazy.of(AwsClients::ssm);
-        Lazy<SecretsManagerApi> secretsManager = Lazy.of(AwsClients::secretsManager);
-        // Build the one client the key needs now, inside init (and a SnapStart snapshot), not on the first call.
-        if (AwsSecureValueReader.isSecretsManagerArn(config.privateKeyName())) {
-            secretsManager.get();
-        } else {
-            ssm.get();
-        }
-        CachingSecureValueReader reader = new CachingSecureValueReader(
-                new AwsSecureValueReader(ssm, secretsManager), KEY_CACHE_TTL, Clock.systemUTC());
-        PrivateKeyProvider key = new PrivateKeyProvider(reader, config.privateKeyName());
+        CachedPrivateKey signingKey = CachedPrivateKey.fromDefaultClients(config.privateKeyName(), KEY_CACHE_TTL);
+        PrivateKeyProvider key = signingKey.key();
         RandomIds ids = new RandomIds(randomness);
         S3Objects s3 = new S3Objects(S3Clients.create());
         ConnectContacts connect = ConnectContacts.create();
         PostCallService service = service(config, key, ids, http, s3, connect,
                 StructuredLogger.forClass(PostCallService.class));
         RestoreHooks hooks = new RestoreHooks().registerAll(AwsApiClient.sharedRestorables())
-                .register(http.restorable(), reader, key, ids);
+                .register(http.restorable(), signingKey.reader(), key, ids);
         return new SnapStart.Prepared<>(service, hooks,
                 () -> PostCallPriming.prime(config, http, ids, primingRounds));
     }

@@ -5,8 +5,7 @@ import dev.scvcdk.lambdas.common.aws.AwsService;
 import dev.scvcdk.lambdas.common.aws.SecretsManagerApi;
 import dev.scvcdk.lambdas.common.aws.SsmApi;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
 import dev.scvcdk.lambdas.common.snapstart.LoopbackResponder;
@@ -15,7 +14,6 @@ import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.common.snapstart.PrimingStandIns;
 import dev.scvcdk.lambdas.common.snapstart.RandomIds;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -67,19 +65,18 @@ final class TelephonyPriming {
                     URI.create(loopback.uri() + "/telephony/v1"), config.privateKeyName());
             for (int round = 0; round < rounds; round++) {
                 // A new reader each round, so the key is read and parsed every time, as on a first call.
-                CachingSecureValueReader reader = new CachingSecureValueReader(
-                        new AwsSecureValueReader(() -> ssm, () -> secrets), TelephonyWiring.KEY_CACHE_TTL,
-                        Clock.systemUTC());
+                PrivateKeyProvider signingKey = CachedPrivateKey.of(() -> ssm, () -> secrets,
+                        config.privateKeyName(), TelephonyWiring.KEY_CACHE_TTL).key();
                 InvokeTelephonyIntegrationApiHandler handler = new InvokeTelephonyIntegrationApiHandler(
-                        TelephonyWiring.service(primingConfig, new PrivateKeyProvider(reader, config.privateKeyName()),
-                                ids, http, Priming.silentLogger("TelephonyService")));
+                        TelephonyWiring.service(primingConfig, signingKey, ids, http,
+                                Priming.silentLogger("TelephonyService")));
                 for (String event : EVENTS) {
                     Priming.invoke(handler, event, "\"voiceCallId\"");
                 }
                 // The key read and parse run once per container, the JWT signing on every call: read it once more
                 // so the SSM request path compiles as soon as the signing path does.
-                new PrivateKeyProvider(new CachingSecureValueReader(new AwsSecureValueReader(() -> ssm, () -> secrets),
-                        TelephonyWiring.KEY_CACHE_TTL, Clock.systemUTC()), config.privateKeyName()).get();
+                CachedPrivateKey.of(() -> ssm, () -> secrets, config.privateKeyName(), TelephonyWiring.KEY_CACHE_TTL)
+                        .key().get();
             }
         }
     }

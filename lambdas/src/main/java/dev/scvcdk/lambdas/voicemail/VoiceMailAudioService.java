@@ -1,6 +1,7 @@
 package dev.scvcdk.lambdas.voicemail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scvcdk.lambdas.common.kinesis.KinesisRecord;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.media.kvs.AudioTrack;
 import dev.scvcdk.lambdas.common.media.kvs.KvsFragment;
@@ -10,7 +11,6 @@ import dev.scvcdk.lambdas.common.media.kvs.KvsMediaEvent;
 import dev.scvcdk.lambdas.common.media.kvs.KvsMediaReader;
 import dev.scvcdk.lambdas.common.media.kvs.StartSelector;
 import dev.scvcdk.lambdas.ctrsync.ContactRecordDecoder;
-import dev.scvcdk.lambdas.ctrsync.KinesisRecord;
 import dev.scvcdk.lambdas.ctrsync.MalformedRecordException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

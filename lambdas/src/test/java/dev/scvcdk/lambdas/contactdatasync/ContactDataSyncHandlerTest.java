@@ -22,6 +22,7 @@ import dev.scvcdk.lambdas.testsupport.ConnectStub;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
 import dev.scvcdk.lambdas.testsupport.S3Stub;
+import dev.scvcdk.lambdas.testsupport.S3Stub.Operation;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +91,7 @@ class ContactDataSyncHandlerTest {
                 + Json.write(REST_ANSWER) + "}]"));
         // AND the contact was described in CONNECT_INSTANCE_ID, the day listed in the configured bucket
         assertThat(rig.connect.calls()).containsExactly(new ConnectStub.Call(INSTANCE, CONTACT, true));
-        assertThat(rig.s3.listRequests()).singleElement().satisfies(r -> {
+        assertThat(rig.s3.requests(Operation.LIST_OBJECTS_V2)).singleElement().satisfies(r -> {
             assertThat(r.path()).isEqualTo("/" + BUCKET);
             assertThat(r.query()).containsEntry("prefix", DAY);
         });
@@ -119,15 +120,15 @@ class ContactDataSyncHandlerTest {
         // GIVEN a day with seven earlier files and listing pages of two keys: the contact's file is on page 4
         rig.s3.pageSize(2);
         for (int i = 0; i < 7; i++) {
-            rig.s3.put(BUCKET, DAY + "0000000" + i + "-0000-4000-8000-000000000000_analysis.json", "{}");
+            rig.s3.store(BUCKET, DAY + "0000000" + i + "-0000-4000-8000-000000000000_analysis.json", "{}");
         }
 
         // WHEN its transcript is uploaded
         JsonNode answer = rig.invoke(upload(CONTACT));
 
         // THEN every page was read and the contact uploaded (SCV reads one page and skips it silently)
-        assertThat(rig.s3.listRequests()).hasSize(4);
-        assertThat(rig.s3.listRequests().get(3).query()).containsKey("continuation-token");
+        assertThat(rig.s3.requests(Operation.LIST_OBJECTS_V2)).hasSize(4);
+        assertThat(rig.s3.requests(Operation.LIST_OBJECTS_V2).get(3).query()).containsKey("continuation-token");
         assertThat(answer).hasSize(1);
         assertThat(rig.uploadedBatches().get(0).get(0).get(0).asText()).isEqualTo(CONTACT);
     }
@@ -142,7 +143,7 @@ class ContactDataSyncHandlerTest {
         rig.invoke(upload(CONTACT, CONTACT_B));
 
         // THEN the day was listed once
-        assertThat(rig.s3.listRequests()).hasSize(1);
+        assertThat(rig.s3.requests(Operation.LIST_OBJECTS_V2)).hasSize(1);
         assertThat(rig.uploadedBatches()).singleElement().satisfies(batch -> assertThat(batch).hasSize(2));
     }
 
@@ -156,7 +157,7 @@ class ContactDataSyncHandlerTest {
         rig.invoke(upload(CONTACT_B));
 
         // THEN the UTC day was listed
-        assertThat(rig.s3.listRequests()).singleElement()
+        assertThat(rig.s3.requests(Operation.LIST_OBJECTS_V2)).singleElement()
                 .satisfies(r -> assertThat(r.query()).containsEntry("prefix", "Analysis/Voice/2025/11/22/"));
         assertThat(rig.uploadedBatches()).hasSize(1);
     }
@@ -265,7 +266,7 @@ class ContactDataSyncHandlerTest {
     @Test
     void anAnalysisFileThatIsNotJsonIsSkippedAndTheContactsOtherFileUploaded() throws Exception {
         // GIVEN a corrupt second file
-        rig.s3.put(BUCKET, key(CONTACT, "10:35:30"), "{\"Transcript\":[");
+        rig.s3.store(BUCKET, key(CONTACT, "10:35:30"), "{\"Transcript\":[");
 
         // WHEN uploaded
         rig.invoke(upload(CONTACT));
@@ -296,7 +297,7 @@ class ContactDataSyncHandlerTest {
     @Test
     void anUnreadableAnalysisFileFailsTheInvocationNamingItAndUploadsNothing() {
         // GIVEN S3 refuses the read (a bucket-key permission missing, say)
-        rig.s3.refuseGets("AccessDenied");
+        rig.s3.refuse(Operation.GET_OBJECT, "AccessDenied");
 
         // WHEN / THEN
         assertThatThrownBy(() -> rig.invoke(upload(CONTACT))).isInstanceOf(IllegalStateException.class)
@@ -321,7 +322,7 @@ class ContactDataSyncHandlerTest {
     void withoutTenantBucketNameTheBucketIsScvsDerivationFromTheCallCenterAndTheInvokedAccount() throws Exception {
         // GIVEN no TENANT_BUCKET_NAME; CALL_CENTER_API_NAME "AcmeCC"; the context ARN in 123456789012
         rig.environment.remove(EnvVar.TENANT_BUCKET_NAME);
-        rig.s3.put("acmecc-123456789012", key(CONTACT, "10:05:30"), Fixtures.text("contactdatasync/analysis.json"));
+        rig.s3.store("acmecc-123456789012", key(CONTACT, "10:05:30"), Fixtures.text("contactdatasync/analysis.json"));
 
         // WHEN uploaded
         rig.invoke(upload(CONTACT));

@@ -74,7 +74,7 @@ final class ContactDataSyncRig implements AutoCloseable {
         properties = AwsSystemProperties.with(Map.of("aws.endpointUrlS3", s3.endpoint()));
         s3Client = S3Clients.create();
         addContact(CONTACT, 1763719200.123);
-        s3.put(BUCKET, key(CONTACT, "10:05:30"), Fixtures.text("contactdatasync/analysis.json"));
+        s3.store(BUCKET, key(CONTACT, "10:05:30"), Fixtures.text("contactdatasync/analysis.json"));
     }
 
     /** The Contact Lens key of {@code contactId}'s analysis written at {@code time} on {@link #DAY}. */
@@ -98,7 +98,7 @@ final class ContactDataSyncRig implements AutoCloseable {
     }
 
     void putAnalysis(String key, JsonNode analysis) {
-        s3.put(BUCKET, key, Json.write(analysis));
+        s3.store(BUCKET, key, Json.write(analysis));
     }
 
     ContactDataSyncHandler handler() {

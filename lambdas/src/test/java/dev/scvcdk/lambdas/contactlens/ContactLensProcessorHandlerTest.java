@@ -172,7 +172,7 @@ class ContactLensProcessorHandlerTest {
 
     @Test
     void givenBase64WithMissingOrExtraPadding_whenProcessed_thenTheRecordsAreRead() throws IOException {
-        String padded = ProcessorRig.base64(utterances(CONTACT, "m1", "AGENT", "ab"));
+        String padded = Fixtures.base64(utterances(CONTACT, "m1", "AGENT", "ab"));
         assertThat(padded).endsWith("=");
         String unpadded = padded.replaceAll("=+$", "");
 
@@ -184,7 +184,7 @@ class ContactLensProcessorHandlerTest {
     @Test
     void givenARecordThatIsNotBase64Json_whenProcessed_thenItIsSkippedAndLoggedAndTheRestIsSent() throws IOException {
         // SCV failed the whole invocation here, on every retry: the batch was lost.
-        String good = ProcessorRig.base64(utterances(CONTACT, "m1", "AGENT", "hello"));
+        String good = Fixtures.base64(utterances(CONTACT, "m1", "AGENT", "hello"));
 
         String notUtf8 = Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, '(', '}'});
 

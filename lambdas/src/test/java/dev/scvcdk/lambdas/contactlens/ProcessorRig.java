@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
 import dev.scvcdk.lambdas.common.snapstart.RandomIds;
 import dev.scvcdk.lambdas.testsupport.AwsJsonStub;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
+import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.ScrtStub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import dev.scvcdk.lambdas.testsupport.TestContext;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -65,10 +64,9 @@ final class ProcessorRig implements AutoCloseable {
                 ContactLensProcessorWiring.RETRY_POLICY, requestTimeout, waits::add, Clock.systemUTC(), () -> 0.5,
                 new CapturingLog().logger());
         ScrtConfig config = new ScrtConfig(ORG, CALL_CENTER, URI.create(scrt.baseUrl()), KEY);
-        PrivateKeyProvider key = new PrivateKeyProvider(new CachingSecureValueReader(new AwsSecureValueReader(
-                () -> TestAwsClients.ssm(URI.create(ssm.endpoint())), () -> {
-                    throw new AssertionError("the key lives in SSM");
-                }), Duration.ofSeconds(60), Clock.systemUTC()), KEY);
+        PrivateKeyProvider key = CachedPrivateKey.of(() -> TestAwsClients.ssm(URI.create(ssm.endpoint())), () -> {
+            throw new AssertionError("the key lives in SSM");
+        }, KEY, Duration.ofSeconds(60)).key();
         handler = new ContactLensProcessorHandler(ContactLensProcessorWiring.service(config, key, RandomIds.create(),
                 http, Clock.fixed(NOW, ZoneOffset.UTC), log.logger()));
     }
@@ -102,7 +100,7 @@ final class ProcessorRig implements AutoCloseable {
     /** A forwarded Kinesis event; each record is (decoded Contact Lens record, arrival seconds as JSON text). */
     static ObjectNode event(List<JsonNode> records, List<String> arrivals) {
         List<String> data = new ArrayList<>();
-        records.forEach(record -> data.add(base64(record)));
+        records.forEach(record -> data.add(Fixtures.base64(record)));
         return eventOfData(data, arrivals);
     }
 
@@ -121,10 +119,6 @@ final class ProcessorRig implements AutoCloseable {
             }
         }
         return event;
-    }
-
-    static String base64(JsonNode record) {
-        return Base64.getEncoder().encodeToString(Json.write(record).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A SEGMENTS record of {@code contactId} with one utterance per (id, role, content). */

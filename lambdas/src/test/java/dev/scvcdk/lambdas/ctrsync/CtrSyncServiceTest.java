@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.aws.FunctionInvoker;
 import dev.scvcdk.lambdas.common.json.Json;
+import dev.scvcdk.lambdas.common.kinesis.KinesisRecord;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import java.io.IOException;

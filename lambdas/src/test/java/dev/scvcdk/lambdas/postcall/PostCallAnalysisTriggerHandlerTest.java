@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.testsupport.ConnectStub;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
+import dev.scvcdk.lambdas.testsupport.S3Stub.Operation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class PostCallAnalysisTriggerHandlerTest {
     }
 
     private void putAnalysis(ObjectNode analysis) {
-        rig.s3.put(BUCKET, KEY, Json.write(analysis));
+        rig.s3.store(BUCKET, KEY, Json.write(analysis));
     }
 
     @Test
@@ -87,7 +88,7 @@ class PostCallAnalysisTriggerHandlerTest {
     void theKeyIsPlusAndPercentDecodedBeforeTheObjectIsRead() throws Exception {
         // GIVEN an object whose key has a space and a colon, announced URL-encoded
         String key = "Analysis/Voice/2026/11/21/" + CONTACT + "_analysis copy_2026-11-21T10:05:30Z.json";
-        rig.s3.put(BUCKET, key, Fixtures.text("postcall/analysis.json"));
+        rig.s3.store(BUCKET, key, Fixtures.text("postcall/analysis.json"));
 
         // WHEN the event names it as S3 encodes it
         String answer = rig.invoke(PostCallRig.eventFor(
@@ -95,7 +96,7 @@ class PostCallAnalysisTriggerHandlerTest {
 
         // THEN the decoded key was fetched
         assertThat(answer).isEqualTo("{\"result\":\"Success\"}");
-        assertThat(rig.s3.getRequests()).extracting(r -> r.path()).containsExactly("/" + BUCKET + "/" + key);
+        assertThat(rig.s3.requests(Operation.GET_OBJECT)).extracting(r -> r.path()).containsExactly("/" + BUCKET + "/" + key);
     }
 
     @Test
@@ -152,7 +153,7 @@ class PostCallAnalysisTriggerHandlerTest {
         // characters and the parse fails)
         ObjectNode analysis = Fixtures.object("postcall/analysis.json");
         ((ObjectNode) analysis.path("Transcript").get(0)).put("Content", "Ça va ? — 日本語 ✓");
-        rig.s3.put(BUCKET, KEY, Json.write(analysis).getBytes(StandardCharsets.UTF_8));
+        rig.s3.store(BUCKET, KEY, Json.write(analysis).getBytes(StandardCharsets.UTF_8));
 
         // WHEN its event arrives
         String answer = rig.invoke();
@@ -287,7 +288,7 @@ class PostCallAnalysisTriggerHandlerTest {
     @Test
     void anUnreadableObjectFailsTheInvocationWithScvsMetadataError() {
         // GIVEN S3 refuses the read
-        rig.s3.refuseGets("AccessDenied");
+        rig.s3.refuse(Operation.GET_OBJECT, "AccessDenied");
 
         // WHEN / THEN
         assertThatThrownBy(() -> rig.invoke()).isInstanceOf(IllegalStateException.class)
@@ -299,7 +300,7 @@ class PostCallAnalysisTriggerHandlerTest {
     @Test
     void anObjectThatIsNotJsonFailsTheInvocationWithScvsMetadataError() {
         // GIVEN a truncated file
-        rig.s3.put(BUCKET, KEY, "{\"CustomerMetadata\":{\"ContactId\":");
+        rig.s3.store(BUCKET, KEY, "{\"CustomerMetadata\":{\"ContactId\":");
 
         // WHEN / THEN
         assertThatThrownBy(() -> rig.invoke()).isInstanceOf(IllegalStateException.class)

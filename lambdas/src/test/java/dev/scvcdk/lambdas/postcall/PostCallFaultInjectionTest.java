@@ -50,7 +50,7 @@ class PostCallFaultInjectionTest {
                     .put("Content", "utterance " + i).put("Id", "id-" + i).put("ParticipantId", "CUSTOMER")
                     .put("Sentiment", "NEGATIVE");
         }
-        rig.s3.put(BUCKET, KEY, Json.write(analysis));
+        rig.s3.store(BUCKET, KEY, Json.write(analysis));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.testsupport.AwsSystemProperties;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
+import dev.scvcdk.lambdas.testsupport.S3Stub.Operation;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class PostCallPrimingTest {
                 Fixtures.text("postcall/object-created.json"));
         assertThat(answer).isEqualTo("{\"result\":\"Success\"}");
         assertThat(rig.scrt.accepted()).hasSize(1);
-        assertThat(rig.s3.getRequests()).singleElement().satisfies(r -> assertThat(r.signed()).isTrue());
+        assertThat(rig.s3.requests(Operation.GET_OBJECT)).singleElement().satisfies(r -> assertThat(r.signed()).isTrue());
     }
 
     @Test

@@ -6,8 +6,7 @@ import dev.scvcdk.lambdas.common.aws.AwsService;
 import dev.scvcdk.lambdas.common.connect.ConnectContacts;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
-import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
+import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
 import dev.scvcdk.lambdas.common.media.S3Clients;
 import dev.scvcdk.lambdas.common.media.S3Objects;
@@ -69,7 +68,7 @@ final class PostCallRig implements AutoCloseable {
         ssm = new AwsJsonStub();
         ssm.putParameter(KEY_PARAMETER, TestKeys.pkcs8Pem());
         s3 = new S3Stub();
-        s3.put(BUCKET, KEY, Fixtures.text("postcall/analysis.json"));
+        s3.store(BUCKET, KEY, Fixtures.text("postcall/analysis.json"));
         connect = new ConnectStub();
         connect.put(INSTANCE, CONTACT, Fixtures.json("postcall/describe-contact.json"));
         properties = AwsSystemProperties.with(Map.of("aws.endpointUrlS3", s3.endpoint()));
@@ -84,13 +83,12 @@ final class PostCallRig implements AutoCloseable {
         RetryingHttpClient http = new RetryingHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build(), PostCallWiring.SCRT_RETRIES, Duration.ofSeconds(2),
                 sleeps::add, Clock.systemUTC(), () -> 0.5, log.logger());
-        CachingSecureValueReader reader = new CachingSecureValueReader(new AwsSecureValueReader(
-                () -> TestAwsClients.ssm(URI.create(ssm.endpoint())), () -> {
-                    throw new AssertionError("the key is an SSM parameter");
-                }), PostCallWiring.KEY_CACHE_TTL, Clock.systemUTC());
+        PrivateKeyProvider key = CachedPrivateKey.of(() -> TestAwsClients.ssm(URI.create(ssm.endpoint())), () -> {
+            throw new AssertionError("the key is an SSM parameter");
+        }, keyParameter, PostCallWiring.KEY_CACHE_TTL).key();
         return new PostCallAnalysisTriggerHandler(PostCallWiring.service(
                 new ScrtConfig(ORG, CALL_CENTER, URI.create(scrt.baseUrl()), keyParameter),
-                new PrivateKeyProvider(reader, keyParameter), RandomIds.create(), http, new S3Objects(s3Client),
+                key, RandomIds.create(), http, new S3Objects(s3Client),
                 new ConnectContacts(TestAwsClients.client(AwsService.CONNECT, URI.create(connect.endpoint()))),
                 log.logger()));
     }

@@ -6,10 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,13 +28,11 @@ public final class AwsJsonStub implements AutoCloseable {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
     public AwsJsonStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttp.start(this::handle, 16, null);
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.endpoint(server);
     }
 
     public void putParameter(String name, String value) {
@@ -63,7 +57,7 @@ public final class AwsJsonStub implements AutoCloseable {
         try (exchange) {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             JsonNode request = Json.read(exchange.getRequestBody());
-            boolean signed = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("AWS4-HMAC-SHA256");
+            boolean signed = SigV4.signed(exchange.getRequestHeaders().getFirst("Authorization"));
             calls.add(new Call(target, request, signed));
             ObjectNode response = Json.object();
             switch (target) {
@@ -96,12 +90,7 @@ public final class AwsJsonStub implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.send(exchange, status, "application/x-amz-json-1.1", body);
     }
 
     @Override

@@ -6,8 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,10 +47,7 @@ public final class KvsStub implements AutoCloseable {
     private AwsSystemProperties defaultEndpoint;
 
     public KvsStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackHttp.start(this::handle, 16, executor);
         dataEndpoint = endpoint();
     }
 
@@ -67,7 +62,7 @@ public final class KvsStub implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.endpoint(server);
     }
 
     /** GetMedia on {@code streamName} answers {@code mkv}, then ends the response. */
@@ -133,14 +128,8 @@ public final class KvsStub implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             JsonNode request = Json.read(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String service = null;
-            if (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 Credential=")) {
-                String[] scope = authorization.substring(authorization.indexOf('=') + 1, authorization.indexOf(','))
-                        .split("/");
-                service = scope.length > 3 ? scope[3] : null;
-            }
-            calls.add(new Call(path, request, service));
+            String[] scope = SigV4.scope(exchange.getRequestHeaders().getFirst("Authorization"));
+            calls.add(new Call(path, request, scope == null ? null : scope[1]));
             String stream = Json.text(request, "StreamName");
             switch (path) {
                 case "/getDataEndpoint" -> {
@@ -211,12 +200,7 @@ public final class KvsStub implements AutoCloseable {
     }
 
     private static void json(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.send(exchange, status, "application/json", body);
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.scvcdk.lambdas.testsupport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,10 +73,7 @@ public final class LambdaApiStub implements AutoCloseable {
     private AwsSystemProperties defaultEndpoint;
 
     public LambdaApiStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = LoopbackHttp.start(this::handle, 64, executor);
     }
 
     /**
@@ -93,7 +87,7 @@ public final class LambdaApiStub implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.endpoint(server);
     }
 
     /** @param function (function name, payload) → outcome; called on the stub's threads */
@@ -135,7 +129,7 @@ public final class LambdaApiStub implements AutoCloseable {
             String name = URLDecoder.decode(path.substring(prefix.length(), path.length() - suffix.length()), StandardCharsets.UTF_8);
             String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
             String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean signed = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("AWS4-HMAC-SHA256");
+            boolean signed = SigV4.signed(exchange.getRequestHeaders().getFirst("Authorization"));
             Invocation invocation = new Invocation(name, type == null ? "RequestResponse" : type, payload, signed);
             invocations.add(invocation);
             ServiceError error = serviceErrors.apply(invocation);
@@ -158,18 +152,11 @@ public final class LambdaApiStub implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String body, String functionError) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("X-Amz-Executed-Version", "1");
         if (functionError != null) {
             exchange.getResponseHeaders().set("X-Amz-Function-Error", functionError);
         }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        LoopbackHttp.send(exchange, status, "application/json", body);
     }
 
     @Override

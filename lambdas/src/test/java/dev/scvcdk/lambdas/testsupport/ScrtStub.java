@@ -7,9 +7,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -75,14 +72,11 @@ public final class ScrtStub implements AutoCloseable {
         this.publicKey = publicKey;
         this.orgId = orgId;
         this.callCenterApiName = callCenterApiName;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = LoopbackHttp.start(this::handle, 64, executor);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH;
+        return LoopbackHttp.endpoint(server) + BASE_PATH;
     }
 
     public void respondWith(Function<Received, Reply> responder) {
@@ -195,15 +189,8 @@ public final class ScrtStub implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        LoopbackHttp.send(exchange, status, headers.getOrDefault("Content-Type", "application/json"), body);
     }
 
     @Override

@@ -11,6 +11,11 @@ final class SigV4 {
     private SigV4() {
     }
 
+    /** Whether the {@code Authorization} header is a SigV4 signature with a well-formed credential scope. */
+    static boolean signed(String authorization) {
+        return scope(authorization) != null;
+    }
+
     /** {region, service}, or null when the request is not SigV4-signed. */
     static String[] scope(String authorization) {
         if (authorization == null) {

@@ -6,10 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.scvcdk.lambdas.common.json.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,9 +39,7 @@ public final class TranscribeApiStub implements AutoCloseable {
     private AwsSystemProperties defaultEndpoint;
 
     public TranscribeApiStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttp.start(this::handle, 16, null);
     }
 
     /** A stub the default chains point at ({@code aws.endpointUrlTranscribe}); restored on {@link #close()}. */
@@ -56,7 +50,7 @@ public final class TranscribeApiStub implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttp.endpoint(server);
     }
 
     /** A job of that name exists (started earlier). */
@@ -171,14 +165,7 @@ public final class TranscribeApiStub implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        LoopbackHttp.send(exchange, status, "application/x-amz-json-1.1", body);
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.KvsMkvWriter;
 import dev.scvcdk.lambdas.testsupport.KvsStub;
-import dev.scvcdk.lambdas.testsupport.S3PutStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,9 @@ class VoiceMailAudioPrimingTest {
 
     @Test
     void primingReadsAndWritesNothingAndTheRestoredContainerWritesAVoicemail() throws Exception {
-        try (KvsStub kvs = KvsStub.asDefaultEndpoint(); S3PutStub s3 = S3PutStub.asDefaultEndpoint()) {
-            // GIVEN the function's configuration
+        try (KvsStub kvs = KvsStub.asDefaultEndpoint(); S3Stub s3 = S3Stub.asDefaultEndpoint()) {
+            // GIVEN the function's configuration and its bucket
+            s3.createBucket(VoiceMailAudioRig.BUCKET);
             SnapStart.Prepared<VoiceMailAudioService> container = VoiceMailAudioWiring.prepare(
                     Map.of(VoiceMailAudioWiring.BUCKET_VARIABLE, VoiceMailAudioRig.BUCKET), 1);
 
@@ -30,7 +31,7 @@ class VoiceMailAudioPrimingTest {
 
             // THEN no stream was read and no object written
             assertThat(kvs.calls()).isEmpty();
-            assertThat(s3.attempts()).isZero();
+            assertThat(s3.requests()).isEmpty();
             // AND after the restore a real voicemail goes through the default clients
             container.hooks().beforeCheckpoint(null);
             container.hooks().afterRestore(null);
@@ -40,7 +41,7 @@ class VoiceMailAudioPrimingTest {
                     new String[] {"1", Fixtures.base64(VoiceMailAudioRig.voicemail())})));
             String answer = Priming.invoke(new VoiceMailAudioProcessingHandler(container.service()), event);
             assertThat(Json.read(answer)).isEqualTo(Json.read("{\"batchItemFailures\":[]}"));
-            assertThat(s3.puts()).extracting(S3PutStub.PutObject::key)
+            assertThat(s3.puts()).extracting(S3Stub.PutObject::key)
                     .containsExactly("voicemail_recordings/" + VoiceMailAudioRig.CONTACT + ".wav");
         }
     }

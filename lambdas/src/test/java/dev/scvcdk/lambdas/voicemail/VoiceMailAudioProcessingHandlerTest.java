@@ -12,7 +12,8 @@ import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.KvsMkvWriter;
 import dev.scvcdk.lambdas.testsupport.KvsStub;
-import dev.scvcdk.lambdas.testsupport.S3PutStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
+import dev.scvcdk.lambdas.testsupport.S3Stub.Operation;
 import dev.scvcdk.lambdas.testsupport.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,7 @@ class VoiceMailAudioProcessingHandlerTest {
             // THEN one WAV is written under the contact's key as audio/x-wav
             assertThat(failed).isEmpty();
             assertThat(rig.s3.puts()).hasSize(1);
-            S3PutStub.PutObject wav = rig.s3.puts().get(0);
+            S3Stub.PutObject wav = rig.s3.puts().get(0);
             assertThat(wav.bucket()).isEqualTo(BUCKET);
             assertThat(wav.key()).isEqualTo("voicemail_recordings/" + CONTACT + ".wav");
             assertThat(wav.contentType()).isEqualTo("audio/x-wav");
@@ -166,7 +167,7 @@ class VoiceMailAudioProcessingHandlerTest {
 
             assertThat(rig.run(ctr)).isEmpty();
             assertThat(rig.kvs.calls()).isEmpty();
-            assertThat(rig.s3.attempts()).isZero();
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).isEmpty();
         }
     }
 
@@ -210,7 +211,7 @@ class VoiceMailAudioProcessingHandlerTest {
             change.accept(ctr);
 
             assertThat(rig.run(ctr)).containsExactly("1");
-            assertThat(rig.s3.attempts()).isZero();
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).isEmpty();
             assertThat(rig.log.text()).contains("voicemail record cannot be processed");
         }
     }
@@ -227,7 +228,7 @@ class VoiceMailAudioProcessingHandlerTest {
                     VoiceMailAudioRig.voicemail("contact-c", "stream-c"));
 
             assertThat(failed).containsExactly("2");
-            assertThat(rig.s3.puts()).extracting(S3PutStub.PutObject::key).containsExactly(
+            assertThat(rig.s3.puts()).extracting(S3Stub.PutObject::key).containsExactly(
                     "voicemail_recordings/contact-a.wav", "voicemail_recordings/contact-c.wav");
         }
     }
@@ -239,7 +240,7 @@ class VoiceMailAudioProcessingHandlerTest {
             rig.kvs.media(STREAM, media).cutAfter(STREAM, media.length / 2);
 
             assertThat(rig.run(VoiceMailAudioRig.voicemail())).containsExactly("1");
-            assertThat(rig.s3.attempts()).isZero();
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).isEmpty();
         }
     }
 
@@ -250,7 +251,7 @@ class VoiceMailAudioProcessingHandlerTest {
                     .error(STOP, "KMS_KEY_DISABLED").toBytes());
 
             assertThat(rig.run(VoiceMailAudioRig.voicemail())).containsExactly("1");
-            assertThat(rig.s3.attempts()).isZero();
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).isEmpty();
             assertThat(rig.log.text()).contains("KMS_KEY_DISABLED");
         }
     }
@@ -261,7 +262,7 @@ class VoiceMailAudioProcessingHandlerTest {
             rig.kvs.media(STREAM, new KvsMkvWriter().fragment(START, Map.of()).frame(1, CALLER_START).toBytes());
 
             assertThat(rig.run(VoiceMailAudioRig.voicemail())).containsExactly("1");
-            assertThat(rig.s3.attempts()).isZero();
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).isEmpty();
             assertThat(rig.log.text()).contains("before FragmentStopNumber " + STOP);
         }
     }
@@ -274,7 +275,7 @@ class VoiceMailAudioProcessingHandlerTest {
                     .fragment(STOP, Map.of()).frame(2, CALLER_STOP).toBytes());
 
             assertThat(rig.run(VoiceMailAudioRig.voicemail())).containsExactly("1");
-            assertThat(rig.s3.attempts()).isZero();
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).isEmpty();
         }
     }
 
@@ -282,10 +283,10 @@ class VoiceMailAudioProcessingHandlerTest {
     void anS3RefusalIsReportedWithoutRetrying() throws Exception {
         try (VoiceMailAudioRig rig = new VoiceMailAudioRig()) {
             rig.kvs.media(STREAM, VoiceMailAudioRig.media(CALLER_START, CALLER_STOP));
-            rig.s3.failPuts(403);
+            rig.s3.failNext(Operation.PUT_OBJECT, 1, 403, "AccessDenied");
 
             assertThat(rig.run(VoiceMailAudioRig.voicemail())).containsExactly("1");
-            assertThat(rig.s3.attempts()).isEqualTo(1);
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).hasSize(1);
             assertThat(rig.s3.puts()).isEmpty();
         }
     }
@@ -294,10 +295,10 @@ class VoiceMailAudioProcessingHandlerTest {
     void anS3ServerErrorIsRetriedAndTheWavWritten() throws Exception {
         try (VoiceMailAudioRig rig = new VoiceMailAudioRig()) {
             rig.kvs.media(STREAM, VoiceMailAudioRig.media(CALLER_START, CALLER_STOP));
-            rig.s3.failPuts(500);
+            rig.s3.failNext(Operation.PUT_OBJECT, 1, 500, "InternalError");
 
             assertThat(rig.run(VoiceMailAudioRig.voicemail())).isEmpty();
-            assertThat(rig.s3.attempts()).isEqualTo(2);
+            assertThat(rig.s3.requests(Operation.PUT_OBJECT)).hasSize(2);
             assertThat(rig.s3.puts()).hasSize(1);
         }
     }
@@ -307,7 +308,7 @@ class VoiceMailAudioProcessingHandlerTest {
         try (VoiceMailAudioRig rig = new VoiceMailAudioRig()) {
             rig.kvs.media("stream-a", VoiceMailAudioRig.media(CALLER_START, CALLER_STOP));
             rig.kvs.media("stream-b", VoiceMailAudioRig.media(CALLER_START, CALLER_STOP));
-            rig.s3.failPuts(403, 403);
+            rig.s3.failNext(Operation.PUT_OBJECT, 2, 403, "AccessDenied");
 
             List<String> failed = rig.run(VoiceMailAudioRig.voicemail("contact-a", "stream-a"),
                     VoiceMailAudioRig.voicemail("contact-b", "stream-b"));
@@ -328,7 +329,7 @@ class VoiceMailAudioProcessingHandlerTest {
             rig.run(VoiceMailAudioRig.voicemail("contact-a", "stream-a"), second);
 
             // THEN no audio or tag of the first is carried into the second (SCV's module globals did)
-            S3PutStub.PutObject b = rig.s3.puts().get(1);
+            S3Stub.PutObject b = rig.s3.puts().get(1);
             assertThat(Arrays.copyOfRange(b.body(), 44, b.body().length)).isEqualTo(concat(CALLER_STOP, CALLER_STOP));
             assertThat(b.tags()).containsEntry("vm_lang", "fr-CA")
                     .containsEntry("vm_recordingUrl", BUCKET + "/voicemail_recordings/contact-b.wav").hasSize(6);

@@ -10,7 +10,7 @@ import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.KvsMkvWriter;
 import dev.scvcdk.lambdas.testsupport.KvsStub;
-import dev.scvcdk.lambdas.testsupport.S3PutStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The handler over the production KVS and S3 clients, pointed at the Kinesis Video and S3 stand-ins. */
@@ -36,21 +32,15 @@ final class VoiceMailAudioRig implements AutoCloseable {
     static final String LATER = KvsMkvWriter.fragmentNumber(13);
 
     final KvsStub kvs;
-    final S3PutStub s3;
+    final S3Stub s3;
     final S3Client s3Client;
     final CapturingLog log = new CapturingLog();
     final VoiceMailAudioProcessingHandler handler;
 
     VoiceMailAudioRig() throws IOException {
         kvs = new KvsStub();
-        s3 = new S3PutStub();
-        s3Client = S3Client.builder()
-                .region(Region.US_WEST_2)
-                .endpointOverride(URI.create(s3.endpoint()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        s3 = new S3Stub().createBucket(BUCKET);
+        s3Client = s3.client();
         KvsMediaClient media = new KvsMediaClient(
                 TestAwsClients.client(AwsService.KINESIS_VIDEO, URI.create(kvs.endpoint())), Optional.empty());
         handler = new VoiceMailAudioProcessingHandler(

@@ -14,7 +14,7 @@ import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub.Outcome;
-import dev.scvcdk.lambdas.testsupport.S3RestStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import dev.scvcdk.lambdas.testsupport.TranscribeApiStub;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class VoiceMailPackagingHandlerTest {
         return tags;
     }
 
-    private S3RestStub s3;
+    private S3Stub s3;
     private S3Client s3Client;
     private TranscribeApiStub transcribe;
     private LambdaApiStub lambda;
@@ -73,7 +73,7 @@ class VoiceMailPackagingHandlerTest {
 
     @BeforeEach
     void start() throws IOException {
-        s3 = new S3RestStub();
+        s3 = new S3Stub();
         s3Client = s3.client();
         transcribe = new TranscribeApiStub();
         lambda = new LambdaApiStub();
@@ -104,8 +104,8 @@ class VoiceMailPackagingHandlerTest {
 
     /** A transcribed voicemail: the tagged recording, its transcript and its (finished) job. */
     private void voicemail(Map<String, String> tags, String transcriptJson) {
-        s3.putObject(BUCKET, RECORDING, "RIFF", tags);
-        s3.putObject(BUCKET, TRANSCRIPT, transcriptJson, Map.of());
+        s3.store(BUCKET, RECORDING, "RIFF", tags);
+        s3.store(BUCKET, TRANSCRIPT, transcriptJson, Map.of());
         transcribe.putJob(CONTACT);
     }
 
@@ -199,8 +199,8 @@ class VoiceMailPackagingHandlerTest {
         deliver();
 
         // THEN S3 saw GetObjectTagging of the recording and GetObject of the transcript, path-style and signed
-        assertThat(s3.requests()).extracting(S3RestStub.Request::bucket, S3RestStub.Request::key,
-                        S3RestStub.Request::isTagging, S3RestStub.Request::signingService)
+        assertThat(s3.requests()).extracting(S3Stub.Request::bucket, S3Stub.Request::key,
+                        S3Stub.Request::isTagging, S3Stub.Request::signingService)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(BUCKET, RECORDING, true, "s3"),
                         org.assertj.core.groups.Tuple.tuple(BUCKET, TRANSCRIPT, false, "s3"));
     }
@@ -497,7 +497,7 @@ class VoiceMailPackagingHandlerTest {
     @Test
     void aRecordingThatCannotBeReadFailsTheInvocationBeforeAnyCall() {
         // GIVEN the transcript but no recording
-        s3.putObject(BUCKET, TRANSCRIPT, Fixtures.text("voicemail/transcript.json"), Map.of());
+        s3.store(BUCKET, TRANSCRIPT, Fixtures.text("voicemail/transcript.json"), Map.of());
 
         // WHEN it is delivered THEN S3's error fails the invocation
         assertThatThrownBy(this::deliver).isInstanceOf(S3Exception.class).hasMessageContaining("NoSuchKey");
@@ -507,7 +507,7 @@ class VoiceMailPackagingHandlerTest {
     @Test
     void aTranscriptThatCannotBeReadFailsTheInvocationBeforeAnyCall() {
         // GIVEN the recording but no transcript
-        s3.putObject(BUCKET, RECORDING, "RIFF", recordingTags());
+        s3.store(BUCKET, RECORDING, "RIFF", recordingTags());
 
         // WHEN it is delivered THEN S3's error fails the invocation
         assertThatThrownBy(this::deliver).isInstanceOf(S3Exception.class).hasMessageContaining("NoSuchKey");

@@ -6,7 +6,7 @@ import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
-import dev.scvcdk.lambdas.testsupport.S3RestStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TranscribeApiStub;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ class VoiceMailPackagingPrimingTest {
 
     @Test
     void primingCallsNoServiceNorWaitsAndTheRestoredContainerDeliversAVoicemail() throws Exception {
-        try (S3RestStub s3 = S3RestStub.asDefaultEndpoint();
+        try (S3Stub s3 = S3Stub.asDefaultEndpoint();
              TranscribeApiStub transcribe = TranscribeApiStub.asDefaultEndpoint();
              LambdaApiStub lambda = LambdaApiStub.asDefaultEndpoint()) {
             // GIVEN the function's container, configured with the alias only (the routing delay defaults to 60 s)
@@ -41,9 +41,9 @@ class VoiceMailPackagingPrimingTest {
             // AND after a snapshot and restore the container delivers a voicemail through the production clients
             container.hooks().beforeCheckpoint(null);
             container.hooks().afterRestore(null);
-            s3.putObject(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.RECORDING, "RIFF",
+            s3.store(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.RECORDING, "RIFF",
                     VoiceMailPackagingHandlerTest.recordingTags());
-            s3.putObject(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.TRANSCRIPT,
+            s3.store(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.TRANSCRIPT,
                     Fixtures.text("voicemail/transcript.json"), Map.of());
             transcribe.putJob(VoiceMailPackagingHandlerTest.CONTACT);
             String answer = Priming.invoke(new VoiceMailPackagingHandler(container.service()),

@@ -10,7 +10,7 @@ import dev.scvcdk.lambdas.common.aws.FunctionInvoker;
 import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
-import dev.scvcdk.lambdas.testsupport.S3RestStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import dev.scvcdk.lambdas.testsupport.TranscribeApiStub;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * failure (no answer, throttling, 5xx) is one failed attempt; a refused call (access, missing alias) ends routing.
  */
 class VoiceMailPackagingRoutingTest {
-    private S3RestStub s3;
+    private S3Stub s3;
     private S3Client s3Client;
     private TranscribeApiStub transcribe;
     private final List<String> methods = new ArrayList<>();
@@ -42,12 +42,12 @@ class VoiceMailPackagingRoutingTest {
 
     @BeforeEach
     void start() throws IOException {
-        s3 = new S3RestStub();
+        s3 = new S3Stub();
         s3Client = s3.client();
         transcribe = new TranscribeApiStub();
-        s3.putObject(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.RECORDING, "RIFF",
+        s3.store(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.RECORDING, "RIFF",
                 VoiceMailPackagingHandlerTest.recordingTags());
-        s3.putObject(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.TRANSCRIPT,
+        s3.store(VoiceMailPackagingHandlerTest.BUCKET, VoiceMailPackagingHandlerTest.TRANSCRIPT,
                 Fixtures.text("voicemail/transcript.json"), Map.of());
         transcribe.putJob(VoiceMailPackagingHandlerTest.CONTACT);
         FunctionInvoker telephony = new FunctionInvoker() {

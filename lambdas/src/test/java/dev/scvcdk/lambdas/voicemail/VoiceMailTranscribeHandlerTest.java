@@ -11,7 +11,7 @@ import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
-import dev.scvcdk.lambdas.testsupport.S3RestStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import dev.scvcdk.lambdas.testsupport.TranscribeApiStub;
 import java.io.IOException;
@@ -31,7 +31,7 @@ class VoiceMailTranscribeHandlerTest {
     private static final String CONTACT = "5ca32fbd-8f92-46af-92a5-6b0f970f0efe";
     private static final String KEY = "voicemail_recordings/" + CONTACT + ".wav";
 
-    private S3RestStub s3;
+    private S3Stub s3;
     private S3Client s3Client;
     private TranscribeApiStub transcribe;
     private CapturingLog log;
@@ -39,7 +39,7 @@ class VoiceMailTranscribeHandlerTest {
 
     @BeforeEach
     void start() throws IOException {
-        s3 = new S3RestStub();
+        s3 = new S3Stub().createBucket(BUCKET);
         s3Client = s3.client();
         transcribe = new TranscribeApiStub();
         log = new CapturingLog();
@@ -56,7 +56,7 @@ class VoiceMailTranscribeHandlerTest {
     }
 
     private void recordingTagged(Map<String, String> tags) {
-        s3.putObject(BUCKET, KEY, "RIFF", tags);
+        s3.store(BUCKET, KEY, "RIFF", tags);
     }
 
     private JsonNode invoke(String event) throws IOException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scvcdk.lambdas.common.snapstart.Priming;
 import dev.scvcdk.lambdas.common.snapstart.SnapStart;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
-import dev.scvcdk.lambdas.testsupport.S3RestStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TranscribeApiStub;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class VoiceMailTranscribePrimingTest {
 
     @Test
     void primingCallsNoServiceAndTheRestoredContainerStartsAJob() throws Exception {
-        try (S3RestStub s3 = S3RestStub.asDefaultEndpoint();
+        try (S3Stub s3 = S3Stub.asDefaultEndpoint();
              TranscribeApiStub transcribe = TranscribeApiStub.asDefaultEndpoint()) {
             // GIVEN the function's container, its clients from the default chains (AWS_ENDPOINT_URL_S3/_TRANSCRIBE)
             SnapStart.Prepared<VoiceMailTranscribeService> container = VoiceMailTranscribeHandler.prepare(1);
@@ -32,7 +32,7 @@ class VoiceMailTranscribePrimingTest {
             // AND after a snapshot and restore the container serves a recording through the production clients
             container.hooks().beforeCheckpoint(null);
             container.hooks().afterRestore(null);
-            s3.putObject(BUCKET, "voicemail_recordings/" + CONTACT + ".wav", "RIFF", Map.of("vm_lang", "fr-CA"));
+            s3.store(BUCKET, "voicemail_recordings/" + CONTACT + ".wav", "RIFF", Map.of("vm_lang", "fr-CA"));
             String answer = Priming.invoke(new VoiceMailTranscribeHandler(container.service()),
                     Fixtures.text("voicemail/recording-created.json"));
             assertThat(answer).contains("\"STARTED\"");

@@ -11,7 +11,7 @@ import dev.scvcdk.lambdas.testsupport.CapturingLog;
 import dev.scvcdk.lambdas.testsupport.Fixtures;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub;
 import dev.scvcdk.lambdas.testsupport.LambdaApiStub.Outcome;
-import dev.scvcdk.lambdas.testsupport.S3RestStub;
+import dev.scvcdk.lambdas.testsupport.S3Stub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import dev.scvcdk.lambdas.testsupport.TranscribeApiStub;
 import java.io.IOException;
@@ -59,12 +59,12 @@ class VoicemailFaultInjectionTest {
     @Test
     @Timeout(120)
     void everyRecordingEndsWithItsOneJobWhateverFailsOnTheWay() throws Exception {
-        try (S3RestStub s3 = new S3RestStub(); TranscribeApiStub transcribe = new TranscribeApiStub();
+        try (S3Stub s3 = new S3Stub(); TranscribeApiStub transcribe = new TranscribeApiStub();
              S3Client s3Client = s3.client()) {
             // GIVEN tagged recordings, and S3 and Transcribe failing a quarter of their calls
             List<String> contacts = contacts(20261202L);
             for (String contact : contacts) {
-                s3.putObject(BUCKET, VoicemailObjectEvent.recordingKey(contact), "RIFF", Map.of("vm_lang", "en-AU"));
+                s3.store(BUCKET, VoicemailObjectEvent.recordingKey(contact), "RIFF", Map.of("vm_lang", "en-AU"));
             }
             s3.randomFaults(new Random(11L), 0.25);
             transcribe.randomFaults(new Random(12L), 0.25);
@@ -107,15 +107,15 @@ class VoicemailFaultInjectionTest {
     @Test
     @Timeout(120)
     void everyTranscriptEndsRoutedThenClosedOrItsInvocationFails() throws Exception {
-        try (S3RestStub s3 = new S3RestStub(); TranscribeApiStub transcribe = new TranscribeApiStub();
+        try (S3Stub s3 = new S3Stub(); TranscribeApiStub transcribe = new TranscribeApiStub();
              LambdaApiStub lambda = new LambdaApiStub(); S3Client s3Client = s3.client()) {
             // GIVEN transcribed voicemails
             List<String> contacts = contacts(7L);
             for (String contact : contacts) {
                 Map<String, String> tags = new HashMap<>(VoiceMailPackagingHandlerTest.recordingTags());
                 tags.put("vm_recordingUrl", BUCKET + "/" + VoicemailObjectEvent.recordingKey(contact));
-                s3.putObject(BUCKET, VoicemailObjectEvent.recordingKey(contact), "RIFF", tags);
-                s3.putObject(BUCKET, VoicemailObjectEvent.transcriptKey(contact),
+                s3.store(BUCKET, VoicemailObjectEvent.recordingKey(contact), "RIFF", tags);
+                s3.store(BUCKET, VoicemailObjectEvent.transcriptKey(contact),
                         "{\"results\":{\"transcripts\":[{\"transcript\":\"call me " + contact + "\"}]}}", Map.of());
                 transcribe.putJob(contact);
             }

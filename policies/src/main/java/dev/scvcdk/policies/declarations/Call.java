@@ -47,7 +47,17 @@ public record Call(String sid, List<String> actions, Target target, Map<String, 
         return new Call(sid, actions, target, conditions, Optional.of(use), why);
     }
 
-    /** This call, always made with {@code operator: {key: values}}. */
+    /** In a condition value: the tenant bucket's name in the contact center the call is made in. */
+    public static final String TENANT_BUCKET = "{tenantBucket}";
+
+    /** A condition value as the call sends it in {@code cc}: {@link #TENANT_BUCKET} becomes the bucket's name. */
+    public static String conditionValueIn(String value, dev.scvcdk.policies.ScvArns arns,
+            dev.scvcdk.policies.config.ContactCenterConfig cc) {
+        return value.replace(TENANT_BUCKET, dev.scvcdk.policies.ScvNames.tenantBucket(cc.callCenterApiName(),
+                arns.account(), cc.region()));
+    }
+
+    /** This call, always made with {@code operator: {key: values}} (values may name {@link #TENANT_BUCKET}). */
     public Call when(String operator, String key, String... values) {
         Map<String, Map<String, List<String>>> more = new LinkedHashMap<>(conditions);
         Map<String, List<String>> byKey = new LinkedHashMap<>(more.getOrDefault(operator, Map.of()));

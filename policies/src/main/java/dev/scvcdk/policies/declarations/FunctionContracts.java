@@ -361,8 +361,12 @@ public final class FunctionContracts {
      */
     private static FunctionContract voicemailTranscribe() {
         return new FunctionContract(Function.VOICEMAIL_TRANSCRIBE, RoleNames.VOICEMAIL_TRANSCRIBE,
-                List.of(Call.of("StartVoicemailTranscription", Target.transcriptionJobs(""),
-                                "starts the batch job named after the contact", "transcribe:StartTranscriptionJob"),
+                List.of(Call.of("StartVoicemailTranscription", Target.noResourceLevelPermissions(),
+                                "starts the batch job named after the contact, writing to the tenant bucket's "
+                                        + "transcripts prefix (the action has no resource type; its output keys bound it)",
+                                "transcribe:StartTranscriptionJob")
+                                .when("StringEquals", "transcribe:OutputBucketName", Call.TENANT_BUCKET)
+                                .when("StringLike", "transcribe:OutputKey", ScvNames.VOICEMAIL_TRANSCRIPTS_PREFIX + "*"),
                         Call.of("ReadVoicemailRecordings", Target.tenantObjects(ScvNames.VOICEMAIL_RECORDINGS_PREFIX),
                                 "reads the recording's tags; Transcribe reads the audio as this role",
                                 "s3:GetObject", "s3:GetObjectTagging")

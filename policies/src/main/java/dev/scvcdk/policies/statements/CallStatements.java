@@ -52,6 +52,8 @@ public final class CallStatements {
             for (ContactCenterConfig cc : m.in()) {
                 List<String> arns = call.target().arns(res.arns(), cc);
                 grant.resources.addAll(arns);
+                call.conditions().forEach((operator, byKey) -> byKey.forEach((key, values) -> values.forEach(
+                        value -> grant.condition(operator, key, Call.conditionValueIn(value, res.arns(), cc)))));
                 if (call.target().kind() == Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS) {
                     grant.condition("StringEquals", REQUESTED_REGION, cc.region());
                 }
@@ -161,7 +163,6 @@ public final class CallStatements {
             this.sid = sid;
             this.actions = actions;
             this.declaredConditions = declared;
-            declared.forEach((operator, byKey) -> byKey.forEach((key, values) -> condition(operator, key, values)));
         }
 
         /** Calls that share a sid share one statement, so they must allow the same actions under the same conditions. */

@@ -14,6 +14,8 @@ public final class WildcardOnlyActions {
     public static final Set<String> ACTIONS = Set.of(
             "transcribe:StartStreamTranscription",
             "transcribe:StartMedicalStreamTranscription",
+            // bound instead by transcribe:OutputBucketName / OutputKey
+            "transcribe:StartTranscriptionJob",
             "ds:DescribeDirectories",
             "s3:ListAllMyBuckets",
             "connect:ListInstances",

@@ -2,6 +2,7 @@ package dev.scvcdk.policies.roles;
 
 import static dev.scvcdk.policies.PolicyJson.actions;
 import static dev.scvcdk.policies.PolicyJson.bySid;
+import static dev.scvcdk.policies.PolicyJson.condition;
 import static dev.scvcdk.policies.PolicyJson.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +33,25 @@ class VoicemailRolesTest {
     }
 
     @Test
-    void transcriptionJobsAreNamedByRegionAndAccount() {
-        Map<String, Object> transcribe = bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_TRANSCRIBE),
-                "StartVoicemailTranscription");
+    void transcriptionJobsAreDeletedByRegionAndAccount() {
+        Map<String, Object> delete = bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_PACKAGING),
+                "DeleteVoicemailTranscription");
 
-        assertThat(resources(transcribe)).containsExactly(
+        assertThat(resources(delete)).containsExactly(
                 "arn:aws:transcribe:us-west-2:111122223333:transcription-job/*",
                 "arn:aws:transcribe:eu-west-2:111122223333:transcription-job/*");
+    }
+
+    @Test
+    void startingAJobIsBoundToTheTenantBucketsTranscriptsPrefixForTheActionHasNoResourceType() {
+        Map<String, Object> start = bySid(RoleJson.inline(EXAMPLE, RoleNames.VOICEMAIL_TRANSCRIBE),
+                "StartVoicemailTranscription");
+
+        assertThat(resources(start)).containsExactly("*");
+        assertThat(condition(start, "StringEquals", "transcribe:OutputBucketName")).containsExactly(
+                "acmesupport-111122223333-us-west-2-scv", "acmesales-111122223333-eu-west-2-scv");
+        assertThat(condition(start, "StringLike", "transcribe:OutputKey")).containsExactly("voicemail_transcripts/*");
+        assertThat(condition(start, "StringEquals", "aws:RequestedRegion")).containsExactly("us-west-2", "eu-west-2");
     }
 
     @Test

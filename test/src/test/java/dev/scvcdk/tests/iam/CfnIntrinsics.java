@@ -136,6 +136,9 @@ final class CfnIntrinsics {
                 return keyId(target);
             case "AWS::Kinesis::Stream":
                 return literalName(props, "Name", target, path);
+            case "AWS::SNS::Topic":
+                // a topic's Ref is its ARN
+                return arn("sns", region, account, literalName(props, "TopicName", target, path));
             default:
                 throw unresolvable(path, TextNode.valueOf(target), "Ref of a " + type + " is not resolved by this test");
         }

@@ -81,7 +81,9 @@ class FunctionPolicyComplianceTest {
                         Call request = request(action, declared.target(), cc, contract.function());
                         for (Map<String, List<String>> keys : declared.conditions().values()) {
                             for (Map.Entry<String, List<String>> condition : keys.entrySet()) {
-                                request = request.with(condition.getKey(), concrete(condition.getValue().get(0)));
+                                request = request.with(condition.getKey(), concrete(dev.scvcdk.policies.declarations.Call
+                                        .conditionValueIn(condition.getValue().get(0),
+                                                dev.scvcdk.policies.ScvArns.forTenant(app.config), cc)));
                             }
                         }
                         allow(list, role, request);

@@ -2,6 +2,7 @@ package dev.scvcdk.lambdas.common.media.kvs;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where GetMedia starts reading: at a fragment ({@code FRAGMENT_NUMBER}: that fragment is the first one returned)
@@ -13,6 +14,8 @@ import java.util.Objects;
 public record StartSelector(String type, String afterFragmentNumber) {
     public static final String FRAGMENT_NUMBER = "FRAGMENT_NUMBER";
     public static final String NOW = "NOW";
+    /** The types there are ({@code START_SELECTOR_TYPE}'s values). */
+    public static final Set<String> TYPES = Set.of(FRAGMENT_NUMBER, NOW);
 
     public StartSelector {
         Objects.requireNonNull(type, "type");
