@@ -116,12 +116,14 @@ if [ -n "$lambda_baseline" ]; then
   echo
 fi
 mkdir -p "$work/bench-classes"
-# The voicemail's Kinesis Video media is written at run time by the tests' MKV writer (JDK only).
-javac -nowarn -d "$work/bench-classes" -cp "$jar" bench/lambda/Invoke.java bench/lambda/ColdStart.java \
-  lambdas/src/test/java/dev/scvcdk/lambdas/testsupport/KvsMkvWriter.java
+# The Kinesis Video media is written at run time by the tests' MKV writer, and Transcribe streaming answered by
+# the tests' HTTP/2 event-stream stand-in (Netty and the SDK's event-stream codec, both in the media jar).
+testsupport=lambdas/src/test/java/dev/scvcdk/lambdas/testsupport
+javac -nowarn -d "$work/bench-classes" -cp "$media_jar" bench/lambda/Invoke.java bench/lambda/ColdStart.java \
+  "$testsupport/KvsMkvWriter.java" "$testsupport/TranscribeStreamingStub.java"
 echo "### Lambda handlers: first invocation after init and warm time, on-demand vs SnapStart ($runs fresh JVMs per row)"
 echo
-java -Dbench.dir=bench/lambda -cp "$jar:$work/bench-classes" ColdStart "$jar" "$media_jar" "$work/bench-classes" \
+java -Dbench.dir=bench/lambda -cp "$media_jar:$work/bench-classes" ColdStart "$jar" "$media_jar" "$work/bench-classes" \
   "$runs" 10 50 "$work" $baseline_jar
 echo
 

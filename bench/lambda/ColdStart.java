@@ -2,6 +2,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.scvcdk.contracts.Handler;
 import dev.scvcdk.lambdas.testsupport.KvsMkvWriter;
+import dev.scvcdk.lambdas.testsupport.TranscribeStreamingStub;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,8 @@ import java.util.jar.JarFile;
  * them around the snapshot), and — when a baseline jar is given — the on-demand cold start of that jar for the
  * handlers it has, all against loopback stand-ins that answer after a fixed latency: SSM, Lambda, SCRT, Salesforce,
  * the CloudFormation response URL, S3 (path-style GetObject, GetObjectTagging, ListObjectsV2, PutObject), Connect
- * DescribeContact, Transcribe batch jobs and Kinesis Video GetDataEndpoint and GetMedia. Each run of each
+ * DescribeContact, Transcribe batch jobs, Kinesis Video GetDataEndpoint and GetMedia, and — without the added
+ * latency — Transcribe streaming (HTTP/2 event stream, the tests' {@code TranscribeStreamingStub}). Each run of each
  * (handler, init type, jar) is a fresh JVM, the runs interleaved so every row sees the same machine noise.
  * usage: ColdStart <scv-lambdas.jar> <scv-lambdas-media.jar> <bench classes dir> <runs> <warm repeats> <latency ms>
  *        <work dir> [<baseline jar>]
@@ -57,8 +59,19 @@ public final class ColdStart {
     private static final int VOICEMAIL_LAST = VOICEMAIL_FIRST + VOICEMAIL_FRAGMENTS - 1;
     private static final int FRAGMENT_SECONDS = 2;
     private static final int FRAME_MS = 100;
+    /** kvsTranscriber's call: fragments from the event's startFragmentNum, both directions, then STOP_STREAMING. */
+    private static final String CALL_STREAM = "cc-contact-5ca32fbd";
+    private static final String CALL_CONTACT = "5ca32fbd-8f92-46af-92a5-6b0f970f0efe";
+    private static final int CALL_FIRST = 123;
+    private static final int CALL_FRAGMENTS = 10;
 
     private static final AtomicLong REQUESTS = new AtomicLong();
+    private static TranscribeStreamingStub transcribeStreaming;
+
+    /** Requests served so far: HTTP/1.1 requests, and Transcribe streaming sessions. */
+    private static long requests() {
+        return REQUESTS.get() + (transcribeStreaming == null ? 0 : transcribeStreaming.sessions().size());
+    }
 
     /**
      * @param expect a text the first answer must contain (null: any answer that is not a failure) — an answer that
@@ -94,8 +107,9 @@ public final class ColdStart {
         // client's delayed ACK adds ~40 ms to every answer: an artefact of the stand-in, not of the handlers.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         String privateKeyPem = rsaPrivateKeyPem();
-        StandIns standIns = new StandIns(here, privateKeyPem, voicemailMedia());
+        StandIns standIns = new StandIns(here, privateKeyPem, voicemailMedia(), callMedia());
         HttpServer server = standIns.start(latencyMs);
+        transcribeStreaming = new TranscribeStreamingStub();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         standIns.base = base;
         try {
@@ -205,7 +219,12 @@ public final class ColdStart {
                             "dev.scvcdk.lambdas.voicemail.VoiceMailPackagingHandler", mediaJar,
                             here.resolve("voicemail-transcript-created.json"), merge(aws, Map.of(
                                     "invoke_telephony_integration_api_arn", telephonyArn,
-                                    "delay_before_routing_vm_sec", "0")), true, "\"routingAttempts\":1")));
+                                    "delay_before_routing_vm_sec", "0")), true, "\"routingAttempts\":1"),
+                    function("kvsTranscriber (" + CALL_FRAGMENTS * FRAGMENT_SECONDS + " s call, both directions)",
+                            "dev.scvcdk.lambdas.kvstranscriber.KvsTranscriberHandler", mediaJar,
+                            here.resolve("kvs-transcriber.json"), merge(merge(aws, scrt), Map.of(
+                                    "AWS_ENDPOINT_URL_TRANSCRIBE_STREAMING", transcribeStreaming.endpoint())), true,
+                            "{\"result\":\"Success\"}")));
 
             String only = System.getProperty("bench.only");
             if (only != null) {
@@ -238,6 +257,7 @@ public final class ColdStart {
             report(functions, variants, results, runs, warmRepeats, latencyMs);
         } finally {
             server.stop(0);
+            transcribeStreaming.close();
         }
     }
 
@@ -268,7 +288,7 @@ public final class ColdStart {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(function.env());
         builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", variant.initializationType());
-        long requestsBefore = REQUESTS.get();
+        long requestsBefore = requests();
         long initRequests = -1;
         long afterInit = 0;
         long afterFirst = 0;
@@ -287,13 +307,13 @@ public final class ColdStart {
                 String[] parts = line.split(" ", 4);
                 if (line.startsWith("BENCH INIT ")) {
                     init = Long.parseLong(parts[2]) / 1e3;
-                    afterInit = REQUESTS.get();
+                    afterInit = requests();
                     initRequests = afterInit - requestsBefore;
                 } else if (line.startsWith("BENCH RESTORE ")) {
                     restore = Long.parseLong(parts[2]) / 1e3;
                 } else if (line.startsWith("BENCH FIRST ")) {
                     cold = (System.nanoTime() - start) / 1e6;
-                    afterFirst = REQUESTS.get();
+                    afterFirst = requests();
                     first = Long.parseLong(parts[2]) / 1e3;
                     requireSuccess(function, parts.length > 3 ? parts[3] : "");
                 } else if (line.startsWith("BENCH WARM ")) {
@@ -309,7 +329,7 @@ public final class ColdStart {
                     + " requests to the stand-ins during init: priming must not call out");
         }
         return new Run(cold, init, restore, first, warm, afterFirst - afterInit,
-                warm.isEmpty() ? 0 : (REQUESTS.get() - afterFirst) / (double) warm.size());
+                warm.isEmpty() ? 0 : (requests() - afterFirst) / (double) warm.size());
     }
 
     private static void report(List<Function> functions, List<Variant> variants, Map<String, List<Run>> results,
@@ -351,7 +371,7 @@ public final class ColdStart {
         }
         System.out.printf("%nMedians over %d fresh JVMs per row; warm = %d repeats of the same event in each JVM after "
                 + "the first; stand-in latency %d ms per request; %d requests served; JVM flags %s; no request reached "
-                + "the stand-ins during any init.%n", runs, warmRepeats, latencyMs, REQUESTS.get(),
+                + "the stand-ins during any init.%n", runs, warmRepeats, latencyMs, requests(),
                 String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.printf("%nBudgets:%n%n");
         budget.forEach(line -> System.out.printf("- %s%n", line));
@@ -401,11 +421,13 @@ public final class ColdStart {
         private final Map<String, String> tagging = new HashMap<>();
         /** "instance/contact" → DescribeContact's Contact */
         private final Map<String, String> contacts = new HashMap<>();
-        private final byte[] media;
+        private final byte[] voicemailMedia;
+        private final byte[] callMedia;
         volatile String base;
 
-        StandIns(Path here, String privateKeyPem, byte[] media) throws IOException {
-            this.media = media;
+        StandIns(Path here, String privateKeyPem, byte[] voicemailMedia, byte[] callMedia) throws IOException {
+            this.voicemailMedia = voicemailMedia;
+            this.callMedia = callMedia;
             parameters.put("bench-scrt-jwt-auth-private-key", privateKeyPem);
             parameters.put("bench-salesforce-rest-api-auth-private-key", privateKeyPem);
             parameters.put("bench-salesforce-rest-api-auth-consumer-key", "3MVG9bench");
@@ -487,7 +509,7 @@ public final class ColdStart {
             } else if (path.equals("/getDataEndpoint")) {
                 respond(exchange, 200, "{\"DataEndpoint\":\"" + base + "\"}");
             } else if (path.equals("/getMedia")) {
-                respond(exchange, 200, "video/webm", media);
+                respond(exchange, 200, "video/webm", body.contains(CALL_STREAM) ? callMedia : voicemailMedia);
             } else if (segments.length > 1 && buckets.containsKey(segments[1])) {
                 s3(exchange, segments[1], segments.length > 2 ? segments[2] : "", raw);
             } else {
@@ -621,6 +643,29 @@ public final class ColdStart {
                     Map.of("ContactId", next ? "c0000000-0000-4000-8000-000000000006" : "c0000000-0000-4000-8000-000000000005"));
             for (int frame = 0; frame < FRAGMENT_SECONDS * 1000 / FRAME_MS; frame++) {
                 writer.frame(1, KvsMkvWriter.pcm(samples, 1000 + frame)).frame(2, KvsMkvWriter.pcm(samples, frame % 3));
+            }
+        }
+        return writer.toBytes();
+    }
+
+    /**
+     * What GetMedia sends for kvsTranscriber's call: {@value #CALL_FRAGMENTS} fragments of {@value #FRAGMENT_SECONDS}
+     * s, both tracks in {@value #FRAME_MS} ms frames, then a fragment tagged STOP_STREAMING. The frames are the
+     * fake audio the Transcribe streaming stand-in recognises: per fragment and direction one utterance (a final
+     * result, one SCRT message), the other frames SILENCE.
+     */
+    private static byte[] callMedia() {
+        KvsMkvWriter writer = new KvsMkvWriter();
+        int bytes = 16 * FRAME_MS;
+        for (int fragment = 0; fragment <= CALL_FRAGMENTS; fragment++) {
+            boolean stop = fragment == CALL_FRAGMENTS;
+            writer.fragment(KvsMkvWriter.fragmentNumber(CALL_FIRST + fragment), stop
+                    ? Map.of("ContactId", CALL_CONTACT, "STOP_STREAMING", "true") : Map.of("ContactId", CALL_CONTACT));
+            for (int frame = 0; !stop && frame < FRAGMENT_SECONDS * 1000 / FRAME_MS; frame++) {
+                writer.frame(1, TranscribeStreamingStub.frame(frame == 0 ? "caller sentence number " + fragment
+                                : "SILENCE", bytes))
+                        .frame(2, TranscribeStreamingStub.frame(frame == 1 ? "agent sentence number " + fragment
+                                : "SILENCE", bytes));
             }
         }
         return writer.toBytes();
