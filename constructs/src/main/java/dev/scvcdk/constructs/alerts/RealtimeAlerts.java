@@ -8,7 +8,9 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.sns.Subscription;
@@ -67,12 +69,17 @@ public final class RealtimeAlerts extends Construct {
         });
 
         // Explicit rather than LambdaSubscription, which names its subscription after the topic's id ("Resource").
-        Subscription.Builder.create(this, "Subscription")
+        Subscription subscription = Subscription.Builder.create(this, "Subscription")
                 .topic(topic.getTopic())
                 .protocol(SubscriptionProtocol.LAMBDA)
                 .endpoint(props.getHandler().getFunctionArn())
                 .deadLetterQueue(props.getDeadLetterQueue())
                 .build();
+        Validations.of(subscription).acknowledge(Acknowledgment.builder()
+                .id("CloudFormation-Validate::W3694")
+                .reason("The endpoint is the Ref of the function's 'active' alias, which is the alias's ARN: SNS "
+                        + "invokes a qualified function ARN, and subscribing the alias (never $LATEST) is intended.")
+                .build());
         props.getHandler().addPermission("RealtimeAlertTopicInvoke", Permission.builder()
                 .principal(new ServicePrincipal("sns.amazonaws.com"))
                 .action("lambda:InvokeFunction")
