@@ -6,7 +6,6 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -90,21 +89,7 @@ public final class TenantResources {
      * them (scv-reference.md), so the pattern names exactly those five.
      */
     public List<String> parameterPatterns(Parameter... parameters) {
-        List<Parameter> asked = Arrays.asList(parameters);
-        boolean wholeRestApi = asked.containsAll(Parameter.restApi());
-        return contactCenters.stream()
-                .flatMap(cc -> {
-                    List<String> arnsOfCc = new ArrayList<>();
-                    if (wholeRestApi) {
-                        arnsOfCc.add(arns.regional("ssm", cc.region(),
-                                "parameter/" + cc.callCenterApiName() + "-" + ScvNames.REST_API_PARAMETER_PREFIX + "*"));
-                    }
-                    asked.stream()
-                            .filter(p -> !(wholeRestApi && Parameter.restApi().contains(p)))
-                            .forEach(p -> arnsOfCc.add(arns.parameter(cc.region(), cc.callCenterApiName(), p)));
-                    return arnsOfCc.stream();
-                })
-                .toList();
+        return CallStatements.RestApiParameters.compact(parameters(parameters));
     }
 
     public List<String> parameters(Parameter... parameters) {
