@@ -21,7 +21,7 @@ import java.util.Objects;
  * RealtimeAlert: turns a CloudWatch alarm notification (SNS) into one {@code realtimeAlertEvent} call of
  * InvokeSalesforceRestApi, which publishes it in Salesforce as a {@code RealtimeAlertEvent}.
  *
- * <p>An EventBridge event ({@code source: aws.events}) sends SCV's fixed placeholder alert; any other event sends
+ * <p>An EventBridge event ({@code source: aws.events}) sends SCV's fixed sample alert (its texts are a contract); any other event sends
  * nothing (SCV invoked the REST function with an empty alert). A {@code FunctionError} from the REST function
  * fails the invocation (SCV only logged it, losing the alert), so SNS's retries and the destination keep it.
  */
@@ -56,7 +56,7 @@ public final class RealtimeAlertService {
     public void handle(JsonNode event) {
         Map<String, Object> parameters;
         if ("aws.events".equals(Json.text(event, "source"))) {
-            parameters = placeholder();
+            parameters = scvsFixedSampleAlert();
         } else if ("aws:sns".equals(Json.text(event.path("Records").path(0), "EventSource"))) {
             parameters = fromAlarm(alarm(event.path("Records").path(0)));
         } else {
@@ -113,7 +113,7 @@ public final class RealtimeAlertService {
     }
 
     /** SCV's fixed alert for an EventBridge (aws.events) event. */
-    private Map<String, Object> placeholder() {
+    private Map<String, Object> scvsFixedSampleAlert() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("methodName", METHOD_NAME);
         parameters.put("Name", "alert name goes here");

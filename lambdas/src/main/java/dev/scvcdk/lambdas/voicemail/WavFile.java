@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A RIFF/WAVE file of Amazon Connect's audio: PCM, 1 channel, 8000 Hz, 16 bit (16000 bytes per second, block
- * align 2), with the real RIFF and data chunk sizes (SCV's streaming writer leaves placeholders).
+ * align 2), with the real RIFF and data chunk sizes (SCV's streaming writer never fills them in).
  */
 public final class WavFile {
     public static final int HEADER_BYTES = 44;
