@@ -4,6 +4,7 @@ import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.declarations.Feature;
 import dev.scvcdk.policies.declarations.FunctionContract;
 import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.declarations.Target;
 import dev.scvcdk.policies.declarations.Trigger;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
@@ -326,9 +327,7 @@ public final class NagAcknowledgements {
         String instance = "arn:{partition}:connect:{region}:{account}:instance/{instanceId}";
         String contacts = "AwsSolutions-IAM5[Resource::" + instance + "/contact/*]";
         entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectAccessPolicy"), contacts, CONTACTS));
-        for (Function function : List.of(Function.CONTACT_DATA_SYNC, Function.POST_CALL_ANALYSIS_TRIGGER,
-                Function.KVS_TRANSCRIBER)) {
-            FunctionContract contract = FunctionContracts.of(function);
+        for (FunctionContract contract : callingOn(Target.Kind.CONTACTS)) {
             entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), contacts, CONTACTS, contract.feature()));
         }
         entries.add(new Entry(ACCOUNT, "SCVAmazonConnectManagementRole",
@@ -372,8 +371,7 @@ public final class NagAcknowledgements {
                         + "those rules."));
         entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
                 "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
-        for (Function function : List.of(Function.KVS_TRANSCRIBER, Function.VOICEMAIL_TRANSCRIBE)) {
-            FunctionContract contract = FunctionContracts.of(function);
+        for (FunctionContract contract : callingOn(Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS)) {
             entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), "AwsSolutions-IAM5[Resource::*]",
                     WILDCARD_ONLY, contract.feature()));
         }
@@ -421,6 +419,13 @@ public final class NagAcknowledgements {
                         feature));
             }
         }
+    }
+
+    /** The functions whose own code calls on a target of {@code kind} (the findings follow their roles' grants). */
+    private static List<FunctionContract> callingOn(Target.Kind kind) {
+        return FunctionContracts.all().stream()
+                .filter(contract -> contract.calls().stream().anyMatch(call -> call.target().kind() == kind))
+                .toList();
     }
 
     private static String logStreamsFinding(String function) {

@@ -148,7 +148,7 @@ class FeatureWiringTest {
     }
 
     @Test
-    void theRealtimeAlertTopicIsEncryptedTlsOnlyAndSubscribesOnlyTheAlertAlias() {
+    void theRealtimeAlertTopicIsEncryptedTlsOnlyAndSubscribesOnlyTheAlertAliasDeadLetteringToTheQueue() {
         everything.hasResourceProperties("AWS::SNS::Topic", Map.of(
                 "TopicName", "acmesupport-RealtimeAlertTopic",
                 "KmsMasterKeyId", Match.anyValue()));
@@ -160,7 +160,9 @@ class FeatureWiringTest {
         assertThat(subscriptions).hasSize(1);
         everything.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "lambda",
-                "Endpoint", Map.of("Ref", aliasId("acmesupport-RealtimeAlert"))));
+                "Endpoint", Map.of("Ref", aliasId("acmesupport-RealtimeAlert")),
+                "RedrivePolicy", Map.of("deadLetterTargetArn",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^FailureQueue"), "Arn")))));
     }
 
     @Test
