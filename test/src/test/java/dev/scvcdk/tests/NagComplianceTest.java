@@ -5,18 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.scvcdk.app.ScvApp;
 import dev.scvcdk.app.compliance.NagAcknowledgements;
 import dev.scvcdk.app.compliance.NagPacks;
 
-/** The five cdk-nag packs over the whole app, and the acknowledgement register that answers them. */
+/** The five cdk-nag packs over each tenant's whole app, and the acknowledgement register that answers them. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Tenant.class)
 class NagComplianceTest {
+
+    private final SynthesizedApp app;
+
+    NagComplianceTest(Tenant tenant) {
+        this.app = SynthesizedApp.acknowledged(tenant);
+    }
 
     @Test
     void theFivePacksLeaveNoUnacknowledgedFindingInAnyStack() {
         // GIVEN the app as cdk synth builds it WHEN its validation report is read
-        var report = SynthesizedApp.acknowledged().report;
+        var report = app.report;
         // THEN no pack reports anything and none failed to run
         assertThat(report.pluginFailures()).as("validation plugins that failed").isEmpty();
         assertThat(report.findingsOf(NagPacks.NAMES)).as(report.summary(NagPacks.NAMES)).isEmpty();
@@ -24,9 +34,9 @@ class NagComplianceTest {
 
     @Test
     void theReportCoversEveryStackOfTheApp() {
-        // The packs walk the whole construct tree: every stack of the example tenant must be in it.
-        ScvApp.Composition composition = SynthesizedApp.acknowledged().composition;
-        assertThat(SynthesizedApp.acknowledged().templates.keySet())
+        // The packs walk the whole construct tree: every stack of the tenant must be in it.
+        ScvApp.Composition composition = app.composition;
+        assertThat(app.templates.keySet())
                 .containsExactlyInAnyOrderElementsOf(composition.allStacks().stream()
                         .map(s -> s.getNode().getId()).toList())
                 .contains(ScvApp.ACCOUNT_STACK_ID);
@@ -35,14 +45,14 @@ class NagComplianceTest {
     @Test
     void everyAcknowledgementStillMatchesAFinding() {
         // GIVEN where each register entry was applied in the app
-        List<NagAcknowledgements.Applied> applied = SynthesizedApp.acknowledged().composition.acknowledgements();
+        List<NagAcknowledgements.Applied> applied = app.composition.acknowledgements();
         assertThat(applied.stream().map(NagAcknowledgements.Applied::entry).distinct().toList())
                 .containsExactlyElementsOf(NagAcknowledgements.REGISTER.stream()
-                        .filter(entry -> entry.appliesTo(SynthesizedApp.acknowledged().config.config()))
+                        .filter(entry -> entry.appliesTo(app.config.config()))
                         .toList());
         // WHEN compared with the raw findings of the same app without acknowledgements (synthesized only if needed)
         List<NagAcknowledgements.Applied> stale = applied.isEmpty() ? List.of()
-                : NagAcknowledgements.stale(applied, SynthesizedApp.raw().report.findings());
+                : NagAcknowledgements.stale(applied, SynthesizedApp.raw(app.tenant).report.findings());
         // THEN each entry covers a finding that exists: a stale entry would silently hide a future one
         assertThat(stale).as("acknowledgements that match no finding; remove or correct them").isEmpty();
     }
