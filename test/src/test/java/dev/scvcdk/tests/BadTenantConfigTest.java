@@ -92,6 +92,17 @@ class BadTenantConfigTest {
     }
 
     @Test
+    void aGovCloudContactCenterOutsideUsGovWest1() throws IOException {
+        // GIVEN the GovCloud example with its second contact center moved to the other GovCloud region
+        example = (ObjectNode) MAPPER.readTree(resource("tenant.govcloud.example.json"));
+        // WHEN loaded THEN that region is refused with the rule and its source
+        assertThat(loadWith(t -> center(1).put("region", "us-gov-east-1")).problems()).containsExactly(
+                "contactCenters[1].region = \"us-gov-east-1\": must be us-gov-west-1: Amazon Connect in AWS GovCloud "
+                        + "(US) is available in AWS GovCloud (US-West) only "
+                        + "(https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-con.html)");
+    }
+
+    @Test
     void aConnectInstanceIdThatIsNotAUuid() throws IOException {
         assertThat(loadWith(t -> center(0).put("connectInstanceId", "instance-1")).problems()).containsExactly(
                 "contactCenters[0].connectInstanceId = \"instance-1\": must be the Amazon Connect instance id, a "

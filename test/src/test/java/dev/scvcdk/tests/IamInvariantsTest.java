@@ -8,23 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** IAM invariants over every template of the whole app: bounded roles, no broad or unscoped grants. */
+/** IAM invariants over every template of each tenant's whole app: bounded roles, no broad or unscoped grants. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Tenant.class)
 class IamInvariantsTest {
 
     /** Grants that would let a principal escape least privilege no matter what resource they name. */
     private static final Set<String> FORBIDDEN_ACTIONS = Set.of("*", "iam:*", "sts:*", "kms:*", "s3:*", "ssm:*");
 
-    private static Map<String, JsonNode> templates;
-    private static List<PolicyStatements.Statement> statements;
+    private final Map<String, JsonNode> templates;
+    private final List<PolicyStatements.Statement> statements;
 
-    @BeforeAll
-    static void synthesize() {
-        templates = SynthesizedApp.acknowledged().templates;
+    IamInvariantsTest(Tenant tenant) {
+        templates = SynthesizedApp.acknowledged(tenant).templates;
         statements = PolicyStatements.in(templates);
     }
 
@@ -118,7 +120,7 @@ class IamInvariantsTest {
                 "ssm:GetParameters");
     }
 
-    private static List<Map.Entry<String, JsonNode>> roles() {
+    private List<Map.Entry<String, JsonNode>> roles() {
         List<Map.Entry<String, JsonNode>> roles = new ArrayList<>();
         templates.forEach((stack, template) -> template.path("Resources").properties().forEach(e -> {
             if ("AWS::IAM::Role".equals(e.getValue().path("Type").asText())) {

@@ -52,7 +52,7 @@ class ReviewReportTest {
 
     @BeforeAll
     static void writeTheReport() {
-        app = SynthesizedApp.acknowledged();
+        app = SynthesizedApp.acknowledged(Tenant.EXAMPLE);
         report = ReviewReport.write(app.outdir);
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * One JSON snapshot per stack: any change to a synthesized template shows up in review. Asset hashes are
- * normalised so a rebuilt jar does not count as a change. Regenerate with {@code -Dsnapshots.update=true}.
+ * One JSON snapshot per stack of each tenant (the example's in {@code snapshots/}, GovCloud's in
+ * {@code snapshots/govcloud/}): any change to a synthesized template shows up in review. Asset hashes are normalised
+ * so a rebuilt jar does not count as a change. Regenerate with {@code -Dsnapshots.update=true}.
  */
 public class SnapshotTest {
 
@@ -29,16 +32,17 @@ public class SnapshotTest {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    @Test
-    void everyStackMatchesItsSnapshot() throws IOException {
-        Map<String, JsonNode> templates = SynthesizedApp.acknowledged().templates;
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Tenant.class)
+    void everyStackMatchesItsSnapshot(Tenant tenant) throws IOException {
+        Map<String, JsonNode> templates = SynthesizedApp.acknowledged(tenant).templates;
         assertThat(templates).isNotEmpty();
         StringBuilder mismatches = new StringBuilder();
         for (Map.Entry<String, JsonNode> stack : templates.entrySet()) {
-            Path file = SNAPSHOTS.resolve(stack.getKey() + ".json");
+            Path file = SNAPSHOTS.resolve(tenant.snapshotFolder() + stack.getKey() + ".json");
             String actual = render(stack.getValue());
             if (UPDATE) {
-                Files.createDirectories(SNAPSHOTS);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             } else if (!Files.exists(file)) {
                 mismatches.append(file).append(" does not exist\n");
@@ -78,7 +82,7 @@ public class SnapshotTest {
     public static java.util.Optional<String> compareOrUpdate(String fileName, String actual) throws IOException {
         Path file = SNAPSHOTS.resolve(fileName);
         if (UPDATE) {
-            Files.createDirectories(SNAPSHOTS);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return java.util.Optional.empty();
         }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -17,20 +19,20 @@ import dev.scvcdk.app.AppOptions;
 import dev.scvcdk.app.ScvApp;
 import dev.scvcdk.app.compliance.ValidationReport;
 import dev.scvcdk.app.config.LoadedTenantConfig;
-import dev.scvcdk.app.config.TenantConfigLoader;
 import software.amazon.awscdk.Stack;
 
 /**
- * The whole SCV app built from the embedded example tenant and synthesized once per test JVM, as {@code cdk synth}
- * builds it: all stacks, the five cdk-nag packs, the acknowledgement register. Every test class of this module reads
- * these instances (public for {@code dev.scvcdk.tests.iam}); each synth costs seconds.
+ * The whole SCV app of one {@link Tenant}, synthesized once per test JVM as {@code cdk synth} builds it: all stacks,
+ * the five cdk-nag packs, the acknowledgement register. Every test class of this module reads these instances (public
+ * for {@code dev.scvcdk.tests.iam}); each synth costs seconds.
  */
 public final class SynthesizedApp {
 
-    private static SynthesizedApp acknowledged;
-    private static SynthesizedApp raw;
+    private static final Map<Tenant, SynthesizedApp> ACKNOWLEDGED = new EnumMap<>(Tenant.class);
+    private static final Map<Tenant, SynthesizedApp> RAW = new EnumMap<>(Tenant.class);
 
-    /** The tenant config the app was built from (the embedded example). */
+    public final Tenant tenant;
+    /** The tenant config the app was built from, loaded as {@code cdk synth} loads it. */
     public final LoadedTenantConfig config;
     public final ScvApp.Composition composition;
     /** Stack id (equal to its stack name) → its synthesized CloudFormation template, for every stack of the app. */
@@ -39,11 +41,13 @@ public final class SynthesizedApp {
     /** The cloud assembly directory the app was synthesized into. */
     public final Path outdir;
 
-    private SynthesizedApp(String name, AppOptions.Builder options) {
-        this.outdir = Path.of("target", "synth", name).toAbsolutePath();
+    private SynthesizedApp(Tenant tenant, String name, AppOptions.Builder options) {
+        this.tenant = tenant;
+        this.outdir = Path.of("target", "synth", tenant.name().toLowerCase(Locale.ROOT), name)
+                .toAbsolutePath();
         deleteRecursively(outdir);
         // The suite runs in test/: the Lambda jar is the one the lambdas module packaged.
-        this.config = TenantConfigLoader.loadEmbedded();
+        this.config = tenant.load();
         this.composition = ScvApp.create(config, options.outdir(outdir)
                 .lambdaJar(Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR)).build());
         composition.app().synth();
@@ -60,20 +64,15 @@ public final class SynthesizedApp {
         this.report = ValidationReport.read(outdir);
     }
 
-    /** The app exactly as {@code cdk synth} makes it. */
-    public static synchronized SynthesizedApp acknowledged() {
-        if (acknowledged == null) {
-            acknowledged = new SynthesizedApp("acknowledged", AppOptions.builder());
-        }
-        return acknowledged;
+    /** The tenant's app exactly as {@code cdk synth} makes it. */
+    public static synchronized SynthesizedApp acknowledged(Tenant tenant) {
+        return ACKNOWLEDGED.computeIfAbsent(tenant, t -> new SynthesizedApp(t, "acknowledged", AppOptions.builder()));
     }
 
     /** The same app with no acknowledgement applied: every raw cdk-nag finding is in its report. */
-    static synchronized SynthesizedApp raw() {
-        if (raw == null) {
-            raw = new SynthesizedApp("raw", AppOptions.builder().acknowledgements(List.of()));
-        }
-        return raw;
+    static synchronized SynthesizedApp raw(Tenant tenant) {
+        return RAW.computeIfAbsent(tenant, t -> new SynthesizedApp(t, "raw",
+                AppOptions.builder().acknowledgements(List.of())));
     }
 
     private static void deleteRecursively(Path dir) {

@@ -340,7 +340,8 @@ public final class NagAcknowledgements {
 
         String mediaStreams = "AwsSolutions-IAM5[Resource::arn:{partition}:kinesisvideo:{region}:{account}:stream/"
                 + "{cc}-connect-{alias}-contact-*/*]";
-        entries.add(new Entry(ACCOUNT, "SCVVoiceMailAudioProcessingRole", mediaStreams, MEDIA_STREAMS));
+        entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailAudioProcessingRole"), mediaStreams, MEDIA_STREAMS,
+                FunctionContracts.of(Function.VOICEMAIL_AUDIO_PROCESSING).feature()));
         entries.add(new Entry(ACCOUNT, List.of("SCVKvsTranscriberRoleResource"), mediaStreams, MEDIA_STREAMS,
                 FunctionContracts.of(Function.KVS_TRANSCRIBER).feature()));
         entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailPackagingRole"),

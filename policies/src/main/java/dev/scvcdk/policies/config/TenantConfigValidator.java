@@ -45,6 +45,19 @@ public final class TenantConfigValidator {
     private static final Pattern SECRET_ARN = Pattern.compile(
             "^arn:([a-z-]+):secretsmanager:([a-z0-9-]+):(\\d{12}):secret:[\\w/+=.@-]{1,512}$");
 
+    /**
+     * Amazon Connect runs in one GovCloud region, so every GovCloud contact center is there. Of SCV's seven features
+     * none is refused in GovCloud: the services they need are offered in us-gov-west-1 (Kinesis Video Streams:
+     * https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/availability.html; Transcribe, where only Call
+     * Analytics, which SCV does not use, is missing: https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-tsc.html;
+     * Kinesis Data Streams: https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-kinesis.html), and
+     * Salesforce's GovCloud provisioning policy names every feature's functions and streams
+     * (https://github.com/service-cloud-voice/examples-from-doc/blob/main/iam_policies/SCVGovProvisioningPolicy.json).
+     */
+    static final String GOVCLOUD_CONNECT_REGION = "us-gov-west-1";
+    private static final String GOVCLOUD_CONNECT_DOC =
+            "https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-con.html";
+
     private static final String ORG_DOMAIN_RULE = "must be the org's My Domain URL "
             + "https://<name>.my.salesforce.com (sandbox: https://<name>--<sandbox>.sandbox.my.salesforce.com), "
             + "with no path, query or trailing slash";
@@ -193,6 +206,9 @@ public final class TenantConfigValidator {
                 problems.add(bad(field, region, "must be an AWS region name such as us-west-2 or us-gov-west-1"));
             } else if (partition != null && !partition.containsRegion(region)) {
                 problems.add(bad(field, region, "must be a region of the config's partition '" + partition.id() + "'"));
+            } else if (partition == Partition.AWS_US_GOV && !region.equals(GOVCLOUD_CONNECT_REGION)) {
+                problems.add(bad(field, region, "must be " + GOVCLOUD_CONNECT_REGION + ": Amazon Connect in AWS "
+                        + "GovCloud (US) is available in AWS GovCloud (US-West) only (" + GOVCLOUD_CONNECT_DOC + ")"));
             }
         }
     }

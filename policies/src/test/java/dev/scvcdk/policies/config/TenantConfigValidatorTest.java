@@ -280,6 +280,33 @@ class TenantConfigValidatorTest {
         assertThat(TenantConfigValidator.validate(gov)).isEmpty();
     }
 
+    @Test
+    void rejectsEveryGovCloudContactCenterOutsideUsGovWest1TogetherNamingTheRuleAndItsSource() {
+        // GIVEN a GovCloud tenant whose second and third contact centers are in us-gov-east-1
+        TenantConfig gov = new TenantConfig("111122223333", "aws-us-gov", ORG, null, null, null, "saml.xml", List.of(
+                center("acmewest", "us-gov-west-1", "0c7d1a3e-5b2f-4c8d-9e1a-2b3c4d5e6f70"),
+                center("acmeeast", "us-gov-east-1", "4f1e2d3c-6b5a-4978-8a1b-c2d3e4f5a6b7"),
+                center("acmeclaims", "us-gov-east-1", "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a")));
+        // WHEN validated THEN each is one problem naming the field, the value and the rule with its source
+        String rule = "\": must be us-gov-west-1: Amazon Connect in AWS GovCloud (US) is available in AWS GovCloud "
+                + "(US-West) only (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-con.html)";
+        assertThat(TenantConfigValidator.validate(gov)).containsExactly(
+                "contactCenters[1].region = \"us-gov-east-1" + rule,
+                "contactCenters[2].region = \"us-gov-east-1" + rule);
+    }
+
+    @Test
+    void acceptsEveryFeatureInGovCloud() {
+        // GIVEN a GovCloud contact center with all seven features on (none is documented as missing there)
+        ContactCenterConfig all = new ContactCenterConfig("acme", "us-gov-west-1",
+                "0c7d1a3e-5b2f-4c8d-9e1a-2b3c4d5e6f70", "acme-gov", "https://acme.my.salesforce.com",
+                "https://acme.my.salesforce-scrt.com", "PRODUCTION", null,
+                new Features(true, true, true, true, true, true, true));
+        // WHEN validated THEN nothing is refused
+        assertThat(TenantConfigValidator.validate(new TenantConfig("111122223333", "aws-us-gov", ORG, null, null,
+                null, "saml.xml", List.of(all)))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0c7d1a3e5b2f4c8d9e1a2b3c4d5e6f70", "0C7D1A3E-5B2F-4C8D-9E1A-2B3C4D5E6F70",
             "arn:aws:connect:us-west-2:111122223333:instance/0c7d1a3e-5b2f-4c8d-9e1a-2b3c4d5e6f70", "acme"})

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,17 +23,20 @@ import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.ScvNames.Parameter;
 import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.tests.Tenant;
 import dev.scvcdk.tests.iam.Calls.Call;
 import dev.scvcdk.tests.iam.IamSimulator.Result;
 import dev.scvcdk.tests.iam.SynthesizedIam.NamedPolicy;
 import dev.scvcdk.tests.iam.SynthesizedIam.RolePolicies;
 
 /**
- * The ways out of SCV's reach, asked of every role of the synthesized example app and of {@code SCVAnything}: a role
+ * The ways out of SCV's reach, asked of every role of each synthesized example app and of {@code SCVAnything}: a role
  * given {@code *:*} under the synthesized SCV permission boundary — what a role Salesforce's provisioning (or anyone
  * who may write SCV role policies) fills with more than SCV grants could do. Every attack is denied. The same
  * {@code *:*} role still makes SCV's own calls, so the boundary is a ceiling, not a wall.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Tenant.class)
 class BoundaryAttackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,9 +50,14 @@ class BoundaryAttackTest {
     private static final Map<String, List<Expectation>> GROUPS = new LinkedHashMap<>();
     private static Map<String, Result> results;
 
-    @BeforeAll
-    static void evaluateEveryAttackInOneEvaluatorRun() {
-        app = ExampleApp.get();
+    /** The tenant of this invocation; declaring it lets the static setup below receive it. */
+    @org.junit.jupiter.params.Parameter
+    Tenant tenant;
+
+    @BeforeParameterizedClassInvocation
+    static void evaluateEveryAttackInOneEvaluatorRun(Tenant tenant) {
+        app = ExampleApp.get(tenant);
+        GROUPS.clear();
         iam = new SynthesizedIam(app.config.partitionValue().id(), app.config.accountId(), app.stacks.values());
         calls = new Calls(app.config.partitionValue().id(), app.config.accountId(),
                 ScvNames.accountStackRegion(app.config.partitionValue()), iam);

@@ -2,6 +2,7 @@ package dev.scvcdk.tests.iam;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,18 +11,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.app.ScvApp;
 import dev.scvcdk.policies.config.TenantConfig;
 import dev.scvcdk.tests.SynthesizedApp;
+import dev.scvcdk.tests.Tenant;
 import software.amazon.awscdk.Stack;
 
 /**
- * The example tenant (the app's embedded {@code config/tenant.example.json}) synthesized by {@link ScvApp} into its
- * account stack and one contact-center stack per contact center. It is the suite's one synthesized app
- * ({@link SynthesizedApp#acknowledged()}), seen per stack with its environment; the policy tests read IAM from these
- * templates only.
+ * An example tenant ({@link Tenant}) synthesized by {@link ScvApp} into its account stack and one contact-center stack
+ * per contact center. It is the suite's synthesized app of that tenant ({@link SynthesizedApp#acknowledged(Tenant)}),
+ * seen per stack with its environment; the policy tests read IAM from these templates only.
  */
 public final class ExampleApp {
 
-    private static ExampleApp instance;
+    private static final Map<Tenant, ExampleApp> INSTANCES = new EnumMap<>(Tenant.class);
 
+    final Tenant tenant;
     final TenantConfig config;
     /** Stack name → synthesized stack (template, account, region). */
     final Map<String, SynthesizedStack> stacks;
@@ -30,6 +32,7 @@ public final class ExampleApp {
     }
 
     private ExampleApp(SynthesizedApp app) {
+        this.tenant = app.tenant;
         this.config = app.config.config();
         Map<String, SynthesizedStack> byName = new LinkedHashMap<>();
         for (Stack stack : app.composition.allStacks()) {
@@ -39,11 +42,8 @@ public final class ExampleApp {
         this.stacks = Map.copyOf(byName);
     }
 
-    static synchronized ExampleApp get() {
-        if (instance == null) {
-            instance = new ExampleApp(SynthesizedApp.acknowledged());
-        }
-        return instance;
+    static synchronized ExampleApp get(Tenant tenant) {
+        return INSTANCES.computeIfAbsent(tenant, t -> new ExampleApp(SynthesizedApp.acknowledged(t)));
     }
 
     /** Surefire runs in the module directory; the config lives at the repository root. */

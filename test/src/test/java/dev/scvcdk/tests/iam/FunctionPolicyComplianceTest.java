@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.ScvNames;
@@ -23,13 +25,14 @@ import dev.scvcdk.policies.declarations.FunctionContracts;
 import dev.scvcdk.policies.declarations.KeyUse;
 import dev.scvcdk.policies.declarations.Target;
 import dev.scvcdk.policies.declarations.TenantKey;
+import dev.scvcdk.tests.Tenant;
 import dev.scvcdk.tests.iam.Calls.Call;
 import dev.scvcdk.tests.iam.IamSimulator.Request;
 import dev.scvcdk.tests.iam.IamSimulator.Result;
 import dev.scvcdk.tests.iam.SynthesizedIam.RolePolicies;
 
 /**
- * The synthesized policies of the example tenant — identity policies with the permission boundary, and the key,
+ * The synthesized policies of each example tenant — identity policies with the permission boundary, and the key,
  * queue and bucket policies where they decide — evaluated by {@code @cloud-copilot/iam-simulate}: every function
  * can make the AWS calls its handler code makes, on exactly its resources, and no role can make the dangerous ones.
  *
@@ -37,6 +40,8 @@ import dev.scvcdk.tests.iam.SynthesizedIam.RolePolicies;
  * account; the expectations hold for each contact center, and {@link #sharedRolesReachEveryContactCenter} states
  * what that sharing allows.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Tenant.class)
 class FunctionPolicyComplianceTest {
 
     private static ExampleApp app;
@@ -48,9 +53,14 @@ class FunctionPolicyComplianceTest {
     /** Title → what is wrong, see {@link #knownGaps()}. */
     private static Map<String, String> knownGaps;
 
-    @BeforeAll
-    static void evaluateEveryRequestInOneEvaluatorRun() {
-        app = ExampleApp.get();
+    /** The tenant of this invocation; declaring it lets the static setup below receive it. */
+    @org.junit.jupiter.params.Parameter
+    Tenant tenant;
+
+    @BeforeParameterizedClassInvocation
+    static void evaluateEveryRequestInOneEvaluatorRun(Tenant tenant) {
+        app = ExampleApp.get(tenant);
+        GROUPS.clear();
         iam = new SynthesizedIam(app.config.partitionValue().id(), app.config.accountId(), app.stacks.values());
         calls = new Calls(app.config.partitionValue().id(), app.config.accountId(),
                 ScvNames.accountStackRegion(app.config.partitionValue()), iam);
@@ -213,7 +223,7 @@ class FunctionPolicyComplianceTest {
                         "stream/" + ScvNames.ctrStream(name, Calls.OTHER_ACCOUNT)), cc.region(), Calls.OTHER_ACCOUNT,
                         null, Map.of(), "kinesis:GetRecords on " + ScvNames.ctrStream(name, Calls.OTHER_ACCOUNT)));
                 String otherRegion = app.config.contactCenters().stream().map(ContactCenterConfig::region)
-                        .filter(r -> !r.equals(cc.region())).findFirst().orElse("ap-southeast-2");
+                        .filter(r -> !r.equals(cc.region())).findFirst().orElse(anotherRegion(cc.region()));
                 deny(list, role, calls.ssmOn("ssm:GetParameter", otherRegion, calls.account,
                         Parameter.SCRT_PRIVATE_KEY.nameFor(name)));
             }
@@ -380,6 +390,13 @@ class FunctionPolicyComplianceTest {
 
     private static void deny(List<Expectation> list, RolePolicies role, Call call) {
         list.add(Expectation.deny(calls, role, call));
+    }
+
+    /** A region of the tenant's partition other than {@code region}. */
+    private static String anotherRegion(String region) {
+        List<String> candidates = "aws-us-gov".equals(calls.partition) ? List.of("us-gov-east-1", "us-gov-west-1")
+                : List.of("ap-southeast-2", "ca-central-1");
+        return candidates.stream().filter(r -> !r.equals(region)).findFirst().orElseThrow();
     }
 
     private static String platformKeyAlias(ContactCenterConfig cc) {

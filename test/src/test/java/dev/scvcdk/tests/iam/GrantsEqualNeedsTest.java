@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.ScvArns;
@@ -25,6 +28,7 @@ import dev.scvcdk.policies.declarations.FunctionContract;
 import dev.scvcdk.policies.declarations.FunctionContracts;
 import dev.scvcdk.policies.declarations.PrincipalContract;
 import dev.scvcdk.policies.declarations.PrincipalContracts;
+import dev.scvcdk.tests.Tenant;
 import dev.scvcdk.tests.iam.GrantsEqualNeeds.Grant;
 import dev.scvcdk.tests.iam.GrantsEqualNeeds.Needs;
 import dev.scvcdk.tests.iam.GrantsEqualNeeds.Verdict;
@@ -32,14 +36,16 @@ import dev.scvcdk.tests.iam.GrantsEqualNeeds.Verdict;
 /**
  * Every role whose calls are declared ({@code FunctionContracts}, {@code PrincipalContracts}) is granted, in its
  * synthesized templates, exactly what those calls need: no Allow (action, resource) without a declared call behind
- * it, no declared call without its grant. The per-role table goes to {@code target/grants-equal-needs.md} and to the
- * test output.
+ * it, no declared call without its grant, in each tenant's app. The per-role table goes to
+ * {@code target/grants-equal-needs.md} ({@code target/govcloud/…} for GovCloud) and to the test output.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Tenant.class)
 class GrantsEqualNeedsTest {
 
-    static final Path TABLE = Path.of("target", "grants-equal-needs.md");
     private static final String NOT_DECLARED = "calls not declared yet";
 
+    private static Path table;
     private static TenantConfig config;
     private static SynthesizedIam iam;
     private static ScvArns arns;
@@ -47,9 +53,14 @@ class GrantsEqualNeedsTest {
     private static Map<String, Needs> declared;
     private static Map<String, Verdict> verdicts;
 
-    @BeforeAll
-    static void checkEveryDeclaredRoleAndWriteTheTable() throws IOException {
-        ExampleApp app = ExampleApp.get();
+    /** The tenant of this invocation; declaring it lets the static setup below receive it. */
+    @Parameter
+    Tenant tenant;
+
+    @BeforeParameterizedClassInvocation
+    static void checkEveryDeclaredRoleAndWriteTheTable(Tenant tenant) throws IOException {
+        ExampleApp app = ExampleApp.get(tenant);
+        table = Path.of("target", tenant.snapshotFolder() + "grants-equal-needs.md");
         config = app.config;
         iam = new SynthesizedIam(config.partitionValue().id(), config.accountId(), app.stacks.values());
         arns = ScvArns.forTenant(config);
@@ -58,10 +69,10 @@ class GrantsEqualNeedsTest {
         verdicts = new LinkedHashMap<>();
         declared.forEach((role, needs) -> verdicts.put(role, GrantsEqualNeeds.check(role,
                 GrantsEqualNeeds.grants(iam.role(role).identityPolicies()), needs, keyResource)));
-        String table = table();
-        Files.createDirectories(TABLE.getParent());
-        Files.writeString(TABLE, table, StandardCharsets.UTF_8);
-        System.out.println(table);
+        String rendered = table();
+        Files.createDirectories(table.getParent());
+        Files.writeString(table, rendered, StandardCharsets.UTF_8);
+        System.out.println(rendered);
     }
 
     /** Role → its declared calls, in the contact centers where they are made (a function: where its feature is on). */
@@ -107,7 +118,7 @@ class GrantsEqualNeedsTest {
                 .flatMap(v -> v.unjustified().stream().map(u -> v.role() + ": " + u))
                 .toList();
         // THEN none is left without a declared call
-        assertThat(unjustified).as("grants no declared call needs (see %s)", TABLE).isEmpty();
+        assertThat(unjustified).as("grants no declared call needs (see %s)", table).isEmpty();
     }
 
     @Test
@@ -117,7 +128,7 @@ class GrantsEqualNeedsTest {
                 .flatMap(v -> v.missing().stream().map(m -> v.role() + ": " + m))
                 .toList();
         // THEN each is there
-        assertThat(missing).as("declared calls without a grant (see %s)", TABLE).isEmpty();
+        assertThat(missing).as("declared calls without a grant (see %s)", table).isEmpty();
     }
 
     @Test

@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.scvcdk.tests.SnapshotTest;
+import dev.scvcdk.tests.Tenant;
 import dev.scvcdk.tests.iam.SynthesizedIam.NamedPolicy;
 import dev.scvcdk.tests.iam.SynthesizedIam.RolePolicies;
 
 /**
  * The IAM of every stack as text, one block per role — who may assume it, its boundary, its policies and one
- * {@code action -> resource [conditions]} line per grant, all sorted — kept as the snapshot {@code iam-digest.txt}.
+ * {@code action -> resource [conditions]} line per grant, all sorted — kept as the snapshot {@code iam-digest.txt}
+ * per tenant (the example's in {@code snapshots/}, GovCloud's in {@code snapshots/govcloud/}).
  * A change to any role shows up in review as a few changed lines, not as a reshuffled JSON template. Regenerate
  * with {@code -Dsnapshots.update=true}, like the template snapshots.
  */
@@ -30,16 +34,17 @@ class IamDigestSnapshotTest {
     static final String FILE = "iam-digest.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void theIamDigestOfEveryStackMatchesItsSnapshot() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Tenant.class)
+    void theIamDigestOfEveryStackMatchesItsSnapshot(Tenant tenant) throws IOException {
         // GIVEN the synthesized app's roles, read from its templates
-        ExampleApp app = ExampleApp.get();
+        ExampleApp app = ExampleApp.get(tenant);
         SynthesizedIam iam = new SynthesizedIam(app.config.partitionValue().id(), app.config.accountId(),
                 app.stacks.values());
         // WHEN digested
-        String digest = SnapshotTest.normaliseHashes(digest(iam));
+        String digest = SnapshotTest.normaliseHashes(digest(tenant, iam));
         // THEN it is the reviewed snapshot
-        SnapshotTest.compareOrUpdate(FILE, digest).ifPresent(mismatch -> fail(mismatch));
+        SnapshotTest.compareOrUpdate(tenant.snapshotFolder() + FILE, digest).ifPresent(mismatch -> fail(mismatch));
     }
 
     @Test
@@ -73,14 +78,13 @@ class IamDigestSnapshotTest {
     }
 
     /** Every role of every stack, stacks and roles sorted by name. */
-    static String digest(SynthesizedIam iam) {
+    static String digest(Tenant tenant, SynthesizedIam iam) {
         Map<String, List<RolePolicies>> byStack = new TreeMap<>();
         iam.roles().values().forEach(r -> byStack.computeIfAbsent(r.stackName(), s -> new ArrayList<>()).add(r));
-        StringBuilder out = new StringBuilder("""
-                # IAM digest of the example tenant, read from the synthesized templates: per role its trust, its
-                # permissions boundary, its identity policies and one line per (action, resource) they grant.
-                # Regenerate with -Dsnapshots.update=true (IamDigestSnapshotTest) and review the diff.
-                """);
+        StringBuilder out = new StringBuilder("# IAM digest of the " + tenant.title
+                + ", read from the synthesized templates: per role its trust, its\n"
+                + "# permissions boundary, its identity policies and one line per (action, resource) they grant.\n"
+                + "# Regenerate with -Dsnapshots.update=true (IamDigestSnapshotTest) and review the diff.\n");
         byStack.forEach((stack, roles) -> {
             out.append("\n== ").append(stack).append(" ==\n");
             roles.stream().sorted(Comparator.comparing(RolePolicies::roleName))
