@@ -1,9 +1,11 @@
 package dev.scvcdk.app.compliance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import software.amazon.awscdk.Stack;
@@ -28,6 +30,7 @@ final class ConstructTree {
 
     private final Map<IConstruct, Node> nodes = new IdentityHashMap<>();
     private final Map<IConstruct, List<Child>> children = new IdentityHashMap<>();
+    private final Map<IConstruct, Map<String, Optional<IConstruct>>> childById = new IdentityHashMap<>();
 
     /** The stacks under {@code root}, looking into stages (pipelines put stacks there); not into stacks. */
     List<Located> stacksUnder(IConstruct root) {
@@ -70,10 +73,9 @@ final class ConstructTree {
                 }
             }
         } else if (segment.indexOf('*') < 0) {
-            IConstruct child = node(at).tryFindChild(segment);
-            if (child != null) {
-                resolve(child, path + "/" + segment, segments, index + 1, found);
-            }
+            childById.computeIfAbsent(at, c -> new HashMap<>())
+                    .computeIfAbsent(segment, id -> Optional.ofNullable(node(at).tryFindChild(id)))
+                    .ifPresent(child -> resolve(child, path + "/" + segment, segments, index + 1, found));
         } else {
             Pattern pattern = segmentPattern(segment);
             for (Child child : childrenOf(at)) {
