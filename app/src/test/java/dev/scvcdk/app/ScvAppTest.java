@@ -149,7 +149,7 @@ class ScvAppTest {
         // WHEN it is composed with every cdk-nag pack and the register, and synthesized
         ScvApp.Composition composition = ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(),
                 "six contact centers"), AppOptions.builder().outdir(dir).lambdaJar(LAMBDA_JAR).build());
-        composition.app().synth();
+        composition.stage().synth();
 
         // THEN every finding is acknowledged: the register knows the region fence too
         assertThat(ValidationReport.read(dir).findings()).isEmpty();
@@ -161,7 +161,7 @@ class ScvAppTest {
                         .acknowledgements(NagAcknowledgements.REGISTER.stream()
                                 .filter(entry -> !entry.findingId().contains("*:*:{account}:*"))
                                 .toList())
-                        .build()).app().synth();
+                        .build()).stage().synth();
         assertThat(ValidationReport.read(without).findings()).extracting(ValidationReport.Finding::findingId)
                 .containsExactly("AwsSolutions-IAM5[Resource::arn:aws:*:*:111122223333:*]");
     }
