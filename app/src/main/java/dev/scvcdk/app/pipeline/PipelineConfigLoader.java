@@ -120,7 +120,8 @@ public final class PipelineConfigLoader {
             if (config.account() != null && ACCOUNT_ID.matcher(config.account()).matches()
                     && !arn.group(3).equals(config.account())) {
                 problems.add(bad("source.connectionArn", source.connectionArn(), "must be a connection of the "
-                        + "pipeline's account " + config.account() + ": a pipeline uses connections of its own account"));
+                        + "pipeline's account " + config.account()
+                        + ": a pipeline uses connections of its own account"));
             }
         }
         checkRequired(problems, "source.repository", source.repository(), REPOSITORY,

@@ -36,6 +36,13 @@ public final class ScvPipeline {
     /** Context key naming the pipeline config file (relative to the repository root); set, the app is the pipeline. */
     public static final String CONTEXT_KEY = "scv:pipeline";
     public static final String STACK_ID = "ScvPipeline";
+    /**
+     * The CDK CLI the self-mutation step installs: the one {@code package.json} pins (kept equal by
+     * {@code ScvPipelineTest}), not whatever is latest when the pipeline runs.
+     */
+    public static final String CDK_CLI_VERSION = "2.1148.1";
+    /** The cdk-assets CLI the asset-publishing step installs, pinned for the same reason. */
+    public static final String CDK_ASSETS_CLI_VERSION = "4.7.3";
     /** The repository's build, as the README's synth command runs it. */
     public static final String BUILD_COMMAND = "npm ci && mvn -B -q package -DskipTests";
 
@@ -83,8 +90,10 @@ public final class ScvPipeline {
                 .build());
         CodePipeline pipeline = CodePipeline.Builder.create(stack, "Pipeline")
                 .pipelineName(STACK_ID)
-                // V2: the current pipeline type (cdk.json keeps the V1 default flag for the tenant stacks' sake).
+                // V2, the current type (cdk.json pins the default-to-V2 flag off: it changes nothing else).
                 .pipelineType(PipelineType.V2)
+                .cliVersion(CDK_CLI_VERSION)
+                .cdkAssetsCliVersion(CDK_ASSETS_CLI_VERSION)
                 // Target accounts read the pipeline's artifacts: the bucket needs a KMS key they are granted.
                 .crossAccountKeys(true)
                 .enableKeyRotation(true)
