@@ -90,7 +90,7 @@ public final class ScvPipeline {
                 .build());
         CodePipeline pipeline = CodePipeline.Builder.create(stack, "Pipeline")
                 .pipelineName(STACK_ID)
-                // V2, the current type (cdk.json pins the default-to-V2 flag off: it changes nothing else).
+                // V2, CodePipeline's current type: cdk.json keeps the default-to-V2 feature flag at its old default.
                 .pipelineType(PipelineType.V2)
                 .cliVersion(CDK_CLI_VERSION)
                 .cdkAssetsCliVersion(CDK_ASSETS_CLI_VERSION)
