@@ -89,6 +89,21 @@ process.exit(ok ? 0 : 1);
 JS
 }
 
+# What an IDE fetches for the scv artifacts the example compiles against: their sources and Javadoc jars.
+sources_and_javadoc_resolve() {
+  mvn -B -q dependency:copy-dependencies -DincludeGroupIds=dev.scvcdk -Dclassifier=sources \
+      -DoutputDirectory=target/attached &&
+  mvn -B -q dependency:copy-dependencies -DincludeGroupIds=dev.scvcdk -Dclassifier=javadoc \
+      -DoutputDirectory=target/attached || { echo "  not resolved (see above)"; return 1; }
+  local module jar
+  for module in scv-contracts scv-policies scv-constructs; do
+    jar="$(ls target/attached/"$module"-*-sources.jar 2>/dev/null || true)"
+    [[ -n "$jar" ]] && jar tf "$jar" | grep '\.java$' >/dev/null || { echo "  no sources of $module"; return 1; }
+    jar="$(ls target/attached/"$module"-*-javadoc.jar 2>/dev/null || true)"
+    [[ -n "$jar" ]] && jar tf "$jar" | grep -x 'index\.html' >/dev/null || { echo "  no Javadoc of $module"; return 1; }
+  done
+}
+
 # Nothing in the assembly may point into the repository: it was built from coordinates alone.
 no_repository_paths() {
   local hits
@@ -100,7 +115,9 @@ check "three templates: ScvAccount, HelpdeskOperations, HelpdeskScv" templates_p
 check "HelpdeskScv deploys the nine SCV functions of its features from one staged jar asset" scv_functions_as_configured
 check "SCV's alarms notify the consumer's own topic" alarms_notify_the_consumers_topic
 check "no repository path in the cloud assembly" no_repository_paths
+check "sources and Javadoc jars of scv-contracts, scv-policies, scv-constructs resolve by coordinates" \
+  sources_and_javadoc_resolve
 
-passed=$((4 - failures))
+passed=$((5 - failures))
 echo "consumer-example: $passed passed, $failures failed"
 [[ "$failures" -eq 0 ]]
