@@ -5,6 +5,10 @@
 # KEEP_WORKDIR=1 keeps the temporary copy for inspection.
 set -euo pipefail
 
+# The stack (template) holding the SCV contact center, and the team's own stack holding the on-call topic.
+SCV_STACK=HelpdeskScv
+TEAM_STACK=HelpdeskOperations
+
 EXAMPLE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$EXAMPLE/../.." && pwd)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/scv-consumer.XXXXXX")"
@@ -35,7 +39,7 @@ check() { # description, command...
 }
 
 templates_present() {
-  for stack in ScvAccount HelpdeskOperations HelpdeskScv; do
+  for stack in ScvAccount "$TEAM_STACK" "$SCV_STACK"; do
     [[ -f "cdk.out/$stack.template.json" ]] || { echo "  missing cdk.out/$stack.template.json"; return 1; }
   done
 }
@@ -43,9 +47,10 @@ templates_present() {
 # The SCV functions of a contact center with contact events, Contact Lens and real-time alerts, by their SCV
 # names; every one runs a handler of scv-lambdas and is deployed from a jar asset staged in cdk.out.
 scv_functions_as_configured() {
-  "$NODE" - <<'JS'
+  SCV_STACK="$SCV_STACK" "$NODE" - <<'JS'
 const fs = require('fs');
-const template = JSON.parse(fs.readFileSync('cdk.out/HelpdeskScv.template.json', 'utf8'));
+const stack = process.env.SCV_STACK;
+const template = JSON.parse(fs.readFileSync(`cdk.out/${stack}.template.json`, 'utf8'));
 const functions = Object.values(template.Resources).filter(r => r.Type === 'AWS::Lambda::Function');
 const scv = functions.filter(f => String(f.Properties.Handler || '').startsWith('dev.scvcdk.lambdas.'));
 const names = scv.map(f => f.Properties.FunctionName).sort();
@@ -55,7 +60,7 @@ const expected = [
   'helpdesk-InvokeSalesforceRestApiFunction', 'helpdesk-InvokeTelephonyIntegrationApiFunction',
   'helpdesk-RealtimeAlert',
 ].sort();
-const manifest = JSON.parse(fs.readFileSync('cdk.out/HelpdeskScv.assets.json', 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(`cdk.out/${stack}.assets.json`, 'utf8'));
 const jars = Object.values(manifest.files).filter(f => f.source.path.endsWith('.jar'));
 const staged = jars.every(j => fs.existsSync('cdk.out/' + j.source.path));
 const ok = JSON.stringify(names) === JSON.stringify(expected) && jars.length === 1 && staged;
@@ -68,22 +73,31 @@ process.exit(ok ? 0 : 1);
 JS
 }
 
-# The consumer's own topic receives SCV's alarms: no SCV alarm topic of its own, and every alarm notifies the
-# topic the operations stack exports.
+# The team's own topic receives SCV's alarms: no SCV alarm topic of its own, and every alarm of the contact center
+# notifies the on-call topic, imported from the team's stack (or referenced, once both share one stack). Alarms of
+# SCV's real-time alert feature notify its <cc>-RealtimeAlertTopic, as SCV's do.
 alarms_notify_the_consumers_topic() {
-  "$NODE" - <<'JS'
+  SCV_STACK="$SCV_STACK" TEAM_STACK="$TEAM_STACK" "$NODE" - <<'JS'
 const fs = require('fs');
-const template = JSON.parse(fs.readFileSync('cdk.out/HelpdeskScv.template.json', 'utf8'));
-const resources = Object.values(template.Resources);
-const ownAlarmTopic = resources.some(r => r.Type === 'AWS::SNS::Topic'
-    && r.Properties.TopicName === 'helpdesk-ScvAlarms');
-const alarms = resources.filter(r => r.Type === 'AWS::CloudWatch::Alarm');
-const imported = alarms.filter(a => (a.Properties.AlarmActions || []).length > 0
-    && a.Properties.AlarmActions.every(action => JSON.stringify(action).includes('Fn::ImportValue')
-        && JSON.stringify(action).includes('HelpdeskOperations')));
-const ok = !ownAlarmTopic && alarms.length > 0 && imported.length === alarms.length;
+const template = JSON.parse(fs.readFileSync(`cdk.out/${process.env.SCV_STACK}.template.json`, 'utf8'));
+const entries = Object.entries(template.Resources);
+const topicId = name => (entries.find(([, r]) => r.Type === 'AWS::SNS::Topic' && r.Properties.TopicName === name)
+    || [undefined])[0];
+const ownAlarmTopic = topicId('helpdesk-ScvAlarms');
+const realtimeTopic = topicId('helpdesk-RealtimeAlertTopic');
+const onCallTopic = topicId('helpdesk-oncall-alarms');
+const notifiesOnCall = action => {
+  const text = JSON.stringify(action);
+  return (text.includes('Fn::ImportValue') && text.includes(process.env.TEAM_STACK))
+      || (onCallTopic !== undefined && text === JSON.stringify({ Ref: onCallTopic }));
+};
+const alarms = entries.map(([, r]) => r).filter(r => r.Type === 'AWS::CloudWatch::Alarm'
+    && !JSON.stringify(r.Properties.AlarmActions || []).includes(JSON.stringify({ Ref: realtimeTopic })));
+const onCall = alarms.filter(a => (a.Properties.AlarmActions || []).length > 0
+    && a.Properties.AlarmActions.every(notifiesOnCall));
+const ok = ownAlarmTopic === undefined && alarms.length > 0 && onCall.length === alarms.length;
 if (!ok) {
-  console.log(`  own alarm topic: ${ownAlarmTopic}; alarms: ${alarms.length}; notifying the imported topic: ${imported.length}`);
+  console.log(`  own alarm topic: ${ownAlarmTopic}; alarms: ${alarms.length}; notifying the on-call topic: ${onCall.length}`);
 }
 process.exit(ok ? 0 : 1);
 JS

@@ -26,8 +26,11 @@ public final class ConsumerApp {
     /** Where the pom copies the Lambda jar (dev.scvcdk:scv-lambdas by coordinates); cdk runs us from here. */
     static final Path LAMBDA_JAR = Path.of("target", "lambda", "scv-lambdas.jar");
 
+    /** The SAML metadata, a classpath resource (the validator requires its name; the stack takes the XML). */
+    static final String SAML_METADATA = "saml-metadata.xml";
+
     static final TenantConfig TENANT = new TenantConfig(
-            "444455556666", "aws", "00D5g000004ExAm", null, null, null, null,
+            "444455556666", "aws", "00D5g000004ExAm", null, null, null, SAML_METADATA,
             List.of(new ContactCenterConfig(
                     "helpdesk", "eu-central-1", "7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b", "example-helpdesk",
                     "https://example.my.salesforce.com", "https://example.my.salesforce-scrt.com",
@@ -48,7 +51,7 @@ public final class ConsumerApp {
         ContactCenterConfig contactCenter = TENANT.contactCenters().get(0);
         ScvAccountStack account = new ScvAccountStack(app, "ScvAccount", ScvAccountStackProps.builder()
                 .tenantConfig(TENANT)
-                .samlMetadataXml(resource("/saml-metadata.xml"))
+                .samlMetadataXml(resource("/" + SAML_METADATA))
                 .build());
 
         OperationsStack operations = new OperationsStack(app, "HelpdeskOperations", StackProps.builder()
@@ -62,7 +65,7 @@ public final class ConsumerApp {
                 .alarmTopic(operations.getAlarmTopic())
                 .build());
         // SCV's functions assume the account stack's roles by name.
-        scv.addDependency(account);
+        scv.addStackDependency(account, "functions assume the account stack's roles by name");
     }
 
     private static String resource(String name) {
