@@ -10,6 +10,9 @@ import dev.scvcdk.app.compliance.NagPacks;
 import dev.scvcdk.app.compliance.ValidationReport;
 import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.config.TenantConfigLoader;
+import dev.scvcdk.app.pipeline.InvalidPipelineConfigException;
+import dev.scvcdk.app.pipeline.PipelineConfigLoader;
+import dev.scvcdk.app.pipeline.ScvPipeline;
 import dev.scvcdk.app.review.ReviewReport;
 import dev.scvcdk.constructs.account.ScvAccountStack;
 import dev.scvcdk.constructs.account.ScvAccountStackProps;
@@ -22,8 +25,10 @@ import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.jsii.JsiiException;
+import software.constructs.Node;
 
 /**
  * The SCV CDK app: one {@code ScvAccountStack} in the partition's IAM region (us-east-1, or us-gov-west-1 in
@@ -45,12 +50,12 @@ public final class ScvApp {
     /**
      * The composed app.
      *
-     * @param app                 the CDK app
+     * @param stage               the CDK app, or the pipeline stage holding one tenant
      * @param accountStack        the account-level stack
      * @param contactCenterStacks one stack per contact center, in config order
      * @param acknowledgements    where each acknowledgement of the register was applied
      */
-    public record Composition(App app, ScvAccountStack accountStack, List<Stack> contactCenterStacks,
+    public record Composition(Stage stage, ScvAccountStack accountStack, List<Stack> contactCenterStacks,
                               List<NagAcknowledgements.Applied> acknowledgements) {
         /** Every stack of the app, the account stack first. */
         public List<Stack> allStacks() {
@@ -81,17 +86,37 @@ public final class ScvApp {
         return run(app, err, AppOptions.defaults());
     }
 
-    /** {@link #run(App, PrintStream)} with given options (tests point at the lambdas module's jar). */
+    /**
+     * {@link #run(App, PrintStream)} with given options (tests point at the lambdas module's jar). Context
+     * {@value ScvPipeline#CONTEXT_KEY} makes the app the delivery pipeline ({@link ScvPipeline}); otherwise it
+     * is the single tenant of {@value #CONFIG_CONTEXT_KEY}.
+     */
     static int run(App app, PrintStream err, AppOptions options) {
         try {
-            Object configPath = app.getNode().tryGetContext(CONFIG_CONTEXT_KEY);
-            LoadedTenantConfig loaded = configPath == null || configPath.toString().isBlank()
-                    ? TenantConfigLoader.loadEmbedded()
-                    : TenantConfigLoader.load(Path.of(configPath.toString()));
-            create(app, loaded, options);
+            String pipelinePath = context(app, ScvPipeline.CONTEXT_KEY);
+            String configPath = context(app, CONFIG_CONTEXT_KEY);
+            List<Stage> tenants;
+            if (pipelinePath != null) {
+                if (configPath != null) {
+                    err.println("Set either " + CONFIG_CONTEXT_KEY + " (one tenant) or " + ScvPipeline.CONTEXT_KEY
+                            + " (the pipeline, whose config names the tenant configs), not both.");
+                    return 1;
+                }
+                ScvPipeline.Composition pipeline = ScvPipeline.create(app,
+                        PipelineConfigLoader.load(Path.of(pipelinePath)), pipelinePath, options);
+                tenants = pipeline.stages().stream().map(ScvPipeline.TenantStage::stage).toList();
+            } else {
+                LoadedTenantConfig loaded = configPath == null
+                        ? TenantConfigLoader.loadEmbedded()
+                        : TenantConfigLoader.load(Path.of(configPath));
+                tenants = List.of(create(app, loaded, options).stage());
+            }
             CloudAssembly assembly = app.synth();
-            // Written before the nag verdict: a reviewer reads the report of a failing synth too.
-            ReviewReport.write(Path.of(assembly.getDirectory()));
+            // Written before the nag verdict: a reviewer reads the report of a failing synth too. A pipeline
+            // writes one per tenant, into the tenant stage's own assembly directory.
+            for (Stage tenant : tenants) {
+                ReviewReport.write(tenant == app ? Path.of(assembly.getDirectory()) : Path.of(tenant.getOutdir()));
+            }
             if (options.nagEnabled()) {
                 ValidationReport report = ValidationReport.read(Path.of(assembly.getDirectory()));
                 if (!report.findingsOf(NagPacks.NAMES).isEmpty() || !report.pluginFailures().isEmpty()) {
@@ -100,7 +125,7 @@ public final class ScvApp {
                 }
             }
             return 0;
-        } catch (InvalidTenantConfigException e) {
+        } catch (InvalidTenantConfigException | InvalidPipelineConfigException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IllegalArgumentException | JsiiException e) {
@@ -108,6 +133,11 @@ public final class ScvApp {
             err.println("SCV app failed: " + firstParagraph(e.getMessage()));
             return 1;
         }
+    }
+
+    private static String context(App app, String key) {
+        Object value = app.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     /** Builds the whole app for an already loaded tenant config in a new {@link App}. */
@@ -119,19 +149,23 @@ public final class ScvApp {
         return create(new App(props.build()), loaded, options);
     }
 
-    /** Adds the SCV stacks to {@code app}, registers the nag packs and applies the acknowledgement register. */
-    public static Composition create(App app, LoadedTenantConfig loaded, AppOptions options) {
-        app.getNode().setContext(FAIL_SYNTH_ON_VALIDATION_ERRORS, false);
+    /**
+     * Adds the SCV stacks to {@code stage} (the app itself, or one tenant's stage of the delivery pipeline),
+     * registers the nag packs on it and applies the acknowledgement register to its stacks. The stacks keep
+     * their ids and names in either scope, so a stage holds exactly what the app holds for the same config.
+     */
+    public static Composition create(Stage stage, LoadedTenantConfig loaded, AppOptions options) {
+        reportValidationInTheApp(stage);
         TenantConfig config = loaded.config();
         // The account stack picks its own environment: the config's account, the partition's IAM region.
-        ScvAccountStack account = new ScvAccountStack(app, ACCOUNT_STACK_ID, ScvAccountStackProps.builder()
+        ScvAccountStack account = new ScvAccountStack(stage, ACCOUNT_STACK_ID, ScvAccountStackProps.builder()
                 .tenantConfig(config)
                 .samlMetadataXml(loaded.samlMetadataXml())
                 .build());
         List<Stack> contactCenters = new ArrayList<>();
         for (ContactCenterConfig contactCenter : config.contactCenters()) {
             String id = contactCenterStackId(contactCenter);
-            ScvContactCenterStack stack = new ScvContactCenterStack(app, id, ScvContactCenterStackProps.builder()
+            ScvContactCenterStack stack = new ScvContactCenterStack(stage, id, ScvContactCenterStackProps.builder()
                     .tenantConfig(config)
                     .contactCenter(contactCenter)
                     .stackName(id)
@@ -143,10 +177,22 @@ public final class ScvApp {
         }
         List<NagAcknowledgements.Applied> applied = List.of();
         if (options.nagEnabled()) {
-            NagPacks.register(app);
-            applied = NagAcknowledgements.apply(app, options.acknowledgements(), config);
+            NagPacks.register(stage);
+            applied = NagAcknowledgements.apply(stage, options.acknowledgements(), config);
         }
-        return new Composition(app, account, List.copyOf(contactCenters), applied);
+        return new Composition(stage, account, List.copyOf(contactCenters), applied);
+    }
+
+    /**
+     * Tells CDK to leave the validation verdict to the run (which reads {@code validation-report.json}). The
+     * setting is read from the root app and context can only be set before a node has children, so a pipeline
+     * sets it on its app before adding anything ({@link #reportValidationInTheApp} on the app).
+     */
+    public static void reportValidationInTheApp(Stage stage) {
+        Node root = stage.getNode().getRoot().getNode();
+        if (!Boolean.FALSE.equals(root.tryGetContext(FAIL_SYNTH_ON_VALIDATION_ERRORS))) {
+            root.setContext(FAIL_SYNTH_ON_VALIDATION_ERRORS, false);
+        }
     }
 
     /** The stack id (and CloudFormation stack name) of a contact center's stack: stack names allow no '_'. */

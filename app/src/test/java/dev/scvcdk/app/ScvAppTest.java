@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.scvcdk.app.config.TenantConfigLoader;
+import dev.scvcdk.app.compliance.NagPacks;
+import dev.scvcdk.app.pipeline.ScvPipeline;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -149,7 +151,7 @@ class ScvAppTest {
         // WHEN it is composed with every cdk-nag pack and the register, and synthesized
         ScvApp.Composition composition = ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(),
                 "six contact centers"), AppOptions.builder().outdir(dir).lambdaJar(LAMBDA_JAR).build());
-        composition.app().synth();
+        composition.stage().synth();
 
         // THEN every finding is acknowledged: the register knows the region fence too
         assertThat(ValidationReport.read(dir).findings()).isEmpty();
@@ -161,8 +163,83 @@ class ScvAppTest {
                         .acknowledgements(NagAcknowledgements.REGISTER.stream()
                                 .filter(entry -> !entry.findingId().contains("*:*:{account}:*"))
                                 .toList())
-                        .build()).app().synth();
+                        .build()).stage().synth();
         assertThat(ValidationReport.read(without).findings()).extracting(ValidationReport.Finding::findingId)
                 .containsExactly("AwsSolutions-IAM5[Resource::arn:aws:*:*:111122223333:*]");
+    }
+
+    private int runPipeline(String pipelinePath, ByteArrayOutputStream err, AppOptions options) {
+        App app = new App(AppProps.builder().outdir(dir.resolve("out").toString())
+                .context(Map.of(ScvPipeline.CONTEXT_KEY, pipelinePath)).build());
+        return ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8), options);
+    }
+
+    @Test
+    void thePipelineContextSynthesizesThePipelineAndEveryTenantStagePassesTheNagPacksWithTheRegister()
+            throws IOException {
+        // GIVEN the example pipeline (tenants globex and acme)
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // WHEN the app runs as `cdk synth -c scv:pipeline=...` runs it, with the five packs and the register
+        int exitCode = runPipeline("../config/pipeline.example.json", err,
+                AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+        // THEN it succeeds: no unacknowledged finding in any tenant stage
+        assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Path out = dir.resolve("out");
+        assertThat(out.resolve("ScvPipeline.template.json")).isRegularFile();
+        // AND each tenant stage's assembly holds its own review report
+        for (String tenant : List.of("globex", "acme")) {
+            assertThat(out.resolve("assembly-" + tenant).resolve(ReviewReport.DIRECTORY)
+                    .resolve(ReviewReport.IAM_MATRIX_MD)).content().contains("### SCVProvisioningRole");
+        }
+    }
+
+    @Test
+    void inThePipelineTheFivePacksCheckEachTenantStageAndNothingElse() {
+        // GIVEN the example pipeline, composed without acknowledgements to see every raw finding
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // WHEN synthesized
+        int exitCode = runPipeline("../config/pipeline.example.json", err,
+                AppOptions.builder().lambdaJar(LAMBDA_JAR).acknowledgements(List.of()).build());
+        // THEN the raw findings fail the run
+        assertThat(exitCode).isEqualTo(1);
+        List<ValidationReport.Finding> findings = ValidationReport.read(dir.resolve("out")).findingsOf(NagPacks.NAMES);
+        // AND every pack reports on each tenant stage (cdk-nag alone would walk the whole app from any stage)
+        for (String pack : NagPacks.NAMES) {
+            for (String tenant : List.of("globex/", "acme/")) {
+                assertThat(findings).as(pack + " on " + tenant)
+                        .anyMatch(f -> f.plugin().equals(pack) && f.constructPath().startsWith(tenant));
+            }
+        }
+        // AND on nothing else: not the pipeline stack, not its cross-region support stacks
+        assertThat(findings).allMatch(f -> f.constructPath().startsWith("globex/") || f.constructPath()
+                .startsWith("acme/"));
+        // AND once: CDK asks each stage's packs once per environment, each about that environment's stacks
+        assertThat(findings).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBadPipelineConfigEndsTheRunWithItsMessageAndExitCode1() throws IOException {
+        // GIVEN a pipeline config with no tenants and no source
+        Path file = dir.resolve("pipeline.json");
+        Files.writeString(file, "{\"account\": \"999988887777\", \"region\": \"us-east-1\", \"tenants\": []}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // WHEN the app runs on it
+        int exitCode = runPipeline(file.toString(), err, AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+        // THEN it exits 1 with the loader's one message listing both problems, and no stack trace
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("Invalid pipeline config " + file.toAbsolutePath() + " (2 problems):")
+                .contains("source is missing", "tenants is empty").doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aTenantConfigAndAPipelineConfigTogetherAreRefused() {
+        App app = new App(AppProps.builder().outdir(dir.resolve("out").toString())
+                .context(Map.of(ScvPipeline.CONTEXT_KEY, "../config/pipeline.example.json",
+                        ScvApp.CONFIG_CONTEXT_KEY, "../config/tenant.example.json")).build());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Set either scv:config (one tenant) or "
+                + "scv:pipeline");
     }
 }

@@ -50,7 +50,7 @@ public final class SynthesizedApp {
         this.config = tenant.load();
         this.composition = ScvApp.create(config, options.outdir(outdir)
                 .lambdaJar(Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR)).build());
-        composition.app().synth();
+        composition.stage().synth();
         ObjectMapper mapper = new ObjectMapper();
         Map<String, JsonNode> byStack = new LinkedHashMap<>();
         for (Stack stack : composition.allStacks()) {

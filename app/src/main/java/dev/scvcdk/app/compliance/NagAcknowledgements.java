@@ -41,7 +41,7 @@ public final class NagAcknowledgements {
 
     /** Tenant variables that make an entry apply once per contact center. */
     private static final List<String> CONTACT_CENTER_VARIABLES =
-            List.of("{cc}", "{region}", "{instanceId}", "{alias}");
+            List.of("{cc}", "{region}", "{instanceId}", "{alias}", "{tenantBucket}");
 
     /**
      * One accepted finding.
@@ -50,7 +50,8 @@ public final class NagAcknowledgements {
      * variables, replaced from the tenant config when the register is applied: {@code {partition}},
      * {@code {account}} (the account id, or {@code <AWS::AccountId>} for an environment-agnostic app),
      * {@code {accountRegion}} (the account stack's region), and, once per contact center, {@code {cc}} (call
-     * center API name), {@code {region}}, {@code {instanceId}}, {@code {alias}} (Connect instance alias). The result
+     * center API name), {@code {region}}, {@code {instanceId}}, {@code {alias}} (Connect instance alias),
+     * {@code {tenantBucket}} (the tenant bucket's name, where '_' in the call center name becomes '-'). The result
      * is still one exact finding per tenant and contact center, never a pattern.
      *
      * @param stack     the stack's construct id, or a glob over it ({@code ScvContactCenter-*})
@@ -91,16 +92,21 @@ public final class NagAcknowledgements {
             if (!appliesTo.test(config) || config.contactCenters().stream().noneMatch(feature::enabledIn)) {
                 return List.of();
             }
+            String account = config.accountIdValue().orElse("<AWS::AccountId>");
             String tenantWide = findingId
                     .replace("{partition}", config.partitionValue().id())
-                    .replace("{account}", config.accountIdValue().orElse("<AWS::AccountId>"))
+                    .replace("{account}", account)
                     .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()));
             if (CONTACT_CENTER_VARIABLES.stream().noneMatch(tenantWide::contains)) {
                 return List.of(tenantWide);
             }
             return config.contactCenters().stream()
                     .filter(feature::enabledIn)
-                    .map(cc -> tenantWide.replace("{cc}", cc.callCenterApiName()).replace("{region}", cc.region())
+                    .map(cc -> tenantWide
+                            // before {cc}: the bucket name spells '_' as '-'
+                            .replace("{tenantBucket}", ScvNames.tenantBucket(cc.callCenterApiName(), account,
+                                    cc.region()))
+                            .replace("{cc}", cc.callCenterApiName()).replace("{region}", cc.region())
                             .replace("{instanceId}", cc.connectInstanceId())
                             .replace("{alias}", cc.connectInstanceAlias()))
                     .distinct()
@@ -254,7 +260,7 @@ public final class NagAcknowledgements {
                     ACCESS_LOG_ENCRYPTION));
         }
         entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role",
-                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/recordings/*]",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/recordings/*]",
                 OBJECTS));
         entries.add(new Entry(CONTACT_CENTERS, "FailureQueue/Resource", "AwsSolutions-SQS3", FAILURE_QUEUE
                 + "; a dead-letter queue of a dead-letter queue would only move the same messages."));
@@ -311,19 +317,19 @@ public final class NagAcknowledgements {
                         + "kms:ViaService for the contact center's S3 endpoint, which uses only keys of its region."));
 
         entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/voicemailmessages/*]",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/voicemailmessages/*]",
                 OBJECTS));
         entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailAudioProcessingRole", "SCVVoiceMailTranscribeRole",
-                "SCVVoiceMailPackagingRole"), "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-"
-                + "{region}-scv/voicemail_recordings/*]", OBJECTS, Feature.VOICEMAIL));
+                "SCVVoiceMailPackagingRole"), "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/"
+                + "voicemail_recordings/*]", OBJECTS, Feature.VOICEMAIL));
         entries.add(new Entry(ACCOUNT, List.of("SCVVoiceMailTranscribeRole", "SCVVoiceMailPackagingRole"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/voicemail_transcripts/*]",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/voicemail_transcripts/*]",
                 OBJECTS, Feature.VOICEMAIL));
         entries.add(new Entry(ACCOUNT, List.of("SCVContactDataSyncFunctionRole"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/Analysis/Voice/*]",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/Analysis/Voice/*]",
                 OBJECTS, Feature.TRANSCRIPT_BACKFILL));
         entries.add(new Entry(ACCOUNT, List.of("SCVPostCallAnalysisTriggerFunctionRole"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{cc}-{account}-{region}-scv/Analysis/Voice/*]",
+                "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/Analysis/Voice/*]",
                 OBJECTS, Feature.POST_CALL_ANALYSIS));
 
         String instance = "arn:{partition}:connect:{region}:{account}:instance/{instanceId}";

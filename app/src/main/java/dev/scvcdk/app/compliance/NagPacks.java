@@ -9,6 +9,8 @@ import io.github.cdklabs.cdknag.NagPack;
 import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import io.github.cdklabs.cdknag.ServerlessChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.IPolicyValidationPlugin;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Validations;
 
 /** The five cdk-nag packs every SCV app is checked against. */
@@ -21,16 +23,25 @@ public final class NagPacks {
     private NagPacks() {
     }
 
-    /** Fresh instances of the five packs, bound to the app. */
-    public static List<NagPack> create(App app) {
-        return List.of(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app),
-                new PCIDSS321Checks(app), new ServerlessChecks(app));
+    /** Fresh instances of the five packs, bound to the stage (an app, or a pipeline's tenant stage). */
+    public static List<NagPack> create(Stage stage) {
+        return List.of(new AwsSolutionsChecks(stage), new HIPAASecurityChecks(stage), new NIST80053R5Checks(stage),
+                new PCIDSS321Checks(stage), new ServerlessChecks(stage));
     }
 
-    /** Registers the packs as validation plugins: they run when the app is synthesized. */
-    public static List<NagPack> register(App app) {
-        List<NagPack> packs = create(app);
-        Validations.of(app).addPlugins(packs.toArray(NagPack[]::new));
+    /**
+     * Registers the packs as validation plugins: they run when the app is synthesized. On the app, each pack
+     * checks the whole app; on a nested stage (a pipeline's tenant), each checks that stage's stacks only
+     * ({@link StageNagPack}: cdk-nag itself would walk the whole app from any stage).
+     */
+    public static List<NagPack> register(Stage stage) {
+        List<NagPack> packs = create(stage);
+        if (App.isApp(stage)) {
+            Validations.of(stage).addPlugins(packs.toArray(NagPack[]::new));
+        } else {
+            Validations.of(stage).addPlugins(packs.stream().map(pack -> new StageNagPack(pack, stage))
+                    .toArray(IPolicyValidationPlugin[]::new));
+        }
         return packs;
     }
 }

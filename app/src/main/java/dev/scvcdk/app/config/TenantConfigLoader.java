@@ -3,20 +3,12 @@ package dev.scvcdk.app.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -25,13 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.scvcdk.policies.config.InvalidTenantConfigException;
@@ -53,10 +39,6 @@ public final class TenantConfigLoader {
     /** IAM's bounds for a SAML metadata document. */
     private static final int SAML_MIN_LENGTH = 1000;
     private static final int SAML_MAX_LENGTH = 10_000_000;
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private TenantConfigLoader() {
     }
@@ -119,29 +101,17 @@ public final class TenantConfigLoader {
     }
 
     static LoadedTenantConfig parse(String source, String json, SamlResolver samlResolver) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidTenantConfigException(source, List.of(
-                    "not valid JSON" + where + ": " + e.getOriginalMessage()));
-        }
-        if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new InvalidTenantConfigException(source, List.of(
-                    "the file must hold one JSON object with the tenant's fields, found "
-                            + (root == null || root.isMissingNode() ? "nothing" : describe(root))));
-        }
-
         List<String> problems = new ArrayList<>();
+        ObjectNode tree = JsonRecordCheck.parseObject(json, "the tenant's fields", problems);
+        if (tree == null) {
+            throw new InvalidTenantConfigException(source, problems);
+        }
         Set<String> reportedPaths = new LinkedHashSet<>();
-        ObjectNode tree = root.deepCopy();
-        checkObject(tree, TenantConfig.class, "", problems, reportedPaths);
+        JsonRecordCheck.checkObject(tree, TenantConfig.class, "a tenant config", problems, reportedPaths);
 
         TenantConfig config;
         try {
-            config = MAPPER.treeToValue(tree, TenantConfig.class);
+            config = JsonRecordCheck.MAPPER.treeToValue(tree, TenantConfig.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The tree walk above removes every field Jackson could not bind, so this is a defect, not bad input.
             throw new IllegalStateException("tenant config tree did not bind after checks: " + e.getMessage(), e);
@@ -167,90 +137,6 @@ public final class TenantConfigLoader {
             throw new InvalidTenantConfigException(source, problems);
         }
         return new LoadedTenantConfig(config, samlXml, source);
-    }
-
-    /**
-     * Checks an object node against a record's components: reports and removes unknown fields and values of
-     * the wrong JSON type, so that what remains binds and the validator can report the rest.
-     */
-    private static void checkObject(ObjectNode node, Class<?> recordType, String path, List<String> problems,
-                                    Set<String> reportedPaths) {
-        Map<String, RecordComponent> components = new LinkedHashMap<>();
-        Arrays.stream(recordType.getRecordComponents()).forEach(c -> components.put(c.getName(), c));
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            RecordComponent component = components.get(field.getKey());
-            if (component == null) {
-                problems.add(fieldPath + " = " + field.getValue() + ": unknown field; the fields of "
-                        + (path.isEmpty() ? "a tenant config" : path) + " are " + String.join(", ", components.keySet()));
-                reportedPaths.add(fieldPath);
-                it.remove();
-            } else if (!checkValue(field.getValue(), component.getGenericType(), fieldPath, problems, reportedPaths)) {
-                it.remove();
-            }
-        }
-    }
-
-    /** Returns false when the value has the wrong type (reported) and must be dropped. */
-    private static boolean checkValue(JsonNode value, Type type, String path, List<String> problems,
-                                      Set<String> reportedPaths) {
-        if (value.isNull()) {
-            return true;
-        }
-        if (type == String.class) {
-            return expect(value.isTextual(), value, path, "a JSON string (in quotes)", problems, reportedPaths);
-        }
-        if (type == Boolean.class) {
-            return expect(value.isBoolean(), value, path, "true or false", problems, reportedPaths);
-        }
-        if (type instanceof Class<?> recordType && recordType.isRecord()) {
-            if (!expect(value.isObject(), value, path, "a JSON object", problems, reportedPaths)) {
-                return false;
-            }
-            checkObject((ObjectNode) value, recordType, path, problems, reportedPaths);
-            return true;
-        }
-        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            if (!expect(value.isArray(), value, path, "a JSON list [...]", problems, reportedPaths)) {
-                return false;
-            }
-            ArrayNode array = (ArrayNode) value;
-            Type element = list.getActualTypeArguments()[0];
-            for (int i = array.size() - 1; i >= 0; i--) {
-                String elementPath = path + "[" + i + "]";
-                JsonNode item = array.get(i);
-                if (item.isNull()) {
-                    problems.add(elementPath + " is null: must be a JSON object");
-                    reportedPaths.add(elementPath);
-                    array.remove(i);
-                } else if (!checkValue(item, element, elementPath, problems, reportedPaths)) {
-                    array.remove(i);
-                }
-            }
-            return true;
-        }
-        throw new IllegalStateException("no JSON check for " + type + " at " + path);
-    }
-
-    private static boolean expect(boolean ok, JsonNode value, String path, String expected, List<String> problems,
-                                  Set<String> reportedPaths) {
-        if (!ok) {
-            problems.add(path + " = " + value + ": must be " + expected + ", found " + describe(value));
-            reportedPaths.add(path);
-        }
-        return ok;
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case STRING -> "a string";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
     }
 
     /** The JSON path a validator message starts with ("contactCenters[1].region = ..."). */

@@ -56,6 +56,7 @@ public final class RealtimeAlertsProps {
         return deadLetterQueue;
     }
 
+    /** Builder of {@link RealtimeAlertsProps}. */
     public static final class Builder {
         private String callCenterApiName;
         private String connectInstanceId;

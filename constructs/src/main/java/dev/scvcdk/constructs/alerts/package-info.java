@@ -6,7 +6,8 @@
  * <pre>{@code
  * new RealtimeAlerts(this, "RealtimeAlerts", RealtimeAlertsProps.builder()
  *         .callCenterApiName("acmesupport").connectInstanceId(instanceId).encryptionKey(platformKey)
- *         .handler(realtimeAlert.getAlias()).watchedFunctions(List.of(telephony.getFunction())).build());
+ *         .handler(realtimeAlert.getAlias()).watchedFunctions(Map.of("Telephony", telephony.getAlias()))
+ *         .deadLetterQueue(failureQueue.getQueue()).build());
  * }</pre>
  */
 package dev.scvcdk.constructs.alerts;

@@ -94,6 +94,7 @@ public final class ScvContactCenterStackProps {
         return scrtCertificateValidityDays;
     }
 
+    /** Builder of {@link ScvContactCenterStackProps}. */
     public static final class Builder {
         private TenantConfig tenantConfig;
         private ContactCenterConfig contactCenter;

@@ -98,6 +98,7 @@ public final class ScvFunctionProps {
         return description;
     }
 
+    /** Builder of {@link ScvFunctionProps}. */
     public static final class Builder {
         private String callCenterApiName;
         private ScvNames.Function function;
@@ -212,7 +213,7 @@ public final class ScvFunctionProps {
         /**
          * Function description.
          *
-         * @default - "SCV <Name> of <cc>"
+         * @default - {@code "SCV <Name> of <cc>"}
          */
         public Builder description(String value) {
             this.description = value;

@@ -36,6 +36,7 @@ public final class TenantKeysProps {
         return serviceLogGroupPrefixes;
     }
 
+    /** Builder of {@link TenantKeysProps}. */
     public static final class Builder {
         private String callCenterApiName;
         private List<KeyGrant> keyGrants = List.of();

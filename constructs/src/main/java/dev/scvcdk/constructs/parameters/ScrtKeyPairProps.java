@@ -37,6 +37,7 @@ public final class ScrtKeyPairProps {
         return expiresInDays;
     }
 
+    /** Builder of {@link ScrtKeyPairProps}. */
     public static final class Builder {
         private String serviceToken;
         private String parameterName;

@@ -43,6 +43,7 @@ public final class SecureParameterProps {
         return description;
     }
 
+    /** Builder of {@link SecureParameterProps}. */
     public static final class Builder {
         private String serviceToken;
         private String parameterName;

@@ -44,6 +44,7 @@ public final class ContactStreamsProps {
         return retentionPeriod;
     }
 
+    /** Builder of {@link ContactStreamsProps}. */
     public static final class Builder {
         private String callCenterApiName;
         private String accountId;

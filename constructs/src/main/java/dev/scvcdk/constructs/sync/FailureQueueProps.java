@@ -32,6 +32,7 @@ public final class FailureQueueProps {
         return alarmAction;
     }
 
+    /** Builder of {@link FailureQueueProps}. */
     public static final class Builder {
         private String queueName;
         private IKey encryptionKey;

@@ -64,6 +64,7 @@ public final class StreamSyncProps {
         return alarmAction;
     }
 
+    /** Builder of {@link StreamSyncProps}. */
     public static final class Builder {
         private IStream stream;
         private IFunction target;

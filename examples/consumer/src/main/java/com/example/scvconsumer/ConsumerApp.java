@@ -1,0 +1,81 @@
+package com.example.scvconsumer;
+
+import dev.scvcdk.constructs.account.ScvAccountStack;
+import dev.scvcdk.constructs.account.ScvAccountStackProps;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenterStackProps;
+import dev.scvcdk.policies.config.ContactCenterConfig;
+import dev.scvcdk.policies.config.Features;
+import dev.scvcdk.policies.config.TenantConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * A team's CDK app with one SCV contact center: the SCV account stack, the team's own operations stack (the
+ * alarm topic its on-call already watches) and the SCV contact center, which sends its alarms to that topic.
+ */
+public final class ConsumerApp {
+
+    /** Where the pom copies the Lambda jar (dev.scvcdk:scv-lambdas by coordinates); cdk runs us from here. */
+    static final Path LAMBDA_JAR = Path.of("target", "lambda", "scv-lambdas.jar");
+
+    /** The SAML metadata, a classpath resource (the validator requires its name; the stack takes the XML). */
+    static final String SAML_METADATA = "saml-metadata.xml";
+
+    static final TenantConfig TENANT = new TenantConfig(
+            "444455556666", "aws", "00D5g000004ExAm", null, null, null, SAML_METADATA,
+            List.of(new ContactCenterConfig(
+                    "helpdesk", "eu-central-1", "7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b", "example-helpdesk",
+                    "https://example.my.salesforce.com", "https://example.my.salesforce-scrt.com",
+                    "PRODUCTION", null,
+                    // Contact events, Contact Lens and real-time alerts: every handler in scv-lambdas' shared jar.
+                    new Features(false, true, true, false, true, false, false))));
+
+    private ConsumerApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        compose(app);
+        app.synth();
+    }
+
+    static void compose(App app) {
+        ContactCenterConfig contactCenter = TENANT.contactCenters().get(0);
+        ScvAccountStack account = new ScvAccountStack(app, "ScvAccount", ScvAccountStackProps.builder()
+                .tenantConfig(TENANT)
+                .samlMetadataXml(resource("/" + SAML_METADATA))
+                .build());
+
+        OperationsStack operations = new OperationsStack(app, "HelpdeskOperations", StackProps.builder()
+                .env(Environment.builder().account(TENANT.accountId()).region(contactCenter.region()).build())
+                .build());
+
+        ScvContactCenterStack scv = new ScvContactCenterStack(app, "HelpdeskScv", ScvContactCenterStackProps.builder()
+                .tenantConfig(TENANT)
+                .contactCenter(contactCenter)
+                .lambdaJar(LAMBDA_JAR)
+                .alarmTopic(operations.getAlarmTopic())
+                .build());
+        // SCV's functions assume the account stack's roles by name.
+        scv.addStackDependency(account, "functions assume the account stack's roles by name");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ConsumerApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
