@@ -9,6 +9,9 @@ import dev.scvcdk.policies.declarations.Trigger;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +25,6 @@ import dev.scvcdk.policies.PermissionBoundaryDocument;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.Acknowledgment;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
@@ -466,57 +468,60 @@ public final class NagAcknowledgements {
         if (entries.isEmpty()) {
             return List.of();
         }
-        // Paths are read once: each read is a call into the jsii runtime.
-        List<Located> constructs = new ArrayList<>();
-        for (IConstruct construct : root.getNode().findAll()) {
-            if (!Stack.isStack(construct)) {
-                continue;
-            }
-            Stack stack = (Stack) construct;
-            String stackPath = stack.getNode().getPath();
-            for (IConstruct child : stack.getNode().findAll()) {
-                String fullPath = child.getNode().getPath();
-                if (fullPath.startsWith(stackPath + "/")) {
-                    constructs.add(new Located(stack.getNode().getId(), fullPath.substring(stackPath.length() + 1),
-                            fullPath, child));
-                }
-            }
-        }
+        ConstructTree tree = new ConstructTree();
+        List<ConstructTree.Located> stacks = tree.stacksUnder(root);
         List<Applied> applied = new ArrayList<>();
+        Map<IConstruct, Map<String, String>> acknowledgements = new IdentityHashMap<>();
+        Map<IConstruct, String> order = new IdentityHashMap<>();
         for (Entry entry : entries) {
             Pattern stackGlob = glob(entry.stack());
+            List<ConstructTree.Located> matchedStacks = stacks.stream()
+                    .filter(stack -> stackGlob.matcher(stack.id()).matches())
+                    .toList();
             for (String path : entry.paths()) {
-                Pattern pathGlob = glob(path);
-                List<Located> targets = constructs.stream()
-                        .filter(c -> stackGlob.matcher(c.stackId()).matches()
-                                && pathGlob.matcher(c.relativePath()).matches())
+                List<ConstructTree.Located> targets = matchedStacks.stream()
+                        .flatMap(stack -> tree.resolve(stack, path).stream())
                         .toList();
                 for (String findingId : entry.findingIdsFor(config)) {
-                    for (Located target : targets) {
-                        acknowledge(target.construct(), findingId, entry.reason());
+                    for (ConstructTree.Located target : targets) {
+                        order.putIfAbsent(target.construct(), target.path());
+                        acknowledgements.computeIfAbsent(target.construct(), c -> new LinkedHashMap<>())
+                                .putIfAbsent(findingId, entry.reason());
                     }
-                    applied.add(new Applied(entry, findingId, path, targets.stream().map(Located::fullPath).toList()));
+                    applied.add(new Applied(entry, findingId, path,
+                            targets.stream().map(ConstructTree.Located::path).toList()));
                 }
             }
         }
+        // One call per construct: each call crosses into the jsii runtime.
+        acknowledgements.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(order::get)))
+                .forEach(e -> acknowledge(e.getKey(), e.getValue()));
         return applied;
     }
 
     /**
-     * Acknowledges one finding on a construct. {@code Validations.acknowledge} rejects ids with more than one
+     * Acknowledges findings on a construct. {@code Validations.acknowledge} rejects ids with more than one
      * {@code ::} (it reserves {@code ::} for a prefix), which every finding on an S3 or IAM ARN has
      * ({@code Resource::arn:aws:s3:::bucket}); those are recorded as the same acknowledgement metadata that
      * {@code acknowledge} writes and cdk-nag reads.
      */
-    private static void acknowledge(IConstruct construct, String findingId, String reason) {
-        if (findingId.split("::", -1).length <= 2) {
-            Validations.of(construct).acknowledge(Acknowledgment.builder().id(findingId).reason(reason).build());
-        } else {
-            construct.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, Map.of(findingId, reason));
+    private static void acknowledge(IConstruct construct, Map<String, String> reasonByFindingId) {
+        List<Acknowledgment> viaValidations = new ArrayList<>();
+        Map<String, String> asMetadata = new LinkedHashMap<>();
+        reasonByFindingId.forEach((findingId, reason) -> {
+            if (findingId.split("::", -1).length <= 2) {
+                viaValidations.add(Acknowledgment.builder().id(findingId).reason(reason).build());
+            } else {
+                asMetadata.put(findingId, reason);
+            }
+        });
+        if (!viaValidations.isEmpty()) {
+            Validations.of(construct).acknowledge(viaValidations.toArray(Acknowledgment[]::new));
         }
-    }
-
-    private record Located(String stackId, String relativePath, String fullPath, IConstruct construct) {
+        if (!asMetadata.isEmpty()) {
+            construct.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, asMetadata);
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import io.github.cdklabs.cdknag.NIST80053R5Checks;
 import io.github.cdklabs.cdknag.NagPack;
 import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import io.github.cdklabs.cdknag.ServerlessChecks;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Validations;
@@ -30,18 +29,14 @@ public final class NagPacks {
     }
 
     /**
-     * Registers the packs as validation plugins: they run when the app is synthesized. On the app, each pack
-     * checks the whole app; on a nested stage (a pipeline's tenant), each checks that stage's stacks only
-     * ({@link StageNagPack}: cdk-nag itself would walk the whole app from any stage).
+     * Registers the packs as validation plugins: they run when the app is synthesized, each over every stack of
+     * the stage once ({@link PerStackNagPack}: cdk-nag itself walks the whole app once per environment, from any
+     * stage).
      */
     public static List<NagPack> register(Stage stage) {
         List<NagPack> packs = create(stage);
-        if (App.isApp(stage)) {
-            Validations.of(stage).addPlugins(packs.toArray(NagPack[]::new));
-        } else {
-            Validations.of(stage).addPlugins(packs.stream().map(pack -> new StageNagPack(pack, stage))
-                    .toArray(IPolicyValidationPlugin[]::new));
-        }
+        Validations.of(stage).addPlugins(packs.stream().map(pack -> new PerStackNagPack(pack, stage))
+                .toArray(IPolicyValidationPlugin[]::new));
         return packs;
     }
 }

@@ -41,9 +41,12 @@ public final class ValidationReport {
     private final Path file;
     private final List<Finding> findings;
     private final List<String> pluginFailures;
+    private final List<String> pluginNames;
 
-    private ValidationReport(Path file, List<Finding> findings, List<String> pluginFailures) {
+    private ValidationReport(Path file, List<Finding> findings, List<String> pluginFailures,
+            List<String> pluginNames) {
         this.file = file;
+        this.pluginNames = List.copyOf(pluginNames);
         this.findings = List.copyOf(findings);
         this.pluginFailures = List.copyOf(pluginFailures);
     }
@@ -59,8 +62,10 @@ public final class ValidationReport {
         }
         List<Finding> findings = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (JsonNode plugin : root.path("pluginReports")) {
             String name = plugin.path("pluginName").asText();
+            names.add(name);
             JsonNode violations = plugin.path("violations");
             String error = plugin.path("metadata").path("error").asText("");
             if (!error.isEmpty() || ("failure".equals(plugin.path("conclusion").asText()) && violations.isEmpty())) {
@@ -76,7 +81,12 @@ public final class ValidationReport {
         }
         // CDK runs each plugin once per stack environment over the whole tree, so findings repeat.
         return new ValidationReport(file, findings.stream().distinct().toList(),
-                failures.stream().distinct().toList());
+                failures.stream().distinct().toList(), names.stream().distinct().toList());
+    }
+
+    /** The plugins that reported, findings or not (one entry each). */
+    public List<String> pluginNames() {
+        return pluginNames;
     }
 
     public Path file() {

@@ -72,6 +72,26 @@ class NagAcknowledgementsTest {
     }
 
     @Test
+    void anAcknowledgementOnOneConstructLeavesTheSameFindingOnAnotherReported() {
+        // GIVEN two queues with the same findings, SQS3 acknowledged on the first only
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        app.getNode().setContext("@aws-cdk/core:failSynthOnValidationErrors", false);
+        Stack stack = new Stack(app, "Fixture");
+        new Queue(stack, "Jobs");
+        new Queue(stack, "Other");
+        NagPacks.register(app);
+        NagAcknowledgements.apply(app, List.of(new NagAcknowledgements.Entry("Fixture", "Jobs",
+                "AwsSolutions-SQS3", REASON)), TENANT);
+        // WHEN synthesized with the packs
+        app.synth();
+        // THEN the second queue's SQS3 is still a finding: an acknowledgement covers its own construct only
+        assertThat(ValidationReport.read(outdir).findingsOf(NagPacks.NAMES))
+                .extracting(ValidationReport.Finding::findingId, ValidationReport.Finding::constructPath)
+                .contains(org.assertj.core.groups.Tuple.tuple("AwsSolutions-SQS3", "Fixture/Other/Resource"))
+                .doesNotContain(org.assertj.core.groups.Tuple.tuple("AwsSolutions-SQS3", "Fixture/Jobs/Resource"));
+    }
+
+    @Test
     void anEntryMatchingNoFindingIsStale() {
         // GIVEN one live entry, one with a finding the queue does not have, one on a construct that does not exist
         NagAcknowledgements.Entry live = new NagAcknowledgements.Entry("Fixture", "Jobs/Resource",

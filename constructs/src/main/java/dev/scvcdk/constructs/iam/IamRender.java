@@ -64,16 +64,37 @@ public final class IamRender {
         return builder.build();
     }
 
-    public static List<PolicyStatement> statements(List<Statement> statements) {
-        return statements.stream().map(IamRender::statement).toList();
-    }
-
+    /**
+     * The statements as one CDK document, built in one call from their JSON form: a document of PolicyStatement
+     * objects costs a call into the jsii runtime per statement, and the app renders hundreds.
+     */
     public static PolicyDocument document(List<Statement> statements) {
-        return PolicyDocument.Builder.create().statements(statements(statements)).build();
+        return PolicyDocument.fromJson(Map.of("Version", "2012-10-17",
+                "Statement", statements.stream().map(IamRender::json).toList()));
     }
 
     public static PolicyDocument document(dev.scvcdk.policies.iam.PolicyDocument document) {
         return document(document.statements());
+    }
+
+    private static Map<String, Object> json(Statement statement) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (statement.sid() != null) {
+            json.put("Sid", statement.sid());
+        }
+        json.put("Effect", statement.effect() == dev.scvcdk.policies.iam.Effect.ALLOW ? "Allow" : "Deny");
+        json.put("Action", statement.actions());
+        json.put("Resource", strings(statement.resources()));
+        if (!statement.conditions().isEmpty()) {
+            Map<String, Object> conditions = new LinkedHashMap<>();
+            statement.conditions().forEach((operator, keys) -> {
+                Map<String, Object> byKey = new LinkedHashMap<>();
+                keys.forEach((key, values) -> byKey.put(key, strings(values)));
+                conditions.put(operator, byKey);
+            });
+            json.put("Condition", conditions);
+        }
+        return json;
     }
 
     private static List<String> strings(List<String> values) {

@@ -35,7 +35,7 @@ public final class ScvManagedPolicies {
                             .managedPolicyName(spec.name())
                             .path(ScvNames.POLICY_PATH)
                             .description(spec.description())
-                            .statements(IamRender.statements(spec.statements()))
+                            .document(IamRender.document(spec.statements()))
                             .build()));
         }
         return Collections.unmodifiableMap(policies);
