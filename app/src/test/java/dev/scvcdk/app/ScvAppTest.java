@@ -31,7 +31,6 @@ import software.amazon.awscdk.Stack;
 class ScvAppTest {
 
     /** The module's tests run in app/: the jar the lambdas module packages. */
-    private static final Path LAMBDA_JAR = Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR);
 
     @TempDir
     Path dir;
@@ -42,7 +41,7 @@ class ScvAppTest {
     private static synchronized ScvApp.Composition exampleWithoutNag() {
         if (exampleWithoutNag == null) {
             exampleWithoutNag = ScvApp.create(TenantConfigLoader.loadEmbedded(),
-                    AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
+                    AppOptions.builder().nagEnabled(false).build());
         }
         return exampleWithoutNag;
     }
@@ -97,7 +96,7 @@ class ScvAppTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // WHEN the app runs as `cdk synth` runs it
         int exitCode = ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8),
-                AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+                AppOptions.builder().build());
         // THEN it succeeds and cdk.out/scv-review/ holds the five report files, read from the templates
         assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
         Path report = dir.resolve("out").resolve(ReviewReport.DIRECTORY);
@@ -148,7 +147,7 @@ class ScvAppTest {
 
         // WHEN it is composed with every cdk-nag pack and the register, and synthesized
         ScvApp.Composition composition = ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(),
-                "six contact centers"), AppOptions.builder().outdir(dir).lambdaJar(LAMBDA_JAR).build());
+                "six contact centers"), AppOptions.builder().outdir(dir).build());
         composition.app().synth();
 
         // THEN every finding is acknowledged: the register knows the region fence too
@@ -157,7 +156,7 @@ class ScvAppTest {
         // AND without the register's region-fence entry that very finding would fail the synth
         Path without = dir.resolve("without-region-fence");
         ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(), "six contact centers"),
-                AppOptions.builder().outdir(without).lambdaJar(LAMBDA_JAR)
+                AppOptions.builder().outdir(without)
                         .acknowledgements(NagAcknowledgements.REGISTER.stream()
                                 .filter(entry -> !entry.findingId().contains("*:*:{account}:*"))
                                 .toList())

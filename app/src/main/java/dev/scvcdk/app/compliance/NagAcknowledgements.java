@@ -6,6 +6,8 @@ import dev.scvcdk.policies.declarations.FunctionContract;
 import dev.scvcdk.policies.declarations.FunctionContracts;
 import dev.scvcdk.policies.declarations.Target;
 import dev.scvcdk.policies.declarations.Trigger;
+import dev.scvcdk.constructs.account.ScvAccount;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenter;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
 import java.util.ArrayList;
@@ -52,7 +54,8 @@ public final class NagAcknowledgements {
      * is still one exact finding per tenant and contact center, never a pattern.
      *
      * @param stack     the stack's construct id, or a glob over it ({@code ScvContactCenter-*})
-     * @param paths     the constructs with the finding, each a path relative to the stack, as a glob ({@code *}
+     * @param paths     the constructs with the finding, each a path relative to the stack (inside the SCV stacks'
+     *                  {@code Default} construct, which is left out), as a glob ({@code *}
      *                  within one path segment, {@code **} across segments); the finding is on the construct or
      *                  below it, and every path must still have it
      * @param findingId the exact finding id as cdk-nag reports it, with variables for tenant values
@@ -470,8 +473,8 @@ public final class NagAcknowledgements {
             for (IConstruct child : stack.getNode().findAll()) {
                 String fullPath = child.getNode().getPath();
                 if (fullPath.startsWith(stackPath + "/")) {
-                    constructs.add(new Located(stack.getNode().getId(), fullPath.substring(stackPath.length() + 1),
-                            fullPath, child));
+                    constructs.add(new Located(stack.getNode().getId(),
+                            withoutWrapper(fullPath.substring(stackPath.length() + 1)), fullPath, child));
                 }
             }
         }
@@ -510,6 +513,15 @@ public final class NagAcknowledgements {
     }
 
     private record Located(String stackId, String relativePath, String fullPath, IConstruct construct) {
+    }
+
+    /**
+     * A path relative to the stack, without the {@code Default/} segment of the SCV construct that the SCV stacks
+     * wrap ({@link ScvAccount#WRAPPED_ID}, {@link ScvContactCenter#WRAPPED_ID}): entries name paths inside it.
+     */
+    static String withoutWrapper(String relativePath) {
+        String wrapper = ScvAccount.WRAPPED_ID + "/";
+        return relativePath.startsWith(wrapper) ? relativePath.substring(wrapper.length()) : relativePath;
     }
 
     /**
