@@ -41,7 +41,7 @@ public final class NagAcknowledgements {
 
     /** Tenant variables that make an entry apply once per contact center. */
     private static final List<String> CONTACT_CENTER_VARIABLES =
-            List.of("{cc}", "{region}", "{instanceId}", "{alias}");
+            List.of("{cc}", "{region}", "{instanceId}", "{alias}", "{ccStack}");
 
     /**
      * One accepted finding.
@@ -49,8 +49,9 @@ public final class NagAcknowledgements {
      * <p>Finding ids name concrete ARNs, which differ per tenant; an entry therefore writes the tenant's values as
      * variables, replaced from the tenant config when the register is applied: {@code {partition}},
      * {@code {account}} (the account id, or {@code <AWS::AccountId>} for an environment-agnostic app),
-     * {@code {accountRegion}} (the account stack's region), and, once per contact center, {@code {cc}} (call
-     * center API name), {@code {region}}, {@code {instanceId}}, {@code {alias}} (Connect instance alias). The result
+     * {@code {accountRegion}} (the account stack's region), {@code {accountStack}} (its name as the app names it),
+     * and, once per contact center, {@code {cc}} (call center API name), {@code {region}}, {@code {instanceId}},
+     * {@code {alias}} (Connect instance alias), {@code {ccStack}} (its stack's name as the app names it). The result
      * is still one exact finding per tenant and contact center, never a pattern.
      *
      * @param stack     the stack's construct id, or a glob over it ({@code ScvContactCenter-*})
@@ -95,13 +96,15 @@ public final class NagAcknowledgements {
             String tenantWide = findingId
                     .replace("{partition}", config.partitionValue().id())
                     .replace("{account}", config.accountIdValue().orElse("<AWS::AccountId>"))
-                    .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()));
+                    .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()))
+                    .replace("{accountStack}", ScvNames.ACCOUNT_STACK);
             if (CONTACT_CENTER_VARIABLES.stream().noneMatch(tenantWide::contains)) {
                 return List.of(tenantWide);
             }
             return config.contactCenters().stream()
                     .filter(feature::enabledIn)
-                    .map(cc -> tenantWide.replace("{cc}", cc.callCenterApiName()).replace("{region}", cc.region())
+                    .map(cc -> tenantWide.replace("{ccStack}", ScvNames.contactCenterStack(cc.callCenterApiName()))
+                            .replace("{cc}", cc.callCenterApiName()).replace("{region}", cc.region())
                             .replace("{instanceId}", cc.connectInstanceId())
                             .replace("{alias}", cc.connectInstanceAlias()))
                     .distinct()
@@ -151,9 +154,11 @@ public final class NagAcknowledgements {
             + "limit; each role's own policies name exact actions, and the compliance suite checks those.";
     private static final String BOUNDARY_RESOURCES = "The boundary names SCV resources by their SCV names (<cc>- in the "
             + "contact center's region and account), instances by id, buckets by SCV's <cc>-<account>-<region>-scv "
-            + "form, and resources whose ids AWS assigns (stacks Scv*, transcription jobs, event-source mappings, "
-            + "phone numbers) by kind in the account, bounded to the SCV regions by aws:RequestedRegion. "
+            + "form, the tenant's stacks by their names' common prefix (Scv*), and resources whose ids AWS assigns "
+            + "(transcription jobs, event-source mappings, phone numbers) by kind in the account, bounded to the SCV regions by aws:RequestedRegion. "
             + "BoundaryAttackTest evaluates a *:* role under it.";
+    private static final String STACKS = "CloudFormation appends a generated id to each stack ARN; the grant names "
+            + "each of the tenant's stacks by its exact name in its region (the account stack, each contact center's).";
     private static final String LOG_STREAMS = "Lambda names each log stream at run time, so writing logs needs the "
             + "streams of the function's own log group (the group ARN with ':*'); the group is that one function's.";
     private static final String KEYS = "KMS key ids are generated at deploy time in the contact-center stack; every "
@@ -363,11 +368,9 @@ public final class NagAcknowledgements {
                         + "permissions boundary (iam:PermissionsBoundary condition), attaching only /scv/ policies, so "
                         + "it cannot make a role more powerful than SCV's; the roles Salesforce assumes are denied."));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
-                + "cloudformation:{region}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id to each "
-                + "stack ARN; the grant covers only the SCV stacks (Scv* names) in the contact center's region."));
+                + "cloudformation:{region}:{account}:stack/{ccStack}/*]", STACKS));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
-                + "cloudformation:{accountRegion}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id "
-                + "to each stack ARN; the grant covers only the SCV stacks (Scv* names) in the account stack's region."));
+                + "cloudformation:{accountRegion}:{account}:stack/{accountStack}/*]", STACKS));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:events:{region}:{account}:rule/{cc}-*]",
                 "SCV's EventBridge rules of a contact center are all named <cc>-<Name>; the prefix covers exactly "

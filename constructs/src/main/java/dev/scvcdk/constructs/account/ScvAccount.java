@@ -73,7 +73,7 @@ public final class ScvAccount extends Construct {
                         .path(ScvNames.POLICY_PATH)
                         .description("Permission boundary of every SCV role: the actions SCV roles are granted, "
                                 + "on SCV resources; no boundary, audit or resource-policy change")
-                        .document(IamRender.document(IamMatrix.permissionBoundary(tenantConfig)))
+                        .document(IamRender.document(IamMatrix.permissionBoundary(tenantConfig, stackNames)))
                         .build()));
         // this construct's roles only: the consumer's other roles in the stack keep theirs
         ScvBoundary.applyTo(this, permissionsBoundary);

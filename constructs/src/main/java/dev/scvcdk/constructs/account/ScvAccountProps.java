@@ -68,8 +68,8 @@ public final class ScvAccountProps {
         if (fitted != null && names.equals(fittedFor)) {
             return fitted;
         }
-        IamMatrix.AccountMatrix matrix = IamMatrix.account(tenantConfig);
-        List<String> problems = IamMatrix.sizeProblems(tenantConfig, matrix);
+        IamMatrix.AccountMatrix matrix = IamMatrix.account(tenantConfig, names);
+        List<String> problems = IamMatrix.sizeProblems(tenantConfig, matrix, names);
         if (!problems.isEmpty()) {
             throw invalid("ScvAccount", problems);
         }

@@ -227,8 +227,8 @@ public final class ScvAccountStackProps {
                 // IAM rejects oversized policies only at deploy time; say so at synth instead. Fitted once, here.
                 if (stackNamesValid(name)) {
                     names = StackNames.of(name, tenantConfig, contactCenterStackNames);
-                    matrix = IamMatrix.account(tenantConfig);
-                    problems.addAll(IamMatrix.sizeProblems(tenantConfig, matrix));
+                    matrix = IamMatrix.account(tenantConfig, names);
+                    problems.addAll(IamMatrix.sizeProblems(tenantConfig, matrix, names));
                 }
             }
             if (!problems.isEmpty()) {
