@@ -19,7 +19,7 @@ import software.constructs.Construct;
  * ids: the template is the one the stack had before the construct existed). Every role in the stack, CDK-made ones
  * included, carries the SCV boundary. The accessors are the construct's.
  */
-public final class ScvAccountStack extends Stack {
+public class ScvAccountStack extends Stack {
     private final ScvAccount account;
 
     public ScvAccountStack(Construct scope, String id, ScvAccountStackProps props) {
