@@ -155,7 +155,8 @@ public final class NagAcknowledgements {
     private static final String BOUNDARY_RESOURCES = "The boundary names SCV resources by their SCV names (<cc>- in the "
             + "contact center's region and account), instances by id, buckets by SCV's <cc>-<account>-<region>-scv "
             + "form, the tenant's stacks by their names' common prefix (Scv*), and resources whose ids AWS assigns "
-            + "(transcription jobs, event-source mappings, phone numbers) by kind in the account, bounded to the SCV regions by aws:RequestedRegion. "
+            + "(transcription jobs, event-source mappings, phone numbers) by kind in the account, bounded to the SCV "
+            + "regions by aws:RequestedRegion. "
             + "BoundaryAttackTest evaluates a *:* role under it.";
     private static final String STACKS = "CloudFormation appends a generated id to each stack ARN; the grant names "
             + "each of the tenant's stacks by its exact name in its region (the account stack, each contact center's).";
