@@ -4,19 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.scvcdk.app.compliance.NagAcknowledgements;
+import dev.scvcdk.constructs.functions.LambdaCode;
 
 /** How {@link ScvApp#create} builds the app. Immutable; start from {@link #builder()}. */
 public final class AppOptions {
-    /** Where {@code mvn package} leaves the Lambda jar, relative to the repository root. */
-    public static final Path DEFAULT_LAMBDA_JAR = Path.of("lambdas", "target", "scv-lambdas.jar");
-
     private final boolean nagEnabled;
     private final Path outdir;
     private final List<NagAcknowledgements.Entry> acknowledgements;
-    private final Path lambdaJar;
+    private final LambdaCode lambdaCode;
 
     private AppOptions(Builder builder) {
-        this.lambdaJar = builder.lambdaJar;
+        this.lambdaCode = builder.lambdaCode;
         this.nagEnabled = builder.nagEnabled;
         this.outdir = builder.outdir;
         this.acknowledgements = List.copyOf(builder.acknowledgements);
@@ -44,16 +42,16 @@ public final class AppOptions {
         return acknowledgements;
     }
 
-    /** The shaded Lambda jar every SCV function is deployed from. */
-    public Path lambdaJar() {
-        return lambdaJar;
+    /** Where every SCV function's jar comes from. */
+    public LambdaCode lambdaCode() {
+        return lambdaCode;
     }
 
     public static final class Builder {
         private boolean nagEnabled = true;
         private Path outdir;
         private List<NagAcknowledgements.Entry> acknowledgements = NagAcknowledgements.REGISTER;
-        private Path lambdaJar = DEFAULT_LAMBDA_JAR;
+        private LambdaCode lambdaCode = LambdaCode.fromClasspath();
 
         private Builder() {
         }
@@ -89,13 +87,13 @@ public final class AppOptions {
         }
 
         /**
-         * The shaded Lambda jar the functions are deployed from.
+         * Where the Lambda jars come from; tests may point at jar files with {@link LambdaCode#fromJars}.
          *
-         * @default - {@code lambdas/target/scv-lambdas.jar}, relative to the working directory (the repository
-         *          root when the CDK CLI runs the app)
+         * @default - {@link LambdaCode#fromClasspath()}: the jars inside {@code dev.scvcdk:scv-lambda-code}, a
+         *          runtime dependency of the app
          */
-        public Builder lambdaJar(Path lambdaJar) {
-            this.lambdaJar = lambdaJar;
+        public Builder lambdaCode(LambdaCode lambdaCode) {
+            this.lambdaCode = lambdaCode;
             return this;
         }
 

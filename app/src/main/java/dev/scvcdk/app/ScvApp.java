@@ -42,7 +42,7 @@ public final class ScvApp {
 
     /** Context key naming the tenant config file; unset means the embedded example tenant. */
     public static final String CONFIG_CONTEXT_KEY = "scv:config";
-    public static final String ACCOUNT_STACK_ID = "ScvAccountStack";
+    public static final String ACCOUNT_STACK_ID = ScvNames.ACCOUNT_STACK;
 
     /** CDK context: the app reads the validation report itself instead of CDK throwing from synth. */
     private static final String FAIL_SYNTH_ON_VALIDATION_ERRORS = "@aws-cdk/core:failSynthOnValidationErrors";
@@ -87,7 +87,7 @@ public final class ScvApp {
     }
 
     /**
-     * {@link #run(App, PrintStream)} with given options (tests point at the lambdas module's jar). Context
+     * {@link #run(App, PrintStream)} with given options. Context
      * {@value ScvPipeline#CONTEXT_KEY} makes the app the delivery pipeline ({@link ScvPipeline}); otherwise it
      * is the single tenant of {@value #CONFIG_CONTEXT_KEY}.
      */
@@ -169,7 +169,7 @@ public final class ScvApp {
                     .tenantConfig(config)
                     .contactCenter(contactCenter)
                     .stackName(id)
-                    .lambdaJar(options.lambdaJar())
+                    .lambdaCode(options.lambdaCode())
                     .build());
             // Its functions assume the account stack's roles by name: deploy the account stack first.
             stack.addStackDependency(account, "functions assume the account stack's roles by name");

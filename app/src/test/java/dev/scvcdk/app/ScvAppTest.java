@@ -33,7 +33,6 @@ import software.amazon.awscdk.Stack;
 class ScvAppTest {
 
     /** The module's tests run in app/: the jar the lambdas module packages. */
-    private static final Path LAMBDA_JAR = Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR);
 
     @TempDir
     Path dir;
@@ -44,7 +43,7 @@ class ScvAppTest {
     private static synchronized ScvApp.Composition exampleWithoutNag() {
         if (exampleWithoutNag == null) {
             exampleWithoutNag = ScvApp.create(TenantConfigLoader.loadEmbedded(),
-                    AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
+                    AppOptions.builder().nagEnabled(false).build());
         }
         return exampleWithoutNag;
     }
@@ -99,7 +98,7 @@ class ScvAppTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // WHEN the app runs as `cdk synth` runs it
         int exitCode = ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8),
-                AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+                AppOptions.builder().build());
         // THEN it succeeds and cdk.out/scv-review/ holds the five report files, read from the templates
         assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
         Path report = dir.resolve("out").resolve(ReviewReport.DIRECTORY);
@@ -150,7 +149,7 @@ class ScvAppTest {
 
         // WHEN it is composed with every cdk-nag pack and the register, and synthesized
         ScvApp.Composition composition = ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(),
-                "six contact centers"), AppOptions.builder().outdir(dir).lambdaJar(LAMBDA_JAR).build());
+                "six contact centers"), AppOptions.builder().outdir(dir).build());
         composition.stage().synth();
 
         // THEN every finding is acknowledged: the register knows the region fence too
@@ -159,7 +158,7 @@ class ScvAppTest {
         // AND without the register's region-fence entry that very finding would fail the synth
         Path without = dir.resolve("without-region-fence");
         ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(), "six contact centers"),
-                AppOptions.builder().outdir(without).lambdaJar(LAMBDA_JAR)
+                AppOptions.builder().outdir(without)
                         .acknowledgements(NagAcknowledgements.REGISTER.stream()
                                 .filter(entry -> !entry.findingId().contains("*:*:{account}:*"))
                                 .toList())
@@ -181,7 +180,7 @@ class ScvAppTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // WHEN the app runs as `cdk synth -c scv:pipeline=...` runs it, with the five packs and the register
         int exitCode = runPipeline("../config/pipeline.example.json", err,
-                AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+                AppOptions.defaults());
         // THEN it succeeds: no unacknowledged finding in any tenant stage
         assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
         Path out = dir.resolve("out");
@@ -199,7 +198,7 @@ class ScvAppTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // WHEN synthesized
         int exitCode = runPipeline("../config/pipeline.example.json", err,
-                AppOptions.builder().lambdaJar(LAMBDA_JAR).acknowledgements(List.of()).build());
+                AppOptions.builder().acknowledgements(List.of()).build());
         // THEN the raw findings fail the run
         assertThat(exitCode).isEqualTo(1);
         List<ValidationReport.Finding> findings = ValidationReport.read(dir.resolve("out")).findingsOf(NagPacks.NAMES);
@@ -224,7 +223,7 @@ class ScvAppTest {
         Files.writeString(file, "{\"account\": \"999988887777\", \"region\": \"us-east-1\", \"tenants\": []}");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // WHEN the app runs on it
-        int exitCode = runPipeline(file.toString(), err, AppOptions.builder().lambdaJar(LAMBDA_JAR).build());
+        int exitCode = runPipeline(file.toString(), err, AppOptions.defaults());
         // THEN it exits 1 with the loader's one message listing both problems, and no stack trace
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -52,9 +52,14 @@ public final class IamMatrix {
      * {@link #sizeProblems(TenantConfig, AccountMatrix)} and to what creates the roles.
      */
     public static AccountMatrix account(TenantConfig config) {
+        return account(config, StackNames.defaults(config));
+    }
+
+    /** As {@link #account(TenantConfig)}, for a tenant whose stacks are named {@code stackNames}. */
+    public static AccountMatrix account(TenantConfig config, StackNames stackNames) {
         Map<String, List<ManagedPolicySpec>> shared = new LinkedHashMap<>();
         ManagedPolicies.all(config).forEach(policy -> shared.put(policy.name(), RolePolicyFit.fitShared(policy)));
-        List<RolePolicyFit.Fitted> roles = designedAccountRoles(config).stream()
+        List<RolePolicyFit.Fitted> roles = designedAccountRoles(config, stackNames).stream()
                 .map(role -> RolePolicyFit.fit(withSharedParts(role, shared)))
                 .toList();
         List<ManagedPolicySpec> policies = new ArrayList<>();
@@ -74,7 +79,11 @@ public final class IamMatrix {
 
     /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */
     static List<RoleSpec> designedAccountRoles(TenantConfig config) {
-        TenantResources res = new TenantResources(config);
+        return designedAccountRoles(config, StackNames.defaults(config));
+    }
+
+    static List<RoleSpec> designedAccountRoles(TenantConfig config, StackNames stackNames) {
+        TenantResources res = new TenantResources(config, stackNames);
         List<RoleSpec> roles = new ArrayList<>();
         roles.addAll(new FunctionRoles(res).all());
         roles.addAll(new CredentialRoles(res).all());
@@ -126,6 +135,11 @@ public final class IamMatrix {
         return IamPolicySizes.check(config, account);
     }
 
+    /** As {@link #sizeProblems(TenantConfig, AccountMatrix)}, for a tenant whose stacks are named {@code stackNames}. */
+    public static List<String> sizeProblems(TenantConfig config, AccountMatrix account, StackNames stackNames) {
+        return IamPolicySizes.check(config, account, stackNames);
+    }
+
     /** {@code <cc>-SAMLRole}, {@code <cc>-ConnectCallRole}, {@code <cc>-SCVS3Role} of one contact center. */
     public static List<RoleSpec> contactCenterRoles(TenantConfig config, ContactCenterConfig contactCenter) {
         return new ContactCenterRoles(new TenantResources(config), contactCenter).all();
@@ -134,6 +148,11 @@ public final class IamMatrix {
     /** The permission boundary document (used when the config names no existing boundary). */
     public static PolicyDocument permissionBoundary(TenantConfig config) {
         return PermissionBoundaryDocument.document(config);
+    }
+
+    /** The permission boundary document of a tenant whose stacks are named {@code stackNames}. */
+    public static PolicyDocument permissionBoundary(TenantConfig config, StackNames stackNames) {
+        return PermissionBoundaryDocument.document(config, stackNames);
     }
 
     /** ARN of the boundary every role carries: the configured one, or {@code /scv/SCVPermissionsBoundary}. */

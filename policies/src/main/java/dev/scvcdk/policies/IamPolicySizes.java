@@ -49,6 +49,11 @@ public final class IamPolicySizes {
 
     /** As {@link #check(TenantConfig)}, on the account matrix already computed for {@code config}. */
     public static List<String> check(TenantConfig config, IamMatrix.AccountMatrix account) {
+        return check(config, account, StackNames.defaults(config));
+    }
+
+    /** As {@link #check(TenantConfig, IamMatrix.AccountMatrix)}, the tenant's stacks named {@code stackNames}. */
+    public static List<String> check(TenantConfig config, IamMatrix.AccountMatrix account, StackNames stackNames) {
         int contactCenters = config.contactCenters().size();
         List<String> problems = new ArrayList<>();
         List<RoleSpec> roles = new ArrayList<>(account.accountRoles());
@@ -59,7 +64,7 @@ public final class IamPolicySizes {
         account.managedPolicies().forEach(policy -> problems.addAll(checkManagedPolicy(policy, contactCenters)));
         if (config.permissionBoundaryArnValue().isEmpty()) {
             problems.addAll(checkSize("permission boundary " + ScvNames.BOUNDARY_POLICY_NAME,
-                    characters(IamMatrix.permissionBoundary(config)), MANAGED_POLICY_LIMIT, "a managed policy",
+                    characters(IamMatrix.permissionBoundary(config, stackNames)), MANAGED_POLICY_LIMIT, "a managed policy",
                     contactCenters));
         }
         return List.copyOf(problems);

@@ -31,8 +31,10 @@ import dev.scvcdk.policies.iam.Statement;
  *       log groups, parameters, streams, queue, rules, live-media streams and secret SCV names {@code <cc>-…};</li>
  *   <li>each instance {@code instance/<id>} and its {@code instance/<id>/*};</li>
  *   <li>the tenant buckets ({@code *-<account>-*-scv} and their objects), only in this account;</li>
- *   <li>SCV resources with ids AWS assigns (stacks {@code Scv*}, transcription jobs, event-source mappings,
- *       claimed phone numbers, the audit trail), in the contact-center regions only.</li>
+ *   <li>the tenant's CloudFormation stacks ({@link StackNames}): by their common prefix ({@code Scv*} for the default
+ *       names), else each by name;</li>
+ *   <li>SCV resources with ids AWS assigns (transcription jobs, event-source mappings, claimed phone numbers, the
+ *       audit trail), in the contact-center regions only.</li>
  * </ul>
  * IAM writes are possible only on {@code role/SCV*}, only while the role keeps this boundary, attaching only
  * {@code /scv/} policies; roles are passed only to Lambda. Explicit denies protect the audit trail, its log
@@ -112,23 +114,39 @@ public final class PermissionBoundaryDocument {
     public static final int AUDIT_BUCKET_DENIAL_RESERVE = IamPolicySizes.statementCharacters(
             auditTrailBucketDenial("aws-us-gov", "b".repeat(63))) + 1;
 
+    /** The boundary of {@code config}, its stacks named as by default ({@link StackNames#defaults}). */
     public static List<Statement> statements(TenantConfig config) {
-        return statements(config, grantedActions(config));
+        return statements(config, StackNames.defaults(config));
+    }
+
+    /** The boundary of {@code config} whose stacks are named {@code stackNames}. */
+    public static List<Statement> statements(TenantConfig config, StackNames stackNames) {
+        return statements(config, grantedActions(config), stackNames);
     }
 
     /** The fence of {@code config}'s boundary: per contact center when that fits IAM's managed-policy size. */
     public static Fence fence(TenantConfig config) {
-        return fence(config, grantedActions(config));
+        return fence(config, StackNames.defaults(config));
     }
 
-    static Fence fence(TenantConfig config, Set<String> granted) {
-        int size = IamPolicySizes.characters(statements(config, granted, Fence.PER_CONTACT_CENTER));
+    /** As {@link #fence(TenantConfig)}, the stacks named {@code stackNames}. */
+    public static Fence fence(TenantConfig config, StackNames stackNames) {
+        return fence(config, grantedActions(config), stackNames);
+    }
+
+    static Fence fence(TenantConfig config, Set<String> granted, StackNames stackNames) {
+        int size = IamPolicySizes.characters(statements(config, granted, Fence.PER_CONTACT_CENTER, stackNames));
         return size + AUDIT_BUCKET_DENIAL_RESERVE <= IamPolicySizes.MANAGED_POLICY_LIMIT
                 ? Fence.PER_CONTACT_CENTER : Fence.PER_REGION;
     }
 
     public static dev.scvcdk.policies.iam.PolicyDocument document(TenantConfig config) {
         return new dev.scvcdk.policies.iam.PolicyDocument(statements(config));
+    }
+
+    /** The boundary policy document of {@code config} whose stacks are named {@code stackNames}. */
+    public static dev.scvcdk.policies.iam.PolicyDocument document(TenantConfig config, StackNames stackNames) {
+        return new dev.scvcdk.policies.iam.PolicyDocument(statements(config, stackNames));
     }
 
     /** Every action any SCV role or {@code /scv/} managed policy allows, before any is fitted to IAM's quotas. */
@@ -149,11 +167,19 @@ public final class PermissionBoundaryDocument {
      * pass others to see each rule hold).
      */
     static List<Statement> statements(TenantConfig config, Set<String> granted) {
-        return statements(config, granted, fence(config, granted));
+        return statements(config, granted, StackNames.defaults(config));
+    }
+
+    static List<Statement> statements(TenantConfig config, Set<String> granted, StackNames stackNames) {
+        return statements(config, granted, fence(config, granted, stackNames), stackNames);
     }
 
     static List<Statement> statements(TenantConfig config, Set<String> granted, Fence fence) {
-        TenantResources res = new TenantResources(config);
+        return statements(config, granted, fence, StackNames.defaults(config));
+    }
+
+    static List<Statement> statements(TenantConfig config, Set<String> granted, Fence fence, StackNames stackNames) {
+        TenantResources res = new TenantResources(config, stackNames);
         ScvArns arns = res.arns();
         String account = arns.account();
         String boundaryArn = IamMatrix.permissionBoundaryArn(config);
@@ -197,7 +223,8 @@ public final class PermissionBoundaryDocument {
             // Resources with ids AWS assigns: named by kind, bounded to the SCV regions by the condition.
             String anyRegion = "arn:" + arns.partition() + ":%s:*:" + account + ":%s";
             if (fence == Fence.PER_CONTACT_CENTER) {
-                resources.add(String.format(Locale.ROOT, anyRegion, "cloudformation", "stack/Scv*/*"));
+                stackPatterns(res.stackNames()).forEach(pattern ->
+                        resources.add(String.format(Locale.ROOT, anyRegion, "cloudformation", "stack/" + pattern)));
                 resources.add(String.format(Locale.ROOT, anyRegion, "transcribe", "transcription-job/*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "lambda", "event-source-mapping:*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "connect", "phone-number/*"));
@@ -243,6 +270,34 @@ public final class PermissionBoundaryDocument {
                     .build());
         }
         return List.copyOf(statements);
+    }
+
+    /** The shortest common prefix of stack names the boundary names the stacks by, instead of one by one. */
+    static final int MIN_STACK_PREFIX = 3;
+
+    /**
+     * The tenant's stacks as the boundary names them, in any SCV region (the statement's region condition bounds
+     * them): {@code <prefix>*}{@code /*} when every name starts with a common prefix of at least
+     * {@value #MIN_STACK_PREFIX} characters ({@code ScvAccountStack} and {@code ScvContactCenter-<cc>}:
+     * {@code Scv*}), else each name exactly. The boundary is a ceiling with little room left (IAM's 6,144
+     * characters); the provisioning role names each stack exactly.
+     */
+    static List<String> stackPatterns(StackNames names) {
+        List<String> all = new ArrayList<>();
+        all.add(names.accountStack());
+        all.addAll(names.contactCenterStacks().values());
+        String prefix = all.get(0);
+        for (String name : all) {
+            int i = 0;
+            while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        if (prefix.length() >= MIN_STACK_PREFIX) {
+            return List.of(prefix + "*/*");
+        }
+        return distinct(all.stream().map(name -> name + "/*"));
     }
 
     /**

@@ -130,6 +130,9 @@ public final class ScvNames {
         return callCenter + "-SCVS3Role";
     }
 
+    /** The account stack's default CloudFormation stack name (and the app's stack id). */
+    public static final String ACCOUNT_STACK = "ScvAccountStack";
+
     /**
      * The contact center's CloudFormation stack: {@code ScvContactCenter-<cc>}, with {@code _} as {@code -} (stack
      * names allow letters, digits and hyphens only).

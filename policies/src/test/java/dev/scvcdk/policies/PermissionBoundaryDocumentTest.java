@@ -272,6 +272,35 @@ class PermissionBoundaryDocumentTest {
     }
 
     @Test
+    void allowsCloudFormationOnTheStacksByTheNamesActuallyUsed() {
+        // GIVEN a consumer that named the account stack and one contact center's stack itself
+        StackNames names = StackNames.of("CorpScvAccount", EXAMPLE, Map.of("acmesales", "Corp-Sales-Voice"));
+
+        // WHEN the boundary is derived for those names
+        Map<String, Object> scv = bySid(PolicyJson.render(IamMatrix.permissionBoundary(EXAMPLE, names)),
+                "ScvResources");
+
+        // THEN (no common prefix) exactly those stacks, the other contact center's by default, and no Scv* pattern
+        assertThat(resources(scv).stream().map(Object::toString).filter(r -> r.contains(":cloudformation:")))
+                .containsExactly("arn:aws:cloudformation:*:111122223333:stack/CorpScvAccount/*",
+                        "arn:aws:cloudformation:*:111122223333:stack/ScvContactCenter-acmesupport/*",
+                        "arn:aws:cloudformation:*:111122223333:stack/Corp-Sales-Voice/*");
+        assertThat(resources(scv)).noneMatch(r -> r.toString().contains("stack/Scv*"));
+    }
+
+    @Test
+    void namesStacksThatShareAPrefixOfThreeOrMoreCharactersByThatPrefix() {
+        // GIVEN stacks a consumer named Corp-…
+        StackNames names = StackNames.of("Corp-Account", EXAMPLE, Map.of("acmesales", "Corp-Sales",
+                "acmesupport", "Corp-Support"));
+
+        // THEN the boundary names them by Corp-* (the provisioning role names each exactly)
+        assertThat(PermissionBoundaryDocument.stackPatterns(names)).containsExactly("Corp-*/*");
+        assertThat(PermissionBoundaryDocument.stackPatterns(StackNames.of("Co", EXAMPLE, Map.of())))
+                .containsExactly("Co/*", "ScvContactCenter-acmesupport/*", "ScvContactCenter-acmesales/*");
+    }
+
+    @Test
     void grantsOnEveryResourceOnlyTheActionsWithoutResourceLevelPermissionsInScvRegions() {
         for (Map<String, Object> statement : allows(boundary(EXAMPLE))) {
             if (resources(statement).contains("*")) {

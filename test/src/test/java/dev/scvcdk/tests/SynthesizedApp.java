@@ -46,10 +46,9 @@ public final class SynthesizedApp {
         this.outdir = Path.of("target", "synth", tenant.name().toLowerCase(Locale.ROOT), name)
                 .toAbsolutePath();
         deleteRecursively(outdir);
-        // The suite runs in test/: the Lambda jar is the one the lambdas module packaged.
+        // The Lambda jars are the app's default: the resources of dev.scvcdk:scv-lambda-code on the classpath.
         this.config = tenant.load();
-        this.composition = ScvApp.create(config, options.outdir(outdir)
-                .lambdaJar(Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR)).build());
+        this.composition = ScvApp.create(config, options.outdir(outdir).build());
         composition.stage().synth();
         ObjectMapper mapper = new ObjectMapper();
         Map<String, JsonNode> byStack = new LinkedHashMap<>();

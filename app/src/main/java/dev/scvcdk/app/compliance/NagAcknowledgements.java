@@ -6,6 +6,8 @@ import dev.scvcdk.policies.declarations.FunctionContract;
 import dev.scvcdk.policies.declarations.FunctionContracts;
 import dev.scvcdk.policies.declarations.Target;
 import dev.scvcdk.policies.declarations.Trigger;
+import dev.scvcdk.constructs.account.ScvAccount;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenter;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class NagAcknowledgements {
 
     /** Tenant variables that make an entry apply once per contact center. */
     private static final List<String> CONTACT_CENTER_VARIABLES =
-            List.of("{cc}", "{region}", "{instanceId}", "{alias}", "{tenantBucket}");
+            List.of("{cc}", "{region}", "{instanceId}", "{alias}", "{tenantBucket}", "{ccStack}");
 
     /**
      * One accepted finding.
@@ -49,13 +51,15 @@ public final class NagAcknowledgements {
      * <p>Finding ids name concrete ARNs, which differ per tenant; an entry therefore writes the tenant's values as
      * variables, replaced from the tenant config when the register is applied: {@code {partition}},
      * {@code {account}} (the account id, or {@code <AWS::AccountId>} for an environment-agnostic app),
-     * {@code {accountRegion}} (the account stack's region), and, once per contact center, {@code {cc}} (call
-     * center API name), {@code {region}}, {@code {instanceId}}, {@code {alias}} (Connect instance alias),
+     * {@code {accountRegion}} (the account stack's region), {@code {accountStack}} (its name as the app names it),
+     * and, once per contact center, {@code {cc}} (call center API name), {@code {region}}, {@code {instanceId}},
+     * {@code {alias}} (Connect instance alias), {@code {ccStack}} (its stack's name as the app names it),
      * {@code {tenantBucket}} (the tenant bucket's name, where '_' in the call center name becomes '-'). The result
      * is still one exact finding per tenant and contact center, never a pattern.
      *
      * @param stack     the stack's construct id, or a glob over it ({@code ScvContactCenter-*})
-     * @param paths     the constructs with the finding, each a path relative to the stack, as a glob ({@code *}
+     * @param paths     the constructs with the finding, each a path relative to the stack (inside the SCV stacks'
+     *                  {@code Default} construct, which is left out), as a glob ({@code *}
      *                  within one path segment, {@code **} across segments); the finding is on the construct or
      *                  below it, and every path must still have it
      * @param findingId the exact finding id as cdk-nag reports it, with variables for tenant values
@@ -96,13 +100,15 @@ public final class NagAcknowledgements {
             String tenantWide = findingId
                     .replace("{partition}", config.partitionValue().id())
                     .replace("{account}", account)
-                    .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()));
+                    .replace("{accountRegion}", ScvNames.accountStackRegion(config.partitionValue()))
+                    .replace("{accountStack}", ScvNames.ACCOUNT_STACK);
             if (CONTACT_CENTER_VARIABLES.stream().noneMatch(tenantWide::contains)) {
                 return List.of(tenantWide);
             }
             return config.contactCenters().stream()
                     .filter(feature::enabledIn)
                     .map(cc -> tenantWide
+                            .replace("{ccStack}", ScvNames.contactCenterStack(cc.callCenterApiName()))
                             // before {cc}: the bucket name spells '_' as '-'
                             .replace("{tenantBucket}", ScvNames.tenantBucket(cc.callCenterApiName(), account,
                                     cc.region()))
@@ -156,9 +162,12 @@ public final class NagAcknowledgements {
             + "limit; each role's own policies name exact actions, and the compliance suite checks those.";
     private static final String BOUNDARY_RESOURCES = "The boundary names SCV resources by their SCV names (<cc>- in the "
             + "contact center's region and account), instances by id, buckets by SCV's <cc>-<account>-<region>-scv "
-            + "form, and resources whose ids AWS assigns (stacks Scv*, transcription jobs, event-source mappings, "
-            + "phone numbers) by kind in the account, bounded to the SCV regions by aws:RequestedRegion. "
+            + "form, the tenant's stacks by their names' common prefix (Scv*), and resources whose ids AWS assigns "
+            + "(transcription jobs, event-source mappings, phone numbers) by kind in the account, bounded to the SCV "
+            + "regions by aws:RequestedRegion. "
             + "BoundaryAttackTest evaluates a *:* role under it.";
+    private static final String STACKS = "CloudFormation appends a generated id to each stack ARN; the grant names "
+            + "each of the tenant's stacks by its exact name in its region (the account stack, each contact center's).";
     private static final String LOG_STREAMS = "Lambda names each log stream at run time, so writing logs needs the "
             + "streams of the function's own log group (the group ARN with ':*'); the group is that one function's.";
     private static final String KEYS = "KMS key ids are generated at deploy time in the contact-center stack; every "
@@ -369,11 +378,9 @@ public final class NagAcknowledgements {
                         + "permissions boundary (iam:PermissionsBoundary condition), attaching only /scv/ policies, so "
                         + "it cannot make a role more powerful than SCV's; the roles Salesforce assumes are denied."));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
-                + "cloudformation:{region}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id to each "
-                + "stack ARN; the grant covers only the SCV stacks (Scv* names) in the contact center's region."));
+                + "cloudformation:{region}:{account}:stack/{ccStack}/*]", STACKS));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::arn:{partition}:"
-                + "cloudformation:{accountRegion}:{account}:stack/Scv*/*]", "CloudFormation appends a generated id "
-                + "to each stack ARN; the grant covers only the SCV stacks (Scv* names) in the account stack's region."));
+                + "cloudformation:{accountRegion}:{account}:stack/{accountStack}/*]", STACKS));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:events:{region}:{account}:rule/{cc}-*]",
                 "SCV's EventBridge rules of a contact center are all named <cc>-<Name>; the prefix covers exactly "
@@ -480,7 +487,7 @@ public final class NagAcknowledgements {
                     .toList();
             for (String path : entry.paths()) {
                 List<ConstructTree.Located> targets = matchedStacks.stream()
-                        .flatMap(stack -> tree.resolve(stack, path).stream())
+                        .flatMap(stack -> tree.resolve(stack, insideWrapper(tree, stack) + path).stream())
                         .toList();
                 for (String findingId : entry.findingIdsFor(config)) {
                     for (ConstructTree.Located target : targets) {
@@ -522,6 +529,14 @@ public final class NagAcknowledgements {
         if (!asMetadata.isEmpty()) {
             construct.getNode().addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, asMetadata);
         }
+    }
+
+    /**
+     * The prefix that leads into the SCV construct the SCV stacks wrap ({@link ScvAccount#WRAPPED_ID},
+     * {@link ScvContactCenter#WRAPPED_ID}), or none for another stack: entries name paths inside it.
+     */
+    private static String insideWrapper(ConstructTree tree, ConstructTree.Located stack) {
+        return tree.resolve(stack, ScvAccount.WRAPPED_ID).isEmpty() ? "" : ScvAccount.WRAPPED_ID + "/";
     }
 
     /**

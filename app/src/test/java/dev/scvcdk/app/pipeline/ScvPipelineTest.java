@@ -38,7 +38,6 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 class ScvPipelineTest {
 
     /** The module's tests run in app/. */
-    static final Path LAMBDA_JAR = Path.of("..").resolve(AppOptions.DEFAULT_LAMBDA_JAR);
     static final String EXAMPLE_PATH = "../config/pipeline.example.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -56,7 +55,7 @@ class ScvPipelineTest {
             }
             App app = new App(AppProps.builder().outdir(outdir.toString()).build());
             example = ScvPipeline.create(app, PipelineConfigLoader.load(Path.of(EXAMPLE_PATH)), EXAMPLE_PATH,
-                    AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
+                    AppOptions.builder().nagEnabled(false).build());
             CloudAssembly assembly = app.synth();
             template = MAPPER.valueToTree(assembly.getStackByName(ScvPipeline.STACK_ID).getTemplate());
         }
@@ -285,7 +284,7 @@ class ScvPipelineTest {
             String name = tenant.tenant().tenant().name();
             // GIVEN the single-tenant app built for the same tenant config
             ScvApp.Composition single = ScvApp.create(tenant.tenant().tenantConfig(),
-                    AppOptions.builder().nagEnabled(false).lambdaJar(LAMBDA_JAR).build());
+                    AppOptions.builder().nagEnabled(false).build());
             // WHEN both are synthesized
             Map<String, JsonNode> expected = templatesByStack(single.stage().synth());
             Map<String, JsonNode> actual = templatesByStack(tenant.stage().synth());

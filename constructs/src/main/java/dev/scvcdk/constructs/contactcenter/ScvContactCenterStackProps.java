@@ -1,141 +1,175 @@
 package dev.scvcdk.constructs.contactcenter;
 
-import dev.scvcdk.policies.ScvNames.Function;
-
+import dev.scvcdk.constructs.functions.LambdaCode;
+import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.StackNames;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.IStackSynthesizer;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.sns.ITopic;
 
-/** Props of {@link ScvContactCenterStack}. Immutable; build with {@link #builder()}. */
+/**
+ * Props of {@link ScvContactCenterStack}: the {@link ScvContactCenterProps} of its one contact center and the stack's
+ * own properties, in one flat builder. Immutable; {@link Builder#build()} reports every problem at once.
+ */
 public final class ScvContactCenterStackProps {
-    private final TenantConfig tenantConfig;
-    private final ContactCenterConfig contactCenter;
-    private final Path lambdaJar;
+    private final ScvContactCenterProps contactCenterProps;
     private final String stackName;
     private final String description;
-    private final ITopic alarmTopic;
-    private final String logLevel;
-    private final Number telephonyReservedConcurrency;
-    private final Number restApiReservedConcurrency;
-    private final Boolean seedSalesforceCredentials;
-    private final Number scrtCertificateValidityDays;
+    private final Environment env;
+    private final IStackSynthesizer synthesizer;
+    private final Boolean terminationProtection;
+    private final Map<String, String> tags;
+    private final Boolean analyticsReporting;
 
-    private ScvContactCenterStackProps(Builder b) {
-        this.tenantConfig = b.tenantConfig;
-        this.contactCenter = b.contactCenter;
-        this.lambdaJar = b.lambdaJar;
+    private ScvContactCenterStackProps(Builder b, ScvContactCenterProps contactCenterProps) {
+        this.contactCenterProps = contactCenterProps;
         this.stackName = b.stackName;
         this.description = b.description;
-        this.alarmTopic = b.alarmTopic;
-        this.logLevel = b.logLevel;
-        this.telephonyReservedConcurrency = b.telephonyReservedConcurrency;
-        this.restApiReservedConcurrency = b.restApiReservedConcurrency;
-        this.seedSalesforceCredentials = b.seedSalesforceCredentials;
-        this.scrtCertificateValidityDays = b.scrtCertificateValidityDays;
+        this.env = b.env;
+        this.synthesizer = b.synthesizer;
+        this.terminationProtection = b.terminationProtection;
+        this.tags = Map.copyOf(b.tags);
+        this.analyticsReporting = b.analyticsReporting;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The props of the stack's {@link ScvContactCenter}. */
+    public ScvContactCenterProps getContactCenterProps() {
+        return contactCenterProps;
+    }
+
     public TenantConfig getTenantConfig() {
-        return tenantConfig;
+        return contactCenterProps.getTenantConfig();
     }
 
     public ContactCenterConfig getContactCenter() {
-        return contactCenter;
+        return contactCenterProps.getContactCenter();
     }
 
-    public Path getLambdaJar() {
-        return lambdaJar;
-    }
-
-    /** The CloudFormation stack name, {@link dev.scvcdk.policies.ScvNames#contactCenterStack} unless set. */
+    /** The CloudFormation stack name, {@link ScvNames#contactCenterStack} unless set. */
     public String getStackName() {
-        return stackName != null ? stackName : dev.scvcdk.policies.ScvNames.contactCenterStack(
-                contactCenter.callCenterApiName());
+        return stackName != null ? stackName : ScvNames.contactCenterStack(getContactCenter().callCenterApiName());
     }
 
     public String getDescription() {
         return description != null ? description
-                : "Salesforce Service Cloud Voice contact center " + contactCenter.callCenterApiName()
-                        + " (Amazon Connect instance " + contactCenter.connectInstanceAlias() + ")";
+                : "Salesforce Service Cloud Voice contact center " + getContactCenter().callCenterApiName()
+                        + " (Amazon Connect instance " + getContactCenter().connectInstanceAlias() + ")";
     }
 
-    public Optional<ITopic> getAlarmTopic() {
-        return Optional.ofNullable(alarmTopic);
+    /** The stack's environment: the given one, its account or region filled from the config where unset. */
+    public Environment getEnv() {
+        String account = env != null && env.getAccount() != null ? env.getAccount()
+                : getTenantConfig().accountId();
+        String region = env != null && env.getRegion() != null ? env.getRegion() : getContactCenter().region();
+        Environment.Builder resolved = Environment.builder().region(region);
+        if (account != null) {
+            resolved.account(account);
+        }
+        return resolved.build();
     }
 
-    public String getLogLevel() {
-        return logLevel;
+    /** The stack props these props stand for. */
+    public StackProps toStackProps() {
+        return StackProps.builder()
+                .stackName(getStackName())
+                .description(getDescription())
+                .env(getEnv())
+                .synthesizer(synthesizer)
+                .terminationProtection(terminationProtection)
+                .tags(tags.isEmpty() ? null : tags)
+                .analyticsReporting(analyticsReporting)
+                .build();
     }
 
-    /** The configured reserved concurrency of {@code function}, or empty for its contract's default. */
-    public Optional<Integer> reservedConcurrencyOf(Function function) {
-        Number configured = switch (function) {
-            case INVOKE_TELEPHONY_INTEGRATION_API -> telephonyReservedConcurrency;
-            case INVOKE_SALESFORCE_REST_API -> restApiReservedConcurrency;
-            default -> null;
-        };
-        return Optional.ofNullable(configured).map(Number::intValue);
-    }
-
-    /** Whether the credential parameters are seeded from the secret: true when the config names one. */
-    public boolean isSeedSalesforceCredentials() {
-        return seedSalesforceCredentials != null ? seedSalesforceCredentials
-                : contactCenter.salesforceCredentialsSecretArn() != null;
-    }
-
-    public Number getScrtCertificateValidityDays() {
-        return scrtCertificateValidityDays;
-    }
-
-    /** Builder of {@link ScvContactCenterStackProps}. */
+    /** Builder of {@link ScvContactCenterStackProps}: the setters of {@link ScvContactCenterProps.Builder} and the stack's. */
     public static final class Builder {
+        private final ScvContactCenterProps.Builder contactCenter = ScvContactCenterProps.builder();
         private TenantConfig tenantConfig;
-        private ContactCenterConfig contactCenter;
-        private Path lambdaJar;
+        private ContactCenterConfig contactCenterConfig;
         private String stackName;
         private String description;
-        private ITopic alarmTopic;
-        private String logLevel = "INFO";
-        private Number telephonyReservedConcurrency;
-        private Number restApiReservedConcurrency;
-        private Boolean seedSalesforceCredentials;
-        private Number scrtCertificateValidityDays = 365;
+        private Environment env;
+        private IStackSynthesizer synthesizer;
+        private Boolean terminationProtection;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private Boolean analyticsReporting;
 
         private Builder() {
         }
 
-        /** Required: the validated tenant config. */
+        /** @see ScvContactCenterProps.Builder#tenantConfig */
         public Builder tenantConfig(TenantConfig value) {
             this.tenantConfig = value;
+            contactCenter.tenantConfig(value);
             return this;
         }
 
-        /** Required: the contact center this stack is for (one of the tenant config's). */
+        /** @see ScvContactCenterProps.Builder#contactCenter */
         public Builder contactCenter(ContactCenterConfig value) {
-            this.contactCenter = value;
+            this.contactCenterConfig = value;
+            contactCenter.contactCenter(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#lambdaCode */
+        public Builder lambdaCode(LambdaCode value) {
+            contactCenter.lambdaCode(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#alarmTopic */
+        public Builder alarmTopic(ITopic value) {
+            contactCenter.alarmTopic(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#logLevel */
+        public Builder logLevel(String value) {
+            contactCenter.logLevel(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#telephonyReservedConcurrency */
+        public Builder telephonyReservedConcurrency(Number value) {
+            contactCenter.telephonyReservedConcurrency(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#restApiReservedConcurrency */
+        public Builder restApiReservedConcurrency(Number value) {
+            contactCenter.restApiReservedConcurrency(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#seedSalesforceCredentials */
+        public Builder seedSalesforceCredentials(Boolean value) {
+            contactCenter.seedSalesforceCredentials(value);
+            return this;
+        }
+
+        /** @see ScvContactCenterProps.Builder#scrtCertificateValidityDays */
+        public Builder scrtCertificateValidityDays(Number value) {
+            contactCenter.scrtCertificateValidityDays(value);
             return this;
         }
 
         /**
-         * Required: the shared jar of module lambdas ({@code lambdas/target/scv-lambdas.jar}). Functions whose
-         * handler is in the media jar deploy {@code scv-lambdas-media.jar} from the same directory.
-         */
-        public Builder lambdaJar(Path value) {
-            this.lambdaJar = value;
-            return this;
-        }
-
-        /**
-         * CloudFormation stack name.
+         * CloudFormation stack name; must match {@code ^[A-Za-z][A-Za-z0-9-]{0,127}$}. The account's provisioning
+         * role may read only the stacks its {@code ScvAccountProps} names: give the account the same name.
          *
-         * @default - {@code ScvContactCenter-<cc>}, {@code _} in the name as {@code -}
+         * @default - {@code ScvContactCenter-<cc>}, {@code _} in the name as {@code -} ({@link ScvNames#contactCenterStack})
          */
         public Builder stackName(String value) {
             this.stackName = value;
@@ -153,97 +187,85 @@ public final class ScvContactCenterStackProps {
         }
 
         /**
-         * SNS topic notified by every alarm (failure queue, iterator age, function errors).
+         * Where the stack is deployed. Its region must be the contact center's, its account the config's
+         * {@code accountId} when that is set.
          *
-         * @default - a topic {@code <cc>-ScvAlarms} encrypted with the platform key
+         * @default - the config's {@code accountId} (none: environment-agnostic account) and the contact center's region
          */
-        public Builder alarmTopic(ITopic value) {
-            this.alarmTopic = value;
+        public Builder env(Environment value) {
+            this.env = value;
             return this;
         }
 
         /**
-         * {@code LOG_LEVEL} of the functions that read it.
+         * How the stack is synthesized, e.g. a {@code DefaultStackSynthesizer} with its own bootstrap qualifier.
          *
-         * @default "INFO"
+         * @default - the app's default synthesizer ({@code DefaultStackSynthesizer})
          */
-        public Builder logLevel(String value) {
-            this.logLevel = value;
+        public Builder synthesizer(IStackSynthesizer value) {
+            this.synthesizer = value;
             return this;
         }
 
         /**
-         * Reserved concurrency of InvokeTelephonyIntegrationApi: every call in a contact flow and every
-         * CTR calls it, and a runaway flow must not flood SCRT's per-org rate limit or starve the
-         * account's other functions.
+         * Whether CloudFormation refuses to delete the stack.
          *
-         * @default - the contract's: 100
+         * @default false
          */
-        public Builder telephonyReservedConcurrency(Number value) {
-            this.telephonyReservedConcurrency = value;
+        public Builder terminationProtection(Boolean value) {
+            this.terminationProtection = value;
             return this;
         }
 
         /**
-         * Reserved concurrency of InvokeSalesforceRestApi: each invocation spends the org's daily
-         * REST API allowance, shared with every other integration of the org.
+         * Tags CloudFormation applies to the stack and every resource that supports them (added to any given before).
          *
-         * @default - the contract's: 50
+         * @default - no tags
          */
-        public Builder restApiReservedConcurrency(Number value) {
-            this.restApiReservedConcurrency = value;
+        public Builder tags(Map<String, String> value) {
+            this.tags.putAll(value);
             return this;
         }
 
         /**
-         * Whether to seed the consumer-key, private-key and subject parameters from the Salesforce
-         * credentials secret. A secret this stack creates is empty until the operator fills it, so
-         * seeding waits for a second deployment with this set to true.
+         * Whether the template carries CDK's {@code AWS::CDK::Metadata} resource (construct-library usage).
          *
-         * @default - true when the config names {@code salesforceCredentialsSecretArn}, else false
+         * @default - the app's {@code aws:cdk:version-reporting} context (true unless turned off)
          */
-        public Builder seedSalesforceCredentials(Boolean value) {
-            this.seedSalesforceCredentials = value;
+        public Builder analyticsReporting(Boolean value) {
+            this.analyticsReporting = value;
             return this;
         }
 
         /**
-         * Validity of the SCRT certificate generated in AWS, in days.
-         *
-         * @default 365
+         * @throws dev.scvcdk.policies.config.InvalidTenantConfigException when the tenant config is invalid
+         * @throws IllegalArgumentException listing every other problem, each with its value and rule
          */
-        public Builder scrtCertificateValidityDays(Number value) {
-            this.scrtCertificateValidityDays = value;
-            return this;
-        }
-
-        /** @throws IllegalArgumentException listing every missing or inconsistent prop */
         public ScvContactCenterStackProps build() {
-            List<String> problems = new ArrayList<>();
-            if (tenantConfig == null) {
-                problems.add("tenantConfig is required");
+            List<String> problems = contactCenter.problems();
+            if (stackName != null) {
+                StackNames.problemOf("stackName", stackName).ifPresent(problems::add);
             }
-            if (contactCenter == null) {
-                problems.add("contactCenter is required");
+            if (env != null && contactCenterConfig != null) {
+                String region = env.getRegion();
+                if (region != null && !Token.isUnresolved(region) && !region.equals(contactCenterConfig.region())) {
+                    problems.add("env.region '" + region + "' differs from contact center '"
+                            + contactCenterConfig.callCenterApiName() + "''s region '" + contactCenterConfig.region()
+                            + "': every name and ARN is computed for the configured region");
+                }
             }
-            if (lambdaJar == null) {
-                problems.add("lambdaJar is required (the path of lambdas/target/scv-lambdas.jar)");
-            }
-            if (tenantConfig != null && contactCenter != null && tenantConfig.contactCenters() != null
-                    && !tenantConfig.contactCenters().contains(contactCenter)) {
-                problems.add("contactCenter '" + contactCenter.callCenterApiName()
-                        + "' must be one of the tenant config's contactCenters");
-            }
-            if (telephonyReservedConcurrency != null && telephonyReservedConcurrency.intValue() < 1) {
-                problems.add("telephonyReservedConcurrency " + telephonyReservedConcurrency + " must be at least 1");
-            }
-            if (restApiReservedConcurrency != null && restApiReservedConcurrency.intValue() < 1) {
-                problems.add("restApiReservedConcurrency " + restApiReservedConcurrency + " must be at least 1");
+            if (env != null && tenantConfig != null) {
+                String account = env.getAccount();
+                if (account != null && !Token.isUnresolved(account) && tenantConfig.accountId() != null
+                        && !account.equals(tenantConfig.accountId())) {
+                    problems.add("env.account '" + account + "' differs from the tenant config's accountId '"
+                            + tenantConfig.accountId() + "': every ARN is computed for the configured account");
+                }
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid ScvContactCenterStackProps: " + String.join("; ", problems));
+                throw ScvContactCenterProps.invalid("ScvContactCenterStack", problems);
             }
-            return new ScvContactCenterStackProps(this);
+            return new ScvContactCenterStackProps(this, contactCenter.build());
         }
     }
 }

@@ -1,17 +1,18 @@
 /**
- * {@link dev.scvcdk.constructs.contactcenter.ScvContactCenterStack}: one SCV contact center in its
- * own region.
+ * {@link dev.scvcdk.constructs.contactcenter.ScvContactCenter}: one SCV contact center, in any stack of its region;
+ * and {@link dev.scvcdk.constructs.contactcenter.ScvContactCenterStack}, a stack holding one. The Lambda code comes
+ * from the artifact {@code dev.scvcdk:scv-lambda-code}, which the consumer adds
+ * ({@link dev.scvcdk.constructs.functions.LambdaCode}). See README.md beside this package.
  *
  * <pre>{@code
  * TenantConfig config = ...;                       // validated
  * for (ContactCenterConfig cc : config.contactCenters()) {
- *     ScvContactCenterStack stack = new ScvContactCenterStack(app, "ScvContactCenter-" + cc.callCenterApiName(),
+ *     ScvContactCenterStack stack = new ScvContactCenterStack(app, ScvNames.contactCenterStack(cc.callCenterApiName()),
  *             ScvContactCenterStackProps.builder()
  *                     .tenantConfig(config)
  *                     .contactCenter(cc)
- *                     .lambdaJar(Path.of("lambdas/target/scv-lambdas.jar"))
- *                     .build());
- *     stack.addDependency(accountStack);            // the function roles are imported by name
+ *                     .build());               // lambdaCode: LambdaCode.fromClasspath()
+ *     stack.addDependency(accountStack);       // the function roles are imported by name
  * }
  * }</pre>
  *

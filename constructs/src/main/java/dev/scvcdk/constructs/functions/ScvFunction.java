@@ -2,8 +2,6 @@ package dev.scvcdk.constructs.functions;
 
 import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.policies.ScvNames;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Tags;
@@ -12,7 +10,6 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
@@ -82,19 +79,6 @@ public final class ScvFunction extends Construct {
         if (props.getAlarmAction() != null) {
             errorsAlarm.addAlarmAction(props.getAlarmAction());
         }
-    }
-
-    /**
-     * The shaded jar holding every handler, as a Lambda asset.
-     *
-     * @throws IllegalArgumentException naming the path and the command that builds it, when the jar is missing
-     */
-    public static Code codeFromJar(Path jar) {
-        if (jar == null || !Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("Lambda jar " + jar + " does not exist: build it with "
-                    + "`mvn -B -q package -DskipTests` (module lambdas)");
-        }
-        return Code.fromAsset(jar.toAbsolutePath().toString());
     }
 
     /** {@code /aws/lambda/<function name>}, where Lambda writes. */

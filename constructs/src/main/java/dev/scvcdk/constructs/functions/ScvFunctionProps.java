@@ -135,7 +135,7 @@ public final class ScvFunctionProps {
             return this;
         }
 
-        /** Required: the code, usually {@link ScvFunction#codeFromJar(java.nio.file.Path)}. */
+        /** Required: the code, usually {@link LambdaCode#code}. */
         public Builder code(Code value) {
             this.code = value;
             return this;

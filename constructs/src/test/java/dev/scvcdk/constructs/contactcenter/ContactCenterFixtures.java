@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.contactcenter;
 
+import dev.scvcdk.constructs.functions.LambdaCode;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.Features;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -40,7 +41,7 @@ final class ContactCenterFixtures {
         return new ScvContactCenterStack(new App(), "ContactCenter", ScvContactCenterStackProps.builder()
                 .tenantConfig(tenant(cc, sales()))
                 .contactCenter(cc)
-                .lambdaJar(jar)
+                .lambdaCode(LambdaCode.fromJars(jar))
                 .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.scvcdk.constructs.contactcenter;
 
+import dev.scvcdk.constructs.functions.LambdaCode;
 import static dev.scvcdk.constructs.contactcenter.ContactCenterFixtures.INSTANCE_ARN;
 import static dev.scvcdk.constructs.contactcenter.ContactCenterFixtures.SECRET_ARN;
 import static dev.scvcdk.constructs.contactcenter.ContactCenterFixtures.support;
@@ -71,7 +72,7 @@ class ScvContactCenterStackTest {
         String name = ScvContactCenterStackProps.builder()
                 .tenantConfig(ContactCenterFixtures.tenant(underscored))
                 .contactCenter(underscored)
-                .lambdaJar(jar)
+                .lambdaCode(LambdaCode.fromJars(jar))
                 .build()
                 .getStackName();
 
@@ -466,13 +467,16 @@ class ScvContactCenterStackTest {
         // GIVEN a GovCloud tenant
         ContactCenterConfig gov = new ContactCenterConfig("acmegov", "us-gov-west-1",
                 ContactCenterFixtures.INSTANCE_ID, "acme-gov", "https://acme.my.salesforce.com",
-                "https://acme.my.salesforce-scrt.com", "PRODUCTION", SECRET_ARN, null);
+                "https://acme.my.salesforce-scrt.com", "PRODUCTION",
+                "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:acmegov-salesforce-credentials-AbCdEf",
+                null);
         TenantConfig tenant = new TenantConfig(ContactCenterFixtures.ACCOUNT, "aws-us-gov",
                 ContactCenterFixtures.ORG_ID, null, null, null, "saml-metadata.example.xml", List.of(gov));
 
         // WHEN
         Template template = Template.fromStack(new ScvContactCenterStack(new App(), "Gov",
-                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(gov).lambdaJar(jar).build()));
+                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(gov)
+                        .lambdaCode(LambdaCode.fromJars(jar)).build()));
 
         // THEN Connect's permission and the SAML trust are GovCloud's
         template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
@@ -492,7 +496,8 @@ class ScvContactCenterStackTest {
                 "saml-metadata.example.xml", List.of(cc));
 
         Template template = Template.fromStack(new ScvContactCenterStack(new App(), "Agnostic",
-                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(cc).lambdaJar(jar).build()));
+                ScvContactCenterStackProps.builder().tenantConfig(tenant).contactCenter(cc)
+                        .lambdaCode(LambdaCode.fromJars(jar)).build()));
 
         template.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", Map.of("Fn::Join", List.of("",
                 List.of("acmesupport-", Map.of("Ref", "AWS::AccountId"), "-CTRStream")))));
@@ -509,7 +514,8 @@ class ScvContactCenterStackTest {
         assertThatThrownBy(() -> ContactCenterFixtures.stack(support(SECRET_ARN, null), missing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Lambda jar " + missing + " does not exist: build it with "
-                        + "`mvn -B -q package -DskipTests` (module lambdas)");
+                        + "`mvn -B -q package -DskipTests` (module lambdas), or use LambdaCode.fromClasspath() "
+                        + "with the dependency dev.scvcdk:scv-lambda-code");
     }
 
     @Test
@@ -518,9 +524,14 @@ class ScvContactCenterStackTest {
                 .tenantConfig(ContactCenterFixtures.tenant(ContactCenterFixtures.sales()))
                 .contactCenter(support(null, null))
                 .restApiReservedConcurrency(0)
+                .logLevel("VERBOSE")
+                .stackName("Scv_Support")
                 .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lambdaJar is required")
+                .hasMessageContaining("Invalid ScvContactCenterStack props (4 problems)")
+                .hasMessageContaining("logLevel 'VERBOSE' must be one of [DEBUG, INFO, WARN, WARNING, ERROR]")
+                .hasMessageContaining("stackName 'Scv_Support' is not a CloudFormation stack name: it must match "
+                        + "^[A-Za-z][A-Za-z0-9-]{0,127}$")
                 .hasMessageContaining("contactCenter 'acmesupport' must be one of the tenant config's contactCenters")
                 .hasMessageContaining("restApiReservedConcurrency 0 must be at least 1");
     }

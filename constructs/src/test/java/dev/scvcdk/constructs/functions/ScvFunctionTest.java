@@ -1,6 +1,7 @@
 package dev.scvcdk.constructs.functions;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.scvcdk.contracts.Handler;
+
 
 import dev.scvcdk.constructs.testing.TestFixtures;
 import dev.scvcdk.policies.ScvNames;
@@ -28,7 +29,7 @@ class ScvFunctionTest {
                 .callCenterApiName("acmesupport")
                 .function(ScvNames.Function.INVOKE_TELEPHONY_INTEGRATION_API)
                 .handler("dev.scvcdk.lambdas.telephony.InvokeTelephonyIntegrationApiHandler::handleRequest")
-                .code(ScvFunction.codeFromJar(TestFixtures.jar(dir)))
+                .code(LambdaCode.fromJars(TestFixtures.jar(dir)).code(Handler.Jar.SHARED))
                 .role(Role.fromRoleName(stack, "Role", "SCVInvokeTelephonyIntegrationApiFunctionRole",
                         FromRoleNameOptions.builder().mutable(false).build()))
                 .timeout(Duration.seconds(8))
@@ -110,15 +111,5 @@ class ScvFunctionTest {
                 "Threshold", 1,
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
                 "TreatMissingData", "notBreaching"));
-    }
-
-    @Test
-    void missingJarIsAnErrorNamingThePathAndTheBuildCommand() {
-        Path missing = dir.resolve("lambdas/target/scv-lambdas.jar");
-
-        assertThatThrownBy(() -> ScvFunction.codeFromJar(missing))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Lambda jar " + missing + " does not exist: build it with "
-                        + "`mvn -B -q package -DskipTests` (module lambdas)");
     }
 }

@@ -116,7 +116,7 @@ public final class ProvisioningRole {
         inline.add(s3Write());
         inline.addAll(resourceBasedAccess());
         inline.addAll(iamAccess());
-        inline.add(cloudformationAccess(provisioningRegions));
+        inline.add(cloudformationAccess());
         inline.add(connectAccess());
         return role(RoleNames.PROVISIONING,
                 "Salesforce: configure the Connect instances and SCV resources after setup (by SCV name only).",
@@ -287,15 +287,14 @@ public final class ProvisioningRole {
         return statements;
     }
 
-    private Statement cloudformationAccess(List<String> regions) {
+    /** The tenant's own stacks by name ({@link TenantResources#stacks}), whatever the consumer named them. */
+    private Statement cloudformationAccess() {
         return Statements.allow("CloudformationAccess")
                 .actions("cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
                         "cloudformation:DescribeStackResource", "cloudformation:DescribeStackResources",
                         "cloudformation:ListStackResources", "cloudformation:GetTemplate",
                         "cloudformation:GetTemplateSummary")
-                .resources(regions.stream()
-                        .map(region -> res.arns().regional("cloudformation", region, "stack/Scv*/*"))
-                        .toList())
+                .resources(res.stacks())
                 .build();
     }
 

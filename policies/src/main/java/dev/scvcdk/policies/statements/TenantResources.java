@@ -1,5 +1,7 @@
 package dev.scvcdk.policies.statements;
 
+import dev.scvcdk.policies.StackNames;
+
 import dev.scvcdk.policies.ScvArns;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.ScvNames.Function;
@@ -18,11 +20,39 @@ public final class TenantResources {
     private final TenantConfig config;
     private final ScvArns arns;
     private final List<ContactCenterConfig> contactCenters;
+    private final StackNames stackNames;
 
+    /** The tenant's resources, its stacks named as the library and the app name them by default. */
     public TenantResources(TenantConfig config) {
+        this(config, StackNames.defaults(config));
+    }
+
+    /** The tenant's resources, its stacks named {@code stackNames}. */
+    public TenantResources(TenantConfig config, StackNames stackNames) {
         this.config = config;
         this.arns = ScvArns.forTenant(config);
         this.contactCenters = config.contactCenters();
+        this.stackNames = stackNames;
+    }
+
+    /** The CloudFormation stacks the tenant's SCV resources are deployed in. */
+    public StackNames stackNames() {
+        return stackNames;
+    }
+
+    /**
+     * The tenant's stacks by exact name, each in its region: {@code stack/<name>/*} (CloudFormation appends a
+     * generated id to a stack's ARN), the account stack in {@link #accountRegion()}, each contact center's in its
+     * region.
+     */
+    public List<String> stacks() {
+        List<String> stacks = new java.util.ArrayList<>();
+        stacks.add(arns.regional("cloudformation", accountRegion(), "stack/" + stackNames.accountStack() + "/*"));
+        for (ContactCenterConfig cc : contactCenters) {
+            stacks.add(arns.regional("cloudformation", cc.region(),
+                    "stack/" + stackNames.contactCenterStack(cc.callCenterApiName()) + "/*"));
+        }
+        return List.copyOf(stacks);
     }
 
     public TenantConfig config() {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scvcdk.policies.IamMatrix;
 import dev.scvcdk.policies.PolicyJson;
 import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.StackNames;
 import dev.scvcdk.policies.TestTenants;
 import dev.scvcdk.policies.config.TenantConfig;
 import dev.scvcdk.policies.statements.TenantResources;
@@ -199,8 +200,10 @@ class ProvisioningRoleTest {
         assertThat(resources(bySid(inline, "EventAccess"))).containsExactly(
                 "arn:aws:events:us-west-2:111122223333:rule/acmesupport-*",
                 "arn:aws:events:eu-west-2:111122223333:rule/acmesales-*");
-        assertThat(resources(bySid(inline, "CloudformationAccess")))
-                .allMatch(r -> r.toString().endsWith(":111122223333:stack/Scv*/*"));
+        assertThat(resources(bySid(inline, "CloudformationAccess"))).containsExactly(
+                "arn:aws:cloudformation:us-east-1:111122223333:stack/ScvAccountStack/*",
+                "arn:aws:cloudformation:us-west-2:111122223333:stack/ScvContactCenter-acmesupport/*",
+                "arn:aws:cloudformation:eu-west-2:111122223333:stack/ScvContactCenter-acmesales/*");
         // event-source mappings: only the CTR consumer's active alias, by exact ARN (no <cc>-payroll function)
         for (String sid : List.of("LambdaEventSourceAccess", "LambdaEventSourceCreate")) {
             assertThat(condition(bySid(inline, sid), "StringEquals", "lambda:FunctionArn")).as(sid).containsExactly(
@@ -218,6 +221,25 @@ class ProvisioningRoleTest {
         assertThat(resources(connect)).containsExactly(
                 "arn:aws:connect:us-west-2:111122223333:instance/" + TestTenants.SUPPORT_INSTANCE,
                 "arn:aws:connect:eu-west-2:111122223333:instance/" + TestTenants.SALES_INSTANCE);
+    }
+
+    @Test
+    void cloudformationAccessNamesTheStacksByTheNamesActuallyUsed() {
+        // GIVEN a consumer that named the account stack and one contact center's stack itself
+        StackNames names = StackNames.of("CorpScvAccount", EXAMPLE, Map.of("acmesupport", "Corp-Support-Voice"));
+
+        // WHEN provisioning's grants are derived for those names
+        List<Map<String, Object>> inline = PolicyJson.render(new ProvisioningRole(new TenantResources(EXAMPLE, names),
+                BOUNDARY, List.of(RoleNames.CTR_DATA_SYNC), List.of(RoleNames.UPDATE_CREDENTIAL), true)
+                .spec().inlineStatements());
+
+        // THEN it may read exactly those stacks, each in its region, and no Scv* pattern
+        assertThat(resources(bySid(inline, "CloudformationAccess"))).containsExactly(
+                "arn:aws:cloudformation:us-east-1:111122223333:stack/CorpScvAccount/*",
+                "arn:aws:cloudformation:us-west-2:111122223333:stack/Corp-Support-Voice/*",
+                "arn:aws:cloudformation:eu-west-2:111122223333:stack/ScvContactCenter-acmesales/*");
+        assertThat(inline.stream().flatMap(s -> resources(s).stream()))
+                .noneMatch(r -> r.toString().contains("stack/Scv*"));
     }
 
     @Test
