@@ -5,8 +5,8 @@
 # KEEP_WORKDIR=1 keeps the temporary copy for inspection.
 set -euo pipefail
 
-# The stack (template) holding the SCV contact center, and the team's own stack holding the on-call topic.
-SCV_STACK=HelpdeskScv
+# The team's own stack: it holds the on-call topic and, composed into it, the SCV contact center.
+SCV_STACK=HelpdeskOperations
 TEAM_STACK=HelpdeskOperations
 
 EXAMPLE="$(cd "$(dirname "$0")" && pwd)"
@@ -39,7 +39,7 @@ check() { # description, command...
 }
 
 templates_present() {
-  for stack in ScvAccount "$TEAM_STACK" "$SCV_STACK"; do
+  for stack in ScvAccount "$TEAM_STACK"; do
     [[ -f "cdk.out/$stack.template.json" ]] || { echo "  missing cdk.out/$stack.template.json"; return 1; }
   done
 }
@@ -125,8 +125,8 @@ no_repository_paths() {
   [[ -z "$hits" ]] || { echo "  repository paths in: $hits"; return 1; }
 }
 
-check "three templates: ScvAccount, HelpdeskOperations, HelpdeskScv" templates_present
-check "HelpdeskScv deploys the nine SCV functions of its features from one staged jar asset" scv_functions_as_configured
+check "two templates: ScvAccount, and HelpdeskOperations with the contact center inside" templates_present
+check "HelpdeskOperations deploys the nine SCV functions of its features from one staged jar asset" scv_functions_as_configured
 check "SCV's alarms notify the consumer's own topic" alarms_notify_the_consumers_topic
 check "no repository path in the cloud assembly" no_repository_paths
 check "sources and Javadoc jars of scv-contracts, scv-policies, scv-constructs resolve by coordinates" \

@@ -2,8 +2,8 @@ package com.example.scvconsumer;
 
 import dev.scvcdk.constructs.account.ScvAccountStack;
 import dev.scvcdk.constructs.account.ScvAccountStackProps;
-import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
-import dev.scvcdk.constructs.contactcenter.ScvContactCenterStackProps;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenter;
+import dev.scvcdk.constructs.contactcenter.ScvContactCenterProps;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.Features;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -11,20 +11,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
 /**
- * A team's CDK app with one SCV contact center: the SCV account stack, the team's own operations stack (the
- * alarm topic its on-call already watches) and the SCV contact center, which sends its alarms to that topic.
+ * A team's CDK app with one SCV contact center: the SCV account stack, and the team's own operations stack, which
+ * holds the alarm topic its on-call already watches and, composed into it, the SCV contact center, whose alarms go
+ * to that topic. The Lambda code comes from the dependency dev.scvcdk:scv-lambda-code (LambdaCode.fromClasspath()).
  */
 public final class ConsumerApp {
-
-    /** Where the pom copies the Lambda jar (dev.scvcdk:scv-lambdas by coordinates); cdk runs us from here. */
-    static final Path LAMBDA_JAR = Path.of("target", "lambda", "scv-lambdas.jar");
 
     /** The SAML metadata, a classpath resource (the validator requires its name; the stack takes the XML). */
     static final String SAML_METADATA = "saml-metadata.xml";
@@ -35,7 +33,7 @@ public final class ConsumerApp {
                     "helpdesk", "eu-central-1", "7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b", "example-helpdesk",
                     "https://example.my.salesforce.com", "https://example.my.salesforce-scrt.com",
                     "PRODUCTION", null,
-                    // Contact events, Contact Lens and real-time alerts: every handler in scv-lambdas' shared jar.
+                    // Contact events, Contact Lens and real-time alerts.
                     new Features(false, true, true, false, true, false, false))));
 
     private ConsumerApp() {
@@ -49,23 +47,25 @@ public final class ConsumerApp {
 
     static void compose(App app) {
         ContactCenterConfig contactCenter = TENANT.contactCenters().get(0);
+        String operationsStack = "HelpdeskOperations";
         ScvAccountStack account = new ScvAccountStack(app, "ScvAccount", ScvAccountStackProps.builder()
                 .tenantConfig(TENANT)
                 .samlMetadataXml(resource("/" + SAML_METADATA))
+                // The provisioning role may update exactly the stack the contact center lives in.
+                .contactCenterStackNames(Map.of(contactCenter.callCenterApiName(), operationsStack))
                 .build());
 
-        OperationsStack operations = new OperationsStack(app, "HelpdeskOperations", StackProps.builder()
+        OperationsStack operations = new OperationsStack(app, operationsStack, StackProps.builder()
+                .stackName(operationsStack)
                 .env(Environment.builder().account(TENANT.accountId()).region(contactCenter.region()).build())
                 .build());
-
-        ScvContactCenterStack scv = new ScvContactCenterStack(app, "HelpdeskScv", ScvContactCenterStackProps.builder()
+        new ScvContactCenter(operations, "Helpdesk", ScvContactCenterProps.builder()
                 .tenantConfig(TENANT)
                 .contactCenter(contactCenter)
-                .lambdaJar(LAMBDA_JAR)
                 .alarmTopic(operations.getAlarmTopic())
                 .build());
         // SCV's functions assume the account stack's roles by name.
-        scv.addStackDependency(account, "functions assume the account stack's roles by name");
+        operations.addDependency(account, "SCV functions assume the account stack's roles by name");
     }
 
     private static String resource(String name) {
