@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class PermissionBoundaryDocumentTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
     private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/scv/SCVPermissionsBoundary";
+    private static final String CONNECT_LINKED_ROLES =
+            "arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_*";
 
     /** Actions no SCV role may be able to make whatever it is given, matched against wildcards too. */
     static final List<String> FORBIDDEN = List.of(
@@ -87,8 +89,7 @@ class PermissionBoundaryDocumentTest {
             boolean writes = actions(statement).stream().anyMatch(a -> List.of("iam:PutRolePolicy",
                     "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy").stream()
                     .anyMatch(w -> matches(a.toString(), w)));
-            boolean serviceLinked = resources(statement).equals(List.of(
-                    "arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*"));
+            boolean serviceLinked = resources(statement).equals(List.of(CONNECT_LINKED_ROLES));
             if (writes && !serviceLinked && (!condition(statement, "StringEquals", "iam:PermissionsBoundary")
                     .equals(List.of(BOUNDARY)) || !resources(statement).equals(List.of(
                     "arn:aws:iam::111122223333:role/SCV*")))) {
@@ -170,8 +171,10 @@ class PermissionBoundaryDocumentTest {
     @Test
     void writesRolePermissionsOnlyOnScvRolesThatKeepTheBoundary() {
         assertThat(unboundedIamWrites(boundary(EXAMPLE))).isEmpty();
-        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRoleScvPolicyAttachments");
-        assertThat(condition(attach, "ArnLike", "iam:PolicyARN")).containsExactly(
+        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRolePermissionWrites");
+        assertThat(actions(attach)).contains("iam:AttachRolePolicy", "iam:DetachRolePolicy");
+        // Attach/Detach always name the policy: ...IfExists checks them and lets the inline writes (no ARN) through
+        assertThat(condition(attach, "ArnLikeIfExists", "iam:PolicyARN")).containsExactly(
                 "arn:aws:iam::111122223333:policy/scv/*");
         assertThat(condition(attach, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
     }
@@ -274,12 +277,22 @@ class PermissionBoundaryDocumentTest {
     @Test
     void grantsOnEveryResourceOnlyTheActionsWithoutResourceLevelPermissionsInScvRegions() {
         for (Map<String, Object> statement : allows(boundary(EXAMPLE))) {
-            if (resources(statement).contains("*")) {
+            if (resources(statement).contains("*") && !"ScvEventSourceMappings".equals(statement.get("Sid"))) {
                 assertThat(actions(statement)).allMatch(a -> WildcardOnlyActions.contains(a.toString()));
                 assertThat(condition(statement, "StringEquals", "aws:RequestedRegion"))
                         .containsExactly("us-west-2", "eu-west-2", "us-east-1");
             }
         }
+    }
+
+    @Test
+    void callsKeysDirectlyOnlyWhereTheGrantsDoByTheirAliasPatterns() {
+        // GIVEN the grants' direct key calls (DescribeKey, CreateGrant): on the storage keys Connect encrypts with
+        Map<String, Object> direct = bySid(boundary(EXAMPLE), "DirectScvKeyCalls");
+
+        // THEN only those keys' alias patterns: the platform key and aws/ssm are used through services only
+        assertThat(condition(direct, "ForAnyValue:StringLike", "kms:ResourceAliases"))
+                .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey");
     }
 
     @Test
@@ -296,10 +309,9 @@ class PermissionBoundaryDocumentTest {
         assertThat(condition(direct, "BoolIfExists", "kms:GrantIsForAWSResource")).containsExactly("true");
         for (String sid : List.of("KeysThroughScvServices", "DirectScvKeyCalls")) {
             assertThat(resources(bySid(statements, sid))).as(sid).containsExactly("arn:aws:kms:*:111122223333:key/*");
-            assertThat(condition(bySid(statements, sid), "ForAnyValue:StringLike", "kms:ResourceAliases")).as(sid)
-                    .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey", "alias/*ScvPlatformKey",
-                            "alias/aws/ssm");
         }
+        assertThat(condition(keys, "ForAnyValue:StringLike", "kms:ResourceAliases"))
+                .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey", "alias/*ScvPlatformKey", "alias/aws/ssm");
     }
 
     @Test
@@ -338,7 +350,7 @@ class PermissionBoundaryDocumentTest {
                 "x", List.of(TestTenants.support()));
 
         // THEN
-        assertThat(condition(bySid(boundary(config), "ScvRoleInlineWrites"), "StringEquals",
+        assertThat(condition(bySid(boundary(config), "ScvRolePermissionWrites"), "StringEquals",
                 "iam:PermissionsBoundary")).containsExactly(existing);
     }
 
