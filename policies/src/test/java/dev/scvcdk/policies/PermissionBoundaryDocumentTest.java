@@ -364,4 +364,122 @@ class PermissionBoundaryDocumentTest {
         assertThat(condition(bySid(statements, "ScvResources"), "StringEquals", "aws:RequestedRegion"))
                 .containsExactly("us-gov-west-1");
     }
+
+    /** Allow statements letting event-source-mapping writes name any function (no lambda:FunctionArn condition). */
+    static List<String> mappingsOfAnyFunction(List<Map<String, Object>> statements) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> statement : allows(statements)) {
+            boolean writes = actions(statement).stream().anyMatch(p -> PermissionBoundaryDocument
+                    .EVENT_SOURCE_MAPPING_WRITES.stream().anyMatch(w -> matches(p.toString(), w)));
+            boolean pinned = !condition(statement, "StringEquals", "lambda:FunctionArn").isEmpty()
+                    || !condition(statement, "StringLike", "lambda:FunctionArn").isEmpty();
+            if (writes && !pinned) {
+                found.add(statement.get("Sid") + " maps event sources to any function");
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void mapsEventSourcesOnlyToTheExactFunctionsTheGrantsName() {
+        // GIVEN the example's boundary
+        List<Map<String, Object>> statements = boundary(EXAMPLE);
+
+        // THEN mapping writes are allowed in one statement only, naming the CTR consumers' exact alias ARNs
+        assertThat(mappingsOfAnyFunction(statements)).isEmpty();
+        Map<String, Object> mappings = bySid(statements, "ScvEventSourceMappings");
+        assertThat(actions(mappings)).containsExactlyInAnyOrderElementsOf(
+                PermissionBoundaryDocument.EVENT_SOURCE_MAPPING_WRITES);
+        assertThat(condition(mappings, "StringEquals", "lambda:FunctionArn")).containsExactly(
+                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-CTRDataSyncFunction:active",
+                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-CTRDataSyncFunction:active");
+        assertThat(allows(statements)).filteredOn(s -> !"ScvEventSourceMappings".equals(s.get("Sid")))
+                .allSatisfy(s -> assertThat(actions(s)).doesNotContainAnyElementsOf(
+                        PermissionBoundaryDocument.EVENT_SOURCE_MAPPING_WRITES));
+    }
+
+    @Test
+    void theMappingCheckCatchesAMappingWriteBoundOnlyToTheRegions() {
+        // GIVEN the former shape: CreateEventSourceMapping among the region-bound actions without resources
+        List<Map<String, Object>> regional = List.of(Map.of("Sid", "NoResourceLevelPermissions", "Effect", "Allow",
+                "Action", List.of("lambda:CreateEventSourceMapping"), "Resource", "*",
+                "Condition", Map.of("StringEquals", Map.of("aws:RequestedRegion", List.of("us-west-2")))));
+
+        // THEN it is named
+        assertThat(mappingsOfAnyFunction(regional)).containsExactly(
+                "NoResourceLevelPermissions maps event sources to any function");
+    }
+
+    @Test
+    void refusesMappingWritesWhoseGrantsNameNoFunction() {
+        // GIVEN grants of mapping writes without a lambda:FunctionArn value
+        PermissionBoundaryDocument.Grants unnamed = new PermissionBoundaryDocument.Grants(
+                Set.of("lambda:CreateEventSourceMapping"), List.of(), false, Set.of());
+
+        // THEN no boundary is derived: it could not keep mappings on SCV's functions
+        assertThatThrownBy(() -> PermissionBoundaryDocument.statements(EXAMPLE, unnamed))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name no function");
+    }
+
+    @Test
+    void whereExactFunctionsDoNotFitMappingsNameScvsFunctionOfAnyContactCenterOfTheAccount() {
+        // GIVEN 25 contact centers in 10 regions
+        TenantConfig large = ScaledTenants.withContactCenters(25, 10);
+        assertThat(PermissionBoundaryDocument.exactMappings(large)).isFalse();
+
+        // THEN the CTR consumer of any contact center, in this account and the SCV regions only
+        Map<String, Object> mappings = bySid(boundary(large), "ScvEventSourceMappings");
+        assertThat(condition(mappings, "StringLike", "lambda:FunctionArn")).containsExactly(
+                "arn:aws:lambda:*:111122223333:function:*-CTRDataSyncFunction:active");
+        assertThat(condition(mappings, "StringEquals", "aws:RequestedRegion")).hasSize(10);
+    }
+
+    @Test
+    void writesOnlyThePolicyOfConnectsPerInstanceServiceLinkedRolesAndOnlyBecauseADeclaredCallDoes() {
+        // GIVEN the example, whose Connect configurator declares AssociateInstanceStorageConfig's policy write
+        Map<String, Object> linked = bySid(boundary(EXAMPLE), "ConnectLinkedRolePolicy");
+        assertThat(actions(linked)).containsExactly("iam:PutRolePolicy");
+        assertThat(resources(linked)).containsExactly(CONNECT_LINKED_ROLES);
+
+        // WHEN no grant writes that policy (only SCV roles' inline policies are written)
+        PermissionBoundaryDocument.Grants without = PermissionBoundaryDocument.grants(EXAMPLE);
+        without = new PermissionBoundaryDocument.Grants(without.actions(), without.mappedFunctions(), false,
+                without.directKeyAliases());
+
+        // THEN the boundary has no statement for it, although iam:PutRolePolicy is granted on SCV roles
+        assertThat(PolicyJson.render(PermissionBoundaryDocument.statements(EXAMPLE, without)))
+                .noneMatch(s -> "ConnectLinkedRolePolicy".equals(s.get("Sid")))
+                .anyMatch(s -> actions(s).contains("iam:PutRolePolicy"));
+    }
+
+    @Test
+    void thePerContactCenterFenceOfTwentyFiveContactCentersAloneOutgrowsTheRoomTheRestOfTheBoundaryLeaves() {
+        // GIVEN 25 contact centers, in 10 regions and in 1 (the fewest region names to list)
+        for (TenantConfig large : List.of(ScaledTenants.withContactCenters(25, 10),
+                ScaledTenants.withContactCenters(25, 1))) {
+            PermissionBoundaryDocument.Grants grants = PermissionBoundaryDocument.grants(large);
+            PermissionBoundaryDocument.Layout perRegion = new PermissionBoundaryDocument.Layout(Fence.PER_REGION, false);
+            PermissionBoundaryDocument.Layout perContactCenter =
+                    new PermissionBoundaryDocument.Layout(Fence.PER_CONTACT_CENTER, false);
+            // WHEN the room IAM's 6,144 characters leave beside everything but the fence is measured
+            int room = IamPolicySizes.MANAGED_POLICY_LIMIT - PermissionBoundaryDocument.AUDIT_BUCKET_DENIAL_RESERVE
+                    - IamPolicySizes.characters(PermissionBoundaryDocument.statements(large, grants, perRegion));
+            int fence = IamPolicySizes.characters(PermissionBoundaryDocument.statements(large, grants, perContactCenter))
+                    - IamPolicySizes.characters(PermissionBoundaryDocument.statements(large, grants, perRegion));
+            // THEN the names and instances of 25 contact centers need more: the fallback is forced, not chosen
+            assertThat(fence).as("characters the per-contact-center fence adds").isGreaterThan(room);
+            assertThat(PermissionBoundaryDocument.fence(large)).isEqualTo(Fence.PER_REGION);
+        }
+    }
+
+    @Test
+    void thePerContactCenterFenceIsKeptWhileItFits() {
+        // GIVEN 1 and 2 contact centers THEN the per-contact-center fence with exact mapped functions
+        for (int n = 1; n <= 2; n++) {
+            TenantConfig config = ScaledTenants.withContactCenters(n, n);
+            assertThat(PermissionBoundaryDocument.fence(config)).as(n + " contact centers")
+                    .isEqualTo(Fence.PER_CONTACT_CENTER);
+            assertThat(PermissionBoundaryDocument.exactMappings(config)).as(n + " contact centers").isTrue();
+        }
+    }
 }

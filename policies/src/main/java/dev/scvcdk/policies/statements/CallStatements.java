@@ -21,9 +21,10 @@ import java.util.Objects;
  * service's endpoints in those regions.
  */
 public final class CallStatements {
-    public static final String RESOURCE_ALIASES = CommonGrants.RESOURCE_ALIASES;
-    public static final String VIA_SERVICE = CommonGrants.VIA_SERVICE;
-    public static final String REQUESTED_REGION = CommonGrants.REQUESTED_REGION;
+    /** Condition key naming a key by any of its aliases. */
+    public static final String RESOURCE_ALIASES = "kms:ResourceAliases";
+    public static final String VIA_SERVICE = "kms:ViaService";
+    public static final String REQUESTED_REGION = "aws:RequestedRegion";
 
     private final TenantResources res;
 
@@ -47,6 +48,7 @@ public final class CallStatements {
                 continue;
             }
             Call call = m.call();
+            requireResourceLevelActionsNotOnEverything(call);
             for (ContactCenterConfig cc : m.in()) {
                 String sid = call.statementPerContactCenter()
                         ? call.sid() + (res.contactCenters().indexOf(cc) + 1) : call.sid();
@@ -70,6 +72,20 @@ public final class CallStatements {
         calls.values().forEach(g -> statements.add(g.statement()));
         keys.values().forEach(g -> statements.add(g.statement()));
         return statements;
+    }
+
+    /** A call on {@code *} may only hold actions that have no resource-level permissions. */
+    private static void requireResourceLevelActionsNotOnEverything(Call call) {
+        Target.Kind kind = call.target().kind();
+        if (kind != Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS
+                && kind != Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION) {
+            return;
+        }
+        List<String> resourceLevel = call.actions().stream().filter(a -> !WildcardOnlyActions.contains(a)).toList();
+        if (!resourceLevel.isEmpty()) {
+            throw new IllegalArgumentException("call " + call.sid() + " declares " + resourceLevel + " on '*', but "
+                    + "they support resource-level permissions: declare the resource they act on");
+        }
     }
 
     private void keyGrant(Map<String, Grant> keys, KeyUse use, Target target, ContactCenterConfig cc,

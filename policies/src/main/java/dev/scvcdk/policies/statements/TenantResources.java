@@ -8,7 +8,6 @@ import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Exact ARNs of one kind of SCV resource across every contact center of the account. The roles
@@ -38,11 +37,6 @@ public final class TenantResources {
     }
 
     /** The distinct contact-center regions, in config order. */
-    /** The call center API names, the values of {@link dev.scvcdk.policies.ScvNames#FUNCTION_TAG}. */
-    public List<String> callCenterNames() {
-        return contactCenters.stream().map(ContactCenterConfig::callCenterApiName).toList();
-    }
-
     public List<String> regions() {
         return contactCenters.stream().map(ContactCenterConfig::region).distinct().toList();
     }
@@ -65,33 +59,6 @@ public final class TenantResources {
                 .toList();
     }
 
-    /** Every {@code <cc>-*} function of every contact center (provisioning works on SCV functions only). */
-    public List<String> allScvFunctions() {
-        return contactCenters.stream()
-                .map(cc -> arns.regional("lambda", cc.region(), "function:" + cc.callCenterApiName() + "-*"))
-                .toList();
-    }
-
-    /** Log streams of a function not in {@link Function} (named per contact center by {@code nameOf}). */
-    public List<String> logStreamsOfNamed(UnaryOperator<String> nameOf) {
-        return contactCenters.stream()
-                .map(cc -> logStreams(cc, nameOf.apply(cc.callCenterApiName())))
-                .toList();
-    }
-
-    private String logStreams(ContactCenterConfig cc, String functionName) {
-        return arns.logGroup(cc.region(), ScvNames.functionLogGroup(functionName)) + ":*";
-    }
-
-    /**
-     * As {@link #parameters}, but a contact center's five {@code <cc>-salesforce-rest-api-*}
-     * parameters, when all are asked for, as that one pattern: the prefix is SCV's name space for
-     * them (scv-reference.md), so the pattern names exactly those five.
-     */
-    public List<String> parameterPatterns(Parameter... parameters) {
-        return CallStatements.RestApiParameters.compact(parameters(parameters));
-    }
-
     public List<String> parameters(Parameter... parameters) {
         return contactCenters.stream()
                 .flatMap(cc -> Arrays.stream(parameters)
@@ -99,23 +66,8 @@ public final class TenantResources {
                 .toList();
     }
 
-    public List<String> ctrStreams() {
-        return contactCenters.stream().map(cc -> arns.ctrStream(cc.region(), cc.callCenterApiName())).toList();
-    }
-
-    public List<String> contactLensStreams() {
-        return contactCenters.stream()
-                .map(cc -> arns.contactLensStream(cc.region(), cc.callCenterApiName()))
-                .toList();
-    }
-
     public List<String> instances() {
         return contactCenters.stream().map(this::instance).toList();
-    }
-
-    /** {@code instance/<id>/*}: every sub-resource (users, queues, flows, …) of every instance. */
-    public List<String> instanceSubResources() {
-        return contactCenters.stream().map(cc -> instance(cc) + "/*").toList();
     }
 
     private String instance(ContactCenterConfig cc) {
@@ -130,15 +82,6 @@ public final class TenantResources {
         return contactCenters.stream().map(cc -> arns.bucket(tenantBucketName(cc))).toList();
     }
 
-    /** Objects under {@code prefix} in every tenant bucket. */
-    public List<String> tenantObjects(String prefix) {
-        return contactCenters.stream().map(cc -> arns.objects(tenantBucketName(cc), prefix + "*")).toList();
-    }
-
-    public List<String> failureQueues() {
-        return contactCenters.stream().map(cc -> arns.failureQueue(cc.region(), cc.callCenterApiName())).toList();
-    }
-
     /**
      * {@code key/*} in any region, for grants that also name the calling service's regional endpoints
      * in {@code kms:ViaService}: a service uses only keys of its own region, so the condition pins the
@@ -148,23 +91,6 @@ public final class TenantResources {
         return arns.anyKeyIn("*");
     }
 
-    /** {@code key/*} in every contact-center region: key ids are random, conditions pick the key. */
-    public List<String> keysInRegions() {
-        return regions().stream().map(arns::anyKeyIn).toList();
-    }
-
-    public List<String> streamKeyAliases() {
-        return contactCenters.stream().map(cc -> ScvNames.kvsKeyAlias(cc.callCenterApiName())).toList();
-    }
-
-    public List<String> liveMediaKeyAliases() {
-        return contactCenters.stream().map(cc -> ScvNames.liveMediaKeyAlias(cc.callCenterApiName())).toList();
-    }
-
-    public List<String> tenantBucketKeyAliases() {
-        return contactCenters.stream().map(cc -> ScvNames.tenantBucketKeyAlias(cc.callCenterApiName())).toList();
-    }
-
     /** The Salesforce credentials secret of every contact center: configured, or the one the stack creates. */
     public List<String> salesforceSecrets() {
         return contactCenters.stream()
@@ -172,10 +98,5 @@ public final class TenantResources {
                         ? cc.salesforceCredentialsSecretArn()
                         : arns.secret(cc.region(), ScvNames.salesforceCredentialsSecret(cc.callCenterApiName())))
                 .toList();
-    }
-
-    /** ARNs of the account-level roles, by name. */
-    public List<String> roles(List<String> roleNames) {
-        return roleNames.stream().map(arns::role).toList();
     }
 }
