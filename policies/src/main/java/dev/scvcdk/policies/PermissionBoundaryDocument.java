@@ -298,6 +298,9 @@ public final class PermissionBoundaryDocument {
                 }
                 resources.add(String.format(Locale.ROOT, anyRegion, "connect", "phone-number/*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "cloudtrail", "trail/" + ScvNames.CLOUDTRAIL_NAME));
+                // CloudTrail's delivery role writes the trail's log group, which no contact center's name fences
+                resources.add(dev.scvcdk.policies.declarations.Target.trailLogStreams()
+                        .arns(arns, config.contactCenters().get(0)).get(0));
                 config.contactCenters().stream()
                         .map(ContactCenterConfig::salesforceCredentialsSecretArn)
                         .filter(arn -> arn != null)

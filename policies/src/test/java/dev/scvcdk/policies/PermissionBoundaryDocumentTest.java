@@ -269,7 +269,8 @@ class PermissionBoundaryDocumentTest {
                 "arn:aws:transcribe:*:111122223333:transcription-job/*",
                 "arn:aws:lambda:*:111122223333:event-source-mapping:*",
                 "arn:aws:connect:*:111122223333:phone-number/*",
-                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail");
+                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail",
+                "arn:aws:logs:us-east-1:111122223333:log-group:/scv/cloudtrail/scvBYOACloudTrail:*");
         assertThat(condition(scv, "StringEquals", "aws:RequestedRegion"))
                 .containsExactly("us-west-2", "eu-west-2", "us-east-1");
     }
