@@ -91,17 +91,11 @@ public final class IamMatrix {
         roles.addAll(new ConnectManagementRoles(res).all());
         roles.addAll(new AuditRoles(res).all());
         roles.addAll(new VoicemailRoles(res).all());
-        List<String> lambdaRoles = roles.stream()
-                .filter(role -> role.trust() instanceof Trust.Service service
-                        && service.servicePrincipal().equals("lambda.amazonaws.com"))
-                .map(RoleSpec::roleName)
-                .toList();
         List<String> salesforceRoles = roles.stream()
                 .filter(role -> role.trust() instanceof Trust.SalesforceAccount)
                 .map(RoleSpec::roleName)
                 .toList();
-        roles.add(new ProvisioningRole(res, permissionBoundaryArn(config), lambdaRoles, salesforceRoles,
-                config.salesforceManagesFunctionsValue()).spec());
+        roles.add(new ProvisioningRole(res, salesforceRoles).spec());
         return List.copyOf(roles);
     }
 

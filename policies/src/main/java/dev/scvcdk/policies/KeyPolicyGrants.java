@@ -47,7 +47,7 @@ public final class KeyPolicyGrants {
                 contract.allCalls().forEach(call -> add(grouped, call, arns.role(contract.roleName())));
             }
         }
-        for (PrincipalContract contract : PrincipalContracts.all()) {
+        for (PrincipalContract contract : PrincipalContracts.all(config)) {
             String role = arns.role(PrincipalContracts.roleNameIn(contract, cc.callCenterApiName()));
             contract.calls().forEach(call -> add(grouped, call, role));
         }

@@ -33,8 +33,8 @@ import dev.scvcdk.policies.iam.Statement;
  *   <li>the tenant buckets ({@code *-<account>-*-scv} and their objects), only in this account;</li>
  *   <li>the tenant's CloudFormation stacks ({@link StackNames}): by their common prefix ({@code Scv*} for the default
  *       names), else each by name;</li>
- *   <li>SCV resources with ids AWS assigns (transcription jobs, event-source mappings, claimed phone numbers, the
- *       audit trail), in the contact-center regions only.</li>
+ *   <li>SCV resources with ids AWS assigns (transcription jobs, event-source mappings,
+ *       claimed phone numbers, the audit trail), in the contact-center regions only.</li>
  * </ul>
  * IAM writes are possible only on {@code role/SCV*}, only while the role keeps this boundary, attaching only
  * {@code /scv/} policies; roles are passed only to Lambda. Explicit denies protect the audit trail, its log
@@ -59,8 +59,7 @@ public final class PermissionBoundaryDocument {
 
     /** Resource-policy writes no SCV role makes: denied everywhere, so no role can open a resource to others. */
     public static final List<String> DENIED_RESOURCE_POLICY_WRITES = List.of(
-            "sqs:AddPermission", "sqs:SetQueueAttributes", "s3:PutBucketPolicy", "s3:PutBucketAcl",
-            "s3:PutObjectAcl", "kms:PutKeyPolicy", "secretsmanager:PutResourcePolicy", "kinesis:PutResourcePolicy",
+            "sqs:AddPermission", "sqs:SetQueueAttributes", "s3:PutBucketPolicy", "s3:Put*Acl", "kms:PutKeyPolicy", "secretsmanager:PutResourcePolicy", "kinesis:PutResourcePolicy",
             "logs:PutResourcePolicy", "events:PutPermission", "ssm:PutResourcePolicy");
 
     /** The only principals a Lambda permission may name: Connect invokes the call-path functions, EventBridge rules. */
@@ -72,8 +71,7 @@ public final class PermissionBoundaryDocument {
             "iam:*PolicyVersion", "iam:DeletePolicy", "iam:*TagPolicy");
 
     /** Removing or replacing a role's boundary. */
-    public static final List<String> DENIED_BOUNDARY_DETACHMENT = List.of(
-            "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary");
+    public static final List<String> DENIED_BOUNDARY_DETACHMENT = List.of("iam:*RolePermissionsBoundary");
 
     /** Every change to the audit trail: stopping, deleting, updating, selectors, tags. */
     public static final List<String> DENIED_TRAIL_CHANGES = List.of(
@@ -92,8 +90,38 @@ public final class PermissionBoundaryDocument {
     public static final List<String> IAM_MANAGED_POLICY_WRITES = List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy");
     /** Role writes that change no permission (IAM has no boundary key for them). */
     public static final List<String> IAM_METADATA_WRITES = List.of("iam:UpdateRole", "iam:UpdateRoleDescription");
-    /** Where Amazon Connect keeps its service-linked roles, whose policy Connect extends for the caller. */
-    public static final String CONNECT_SERVICE_LINKED_ROLES = "aws-service-role/connect.amazonaws.com/*";
+    /**
+     * Amazon Connect's per-instance service-linked roles ({@code AWSServiceRoleForAmazonConnect_<id>}), whose policy
+     * Connect extends with the caller's rights when storage is associated with the instance: the only roles outside
+     * {@code SCV*} a grant may write, and only when a declared call does.
+     */
+    public static final String CONNECT_SERVICE_LINKED_ROLES =
+            dev.scvcdk.policies.declarations.Target.CONNECT_SERVICE_LINKED_ROLE_PATTERN;
+
+    /** Event-source-mapping writes: the boundary names the function each may map ({@code lambda:FunctionArn}). */
+    public static final List<String> EVENT_SOURCE_MAPPING_WRITES = List.of("lambda:CreateEventSourceMapping",
+            "lambda:UpdateEventSourceMapping", "lambda:DeleteEventSourceMapping");
+
+    /**
+     * What the boundary derives from the grants: their actions, the functions their event-source-mapping writes
+     * name ({@code lambda:FunctionArn}), and whether one writes Connect's service-linked role policy.
+     */
+    public record Grants(Set<String> actions, List<String> mappedFunctions, boolean connectLinkedRolePolicy,
+            Set<String> directKeyAliases) {
+        public Grants {
+            actions = Set.copyOf(actions);
+            mappedFunctions = List.copyOf(mappedFunctions);
+            directKeyAliases = Set.copyOf(directKeyAliases);
+        }
+
+        /** These grants with {@code actions} instead (tests derive boundaries from more or fewer grants). */
+        public Grants withActions(Set<String> other) {
+            return new Grants(other, mappedFunctions, connectLinkedRolePolicy, directKeyAliases);
+        }
+    }
+
+    /** KMS calls made on a key directly, not through a service: the grants name their keys by alias. */
+    static final List<String> DIRECT_KEY_CALLS = List.of("kms:CreateGrant", "kms:DescribeKey");
 
     private PermissionBoundaryDocument() {
     }
@@ -121,23 +149,53 @@ public final class PermissionBoundaryDocument {
 
     /** The boundary of {@code config} whose stacks are named {@code stackNames}. */
     public static List<Statement> statements(TenantConfig config, StackNames stackNames) {
-        return statements(config, grantedActions(config), stackNames);
+        Grants grants = grants(config);
+        return statements(config, grants, layout(config, grants, stackNames), stackNames);
     }
 
     /** The fence of {@code config}'s boundary: per contact center when that fits IAM's managed-policy size. */
     public static Fence fence(TenantConfig config) {
-        return fence(config, StackNames.defaults(config));
+        return fence(config, grants(config));
     }
 
     /** As {@link #fence(TenantConfig)}, the stacks named {@code stackNames}. */
     public static Fence fence(TenantConfig config, StackNames stackNames) {
-        return fence(config, grantedActions(config), stackNames);
+        return layout(config, grants(config), stackNames).fence();
     }
 
-    static Fence fence(TenantConfig config, Set<String> granted, StackNames stackNames) {
-        int size = IamPolicySizes.characters(statements(config, granted, Fence.PER_CONTACT_CENTER, stackNames));
-        return size + AUDIT_BUCKET_DENIAL_RESERVE <= IamPolicySizes.MANAGED_POLICY_LIMIT
-                ? Fence.PER_CONTACT_CENTER : Fence.PER_REGION;
+    static Fence fence(TenantConfig config, Grants granted) {
+        return layout(config, granted).fence();
+    }
+
+    /**
+     * How narrowly the boundary names SCV's resources and the functions event-source mappings may name: exact
+     * function ARNs ({@code exactMappings}) or, where those do not fit, SCV's function names in any contact center
+     * ({@code arn:…:function:*-CTRDataSyncFunction:active}) of the account.
+     */
+    record Layout(Fence fence, boolean exactMappings) {
+    }
+
+    /** The narrowest layout that fits IAM's managed-policy size: the per-contact-center fence first. */
+    static Layout layout(TenantConfig config, Grants granted) {
+        return layout(config, granted, StackNames.defaults(config));
+    }
+
+    static Layout layout(TenantConfig config, Grants granted, StackNames stackNames) {
+        List<Layout> narrowestFirst = List.of(new Layout(Fence.PER_CONTACT_CENTER, true),
+                new Layout(Fence.PER_CONTACT_CENTER, false), new Layout(Fence.PER_REGION, true),
+                new Layout(Fence.PER_REGION, false));
+        for (Layout layout : narrowestFirst) {
+            int size = IamPolicySizes.characters(statements(config, granted, layout, stackNames));
+            if (size + AUDIT_BUCKET_DENIAL_RESERVE <= IamPolicySizes.MANAGED_POLICY_LIMIT) {
+                return layout;
+            }
+        }
+        return narrowestFirst.get(narrowestFirst.size() - 1);
+    }
+
+    /** Whether {@code config}'s boundary names the exact functions event-source mappings may name. */
+    public static boolean exactMappings(TenantConfig config) {
+        return layout(config, grants(config)).exactMappings();
     }
 
     public static dev.scvcdk.policies.iam.PolicyDocument document(TenantConfig config) {
@@ -151,15 +209,45 @@ public final class PermissionBoundaryDocument {
 
     /** Every action any SCV role or {@code /scv/} managed policy allows, before any is fitted to IAM's quotas. */
     public static Set<String> grantedActions(TenantConfig config) {
+        return grants(config).actions();
+    }
+
+    /** What every SCV role and {@code /scv/} managed policy allows, before any is fitted to IAM's quotas. */
+    public static Grants grants(TenantConfig config) {
         List<Statement> granted = new ArrayList<>();
         IamMatrix.designedAccountRoles(config).forEach(role -> granted.addAll(role.inlineStatements()));
         for (ContactCenterConfig cc : config.contactCenters()) {
             IamMatrix.contactCenterRoles(config, cc).forEach(role -> granted.addAll(role.inlineStatements()));
         }
         ManagedPolicies.all(config).forEach(policy -> granted.addAll(policy.statements()));
+        String linkedRoles = ScvArns.forTenant(config).role(CONNECT_SERVICE_LINKED_ROLES);
         Set<String> actions = new TreeSet<>();
-        granted.stream().filter(s -> s.effect() == Effect.ALLOW).forEach(s -> actions.addAll(s.actions()));
-        return actions;
+        Set<String> mapped = new LinkedHashSet<>();
+        Set<String> directAliases = new TreeSet<>();
+        boolean linkedRolePolicy = false;
+        for (Statement statement : granted) {
+            if (statement.effect() != Effect.ALLOW) {
+                continue;
+            }
+            actions.addAll(statement.actions());
+            if (statement.actions().stream().anyMatch(EVENT_SOURCE_MAPPING_WRITES::contains)) {
+                List<String> functions = statement.conditions().getOrDefault("StringEquals", java.util.Map.of())
+                        .getOrDefault("lambda:FunctionArn", List.of());
+                if (functions.isEmpty() || functions.stream().anyMatch(f -> f.contains("*"))) {
+                    throw new IllegalArgumentException("statement " + statement.sid() + " writes event-source "
+                            + "mappings without naming exact functions in lambda:FunctionArn (StringEquals): the "
+                            + "boundary could not keep mappings on SCV's functions");
+                }
+                mapped.addAll(functions);
+            }
+            linkedRolePolicy |= statement.actions().contains("iam:PutRolePolicy")
+                    && statement.resources().contains(linkedRoles);
+            if (statement.actions().stream().anyMatch(DIRECT_KEY_CALLS::contains)) {
+                statement.conditions().values().forEach(byKey -> directAliases.addAll(
+                        byKey.getOrDefault("kms:ResourceAliases", List.of())));
+            }
+        }
+        return new Grants(actions, List.copyOf(mapped), linkedRolePolicy, directAliases);
     }
 
     /**
@@ -167,18 +255,24 @@ public final class PermissionBoundaryDocument {
      * pass others to see each rule hold).
      */
     static List<Statement> statements(TenantConfig config, Set<String> granted) {
-        return statements(config, granted, StackNames.defaults(config));
+        return statements(config, grants(config).withActions(granted));
     }
 
-    static List<Statement> statements(TenantConfig config, Set<String> granted, StackNames stackNames) {
-        return statements(config, granted, fence(config, granted, stackNames), stackNames);
+    static List<Statement> statements(TenantConfig config, Grants grants) {
+        return statements(config, grants, layout(config, grants));
     }
 
-    static List<Statement> statements(TenantConfig config, Set<String> granted, Fence fence) {
-        return statements(config, granted, fence, StackNames.defaults(config));
+    static List<Statement> statements(TenantConfig config, Grants grants, Fence fence) {
+        return statements(config, grants, new Layout(fence, true));
     }
 
-    static List<Statement> statements(TenantConfig config, Set<String> granted, Fence fence, StackNames stackNames) {
+    static List<Statement> statements(TenantConfig config, Grants grants, Layout layout) {
+        return statements(config, grants, layout, StackNames.defaults(config));
+    }
+
+    static List<Statement> statements(TenantConfig config, Grants grants, Layout layout, StackNames stackNames) {
+        Fence fence = layout.fence();
+        Set<String> granted = grants.actions();
         TenantResources res = new TenantResources(config, stackNames);
         ScvArns arns = res.arns();
         String account = arns.account();
@@ -193,7 +287,8 @@ public final class PermissionBoundaryDocument {
         }
 
         List<Statement> statements = new ArrayList<>();
-        Set<String> wildcardOnly = select(granted, WildcardOnlyActions::contains);
+        Set<String> mappingWrites = select(granted, EVENT_SOURCE_MAPPING_WRITES::contains);
+        Set<String> wildcardOnly = select(granted, a -> WildcardOnlyActions.contains(a) && !mappingWrites.contains(a));
         if (!wildcardOnly.isEmpty()) {
             statements.add(Statements.allow("NoResourceLevelPermissions")
                     .actions(wildcardOnly)
@@ -203,7 +298,7 @@ public final class PermissionBoundaryDocument {
         }
 
         Set<String> scoped = select(granted, a -> !WildcardOnlyActions.contains(a)
-                && !OWN_STATEMENT_SERVICES.contains(service(a)));
+                && !OWN_STATEMENT_SERVICES.contains(service(a)) && !mappingWrites.contains(a));
         if (!scoped.isEmpty()) {
             List<String> resources = new ArrayList<>();
             if (fence == Fence.PER_CONTACT_CENTER) {
@@ -226,9 +321,14 @@ public final class PermissionBoundaryDocument {
                 stackPatterns(res.stackNames()).forEach(pattern ->
                         resources.add(String.format(Locale.ROOT, anyRegion, "cloudformation", "stack/" + pattern)));
                 resources.add(String.format(Locale.ROOT, anyRegion, "transcribe", "transcription-job/*"));
-                resources.add(String.format(Locale.ROOT, anyRegion, "lambda", "event-source-mapping:*"));
+                if (granted.contains("lambda:GetEventSourceMapping")) {
+                    resources.add(String.format(Locale.ROOT, anyRegion, "lambda", "event-source-mapping:*"));
+                }
                 resources.add(String.format(Locale.ROOT, anyRegion, "connect", "phone-number/*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "cloudtrail", "trail/" + ScvNames.CLOUDTRAIL_NAME));
+                // CloudTrail's delivery role writes the trail's log group, which no contact center's name fences
+                resources.add(dev.scvcdk.policies.declarations.Target.trailLogStreams()
+                        .arns(arns, config.contactCenters().get(0)).get(0));
                 config.contactCenters().stream()
                         .map(ContactCenterConfig::salesforceCredentialsSecretArn)
                         .filter(arn -> arn != null)
@@ -241,9 +341,27 @@ public final class PermissionBoundaryDocument {
                     .build());
         }
 
+        if (!mappingWrites.isEmpty()) {
+            if (grants.mappedFunctions().isEmpty()) {
+                throw new IllegalArgumentException("granted " + mappingWrites + " name no function: the boundary "
+                        + "allows event-source mappings only of the exact functions the grants name");
+            }
+            // The exact ARNs pin account and region; CreateEventSourceMapping has no resource but this key.
+            Statements.Builder mappings = Statements.allow("ScvEventSourceMappings")
+                    .actions(mappingWrites)
+                    .resources("*");
+            if (layout.exactMappings()) {
+                mappings.condition("StringEquals", "lambda:FunctionArn", grants.mappedFunctions());
+            } else {
+                mappings.condition("StringLike", "lambda:FunctionArn", anyContactCenter(grants.mappedFunctions()))
+                        .condition("StringEquals", "aws:RequestedRegion", regions);
+            }
+            statements.add(mappings.build());
+        }
         statements.addAll(kms(res, regions, select(granted, a -> service(a).equals("kms")
-                && !WildcardOnlyActions.contains(a))));
-        statements.addAll(iam(res, boundaryArn, select(granted, a -> service(a).equals("iam"))));
+                && !WildcardOnlyActions.contains(a)), grants.directKeyAliases()));
+        statements.addAll(iam(res, boundaryArn, select(granted, a -> service(a).equals("iam")),
+                grants.connectLinkedRolePolicy()));
 
         // No SCV role needs any of these anywhere: denied on every resource, the trail's, its log group's and the
         // boundary's included, so that no grant added later can reach them through the derived allows above.
@@ -272,34 +390,6 @@ public final class PermissionBoundaryDocument {
         return List.copyOf(statements);
     }
 
-    /** The shortest common prefix of stack names the boundary names the stacks by, instead of one by one. */
-    static final int MIN_STACK_PREFIX = 3;
-
-    /**
-     * The tenant's stacks as the boundary names them, in any SCV region (the statement's region condition bounds
-     * them): {@code <prefix>*}{@code /*} when every name starts with a common prefix of at least
-     * {@value #MIN_STACK_PREFIX} characters ({@code ScvAccountStack} and {@code ScvContactCenter-<cc>}:
-     * {@code Scv*}), else each name exactly. The boundary is a ceiling with little room left (IAM's 6,144
-     * characters); the provisioning role names each stack exactly.
-     */
-    static List<String> stackPatterns(StackNames names) {
-        List<String> all = new ArrayList<>();
-        all.add(names.accountStack());
-        all.addAll(names.contactCenterStacks().values());
-        String prefix = all.get(0);
-        for (String name : all) {
-            int i = 0;
-            while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
-                i++;
-            }
-            prefix = prefix.substring(0, i);
-        }
-        if (prefix.length() >= MIN_STACK_PREFIX) {
-            return List.of(prefix + "*/*");
-        }
-        return distinct(all.stream().map(name -> name + "/*"));
-    }
-
     /**
      * Denial of every change to the audit trail's bucket. The bucket's name is CloudFormation's, so the stack
      * that creates the bucket adds this statement to the boundary it creates.
@@ -323,10 +413,11 @@ public final class PermissionBoundaryDocument {
      * KMS only on SCV's keys (by alias), in the contact-center regions: through the SCV services' endpoints, and
      * the direct calls SCV makes — describing keys, and grants only for an AWS service acting for the caller.
      */
-    private static List<Statement> kms(TenantResources res, List<String> regions, Set<String> actions) {
+    private static List<Statement> kms(TenantResources res, List<String> regions, Set<String> actions,
+            Set<String> directAliases) {
         List<Statement> statements = new ArrayList<>();
         String keys = res.arns().anyKeyIn("*");
-        Set<String> throughServices = select(actions, a -> !a.equals("kms:CreateGrant") && !a.equals("kms:DescribeKey"));
+        Set<String> throughServices = select(actions, a -> !DIRECT_KEY_CALLS.contains(a));
         if (!throughServices.isEmpty()) {
             List<String> endpoints = new ArrayList<>();
             for (String service : List.of("ssm", "secretsmanager", "kinesis", "kinesisvideo", "sqs", "s3")) {
@@ -340,15 +431,23 @@ public final class PermissionBoundaryDocument {
                     .condition("ForAnyValue:StringLike", "kms:ResourceAliases", SCV_KEY_ALIASES)
                     .build());
         }
-        Set<String> direct = select(actions, a -> a.equals("kms:DescribeKey") || a.equals("kms:CreateGrant"));
+        Set<String> direct = select(actions, DIRECT_KEY_CALLS::contains);
         if (!direct.isEmpty()) {
+            // only the SCV alias patterns of the keys the grants call directly (Connect's storage keys)
+            List<String> directPatterns = SCV_KEY_ALIASES.stream()
+                    .filter(pattern -> directAliases.stream().anyMatch(alias -> globMatches(pattern, alias)))
+                    .toList();
+            if (directPatterns.isEmpty()) {
+                throw new IllegalArgumentException("granted " + direct + " name no SCV key alias"
+                        + " (kms:ResourceAliases): the boundary allows direct key calls only on SCV's keys");
+            }
             // a grant only for an AWS service acting for the caller (DescribeKey carries no such key)
             statements.add(Statements.allow("DirectScvKeyCalls")
                     .actions(direct)
                     .resources(keys)
                     .condition("StringEquals", "aws:RequestedRegion", regions)
                     .condition("BoolIfExists", "kms:GrantIsForAWSResource", "true")
-                    .condition("ForAnyValue:StringLike", "kms:ResourceAliases", SCV_KEY_ALIASES)
+                    .condition("ForAnyValue:StringLike", "kms:ResourceAliases", directPatterns)
                     .build());
         }
         return statements;
@@ -358,7 +457,8 @@ public final class PermissionBoundaryDocument {
      * IAM only on SCV roles ({@code role/SCV*}) and the SAML provider: reads, permission writes only while
      * the role keeps the boundary (attaching only {@code /scv/} policies), and PassRole only to Lambda.
      */
-    private static List<Statement> iam(TenantResources res, String boundaryArn, Set<String> actions) {
+    private static List<Statement> iam(TenantResources res, String boundaryArn, Set<String> actions,
+            boolean connectLinkedRolePolicy) {
         ScvArns arns = res.arns();
         String scvRoles = arns.role("SCV*");
         List<Statement> statements = new ArrayList<>();
@@ -385,27 +485,25 @@ public final class PermissionBoundaryDocument {
                     .resources(scvRoles, arns.samlProvider(ScvNames.samlProvider(res.config().salesforceOrgId())))
                     .build());
         }
-        if (!inline.isEmpty()) {
-            statements.add(Statements.allow("ScvRoleInlineWrites")
+        if (!inline.isEmpty() || !managed.isEmpty()) {
+            // One statement for inline and managed writes (IAM's 6,144 characters): Attach/DetachRolePolicy always
+            // carry iam:PolicyARN, so ...IfExists checks them; the inline writes carry no policy ARN.
+            Statements.Builder permissionWrites = Statements.allow("ScvRolePermissionWrites")
                     .actions(inline)
+                    .actions(managed)
                     .resources(scvRoles)
-                    .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
-                    .build());
+                    .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn);
+            if (!managed.isEmpty()) {
+                permissionWrites.condition("ArnLikeIfExists", "iam:PolicyARN", arns.policy(ScvNames.POLICY_PATH + "*"));
+            }
+            statements.add(permissionWrites.build());
         }
-        if (inline.contains("iam:PutRolePolicy")) {
-            // Associating storage with an instance makes Connect extend its service-linked role's policy,
-            // with the caller's permission; the role has no boundary and only Connect can assume it.
+        if (connectLinkedRolePolicy) {
+            // Associating storage with an instance makes Connect extend its service-linked role's policy, with the
+            // caller's permission (a dependent action Connect documents); only Connect can assume those roles.
             statements.add(Statements.allow("ConnectLinkedRolePolicy")
                     .actions("iam:PutRolePolicy")
                     .resources(arns.role(CONNECT_SERVICE_LINKED_ROLES))
-                    .build());
-        }
-        if (!managed.isEmpty()) {
-            statements.add(Statements.allow("ScvRoleScvPolicyAttachments")
-                    .actions(managed)
-                    .resources(scvRoles)
-                    .condition("StringEquals", "iam:PermissionsBoundary", boundaryArn)
-                    .condition("ArnLike", "iam:PolicyARN", arns.policy(ScvNames.POLICY_PATH + "*"))
                     .build());
         }
         if (!pass.isEmpty()) {
@@ -445,6 +543,34 @@ public final class PermissionBoundaryDocument {
         return null;
     }
 
+    private static final java.util.regex.Pattern FUNCTION_ARN = java.util.regex.Pattern.compile(
+            "(arn:[^:]+:lambda:)[^:]+(:(?:\\$\\{AWS::AccountId}|\\d{12}):function:)[a-z][a-z0-9_]*-(.+)");
+
+    /**
+     * {@code arn:<p>:lambda:<region>:<account>:function:<cc>-<Name>:active} → the same function of any contact
+     * center in any region of the account: {@code arn:<p>:lambda:*:<account>:function:*-<Name>:active}.
+     */
+    static List<String> anyContactCenter(List<String> functionArns) {
+        Set<String> patterns = new LinkedHashSet<>();
+        for (String arn : functionArns) {
+            java.util.regex.Matcher m = FUNCTION_ARN.matcher(arn);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("mapped function '" + arn + "' is not named <cc>-<function>");
+            }
+            patterns.add(m.group(1) + "*" + m.group(2) + "*-" + m.group(3));
+        }
+        return List.copyOf(patterns);
+    }
+
+    /** IAM's string matching for {@code StringLike}: {@code *} any run of characters, {@code ?} one character. */
+    static boolean globMatches(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return value.matches(regex.toString());
+    }
+
     static String service(String action) {
         return action.substring(0, action.indexOf(':'));
     }
@@ -457,5 +583,33 @@ public final class PermissionBoundaryDocument {
 
     private static List<String> distinct(Stream<String> values) {
         return List.copyOf(new LinkedHashSet<>(values.toList()));
+    }
+
+    /** The shortest common prefix of stack names the boundary names the stacks by, instead of one by one. */
+    static final int MIN_STACK_PREFIX = 3;
+
+    /**
+     * The tenant's stacks as the boundary names them, in any SCV region (the statement's region condition bounds
+     * them): {@code <prefix>*}{@code /*} when every name starts with a common prefix of at least
+     * {@value #MIN_STACK_PREFIX} characters ({@code ScvAccountStack} and {@code ScvContactCenter-<cc>}:
+     * {@code Scv*}), else each name exactly. The boundary is a ceiling with little room left (IAM's 6,144
+     * characters); the provisioning role names each stack exactly.
+     */
+    static List<String> stackPatterns(StackNames names) {
+        List<String> all = new ArrayList<>();
+        all.add(names.accountStack());
+        all.addAll(names.contactCenterStacks().values());
+        String prefix = all.get(0);
+        for (String name : all) {
+            int i = 0;
+            while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        if (prefix.length() >= MIN_STACK_PREFIX) {
+            return List.of(prefix + "*/*");
+        }
+        return distinct(all.stream().map(name -> name + "/*"));
     }
 }

@@ -54,9 +54,28 @@ class KeyPolicyGrantsTest {
     }
 
     @Test
-    void onlyTheSsmExecutionRoleMayDecryptTheCredentialsSecret() {
-        assertThat(principals(TestTenants.example(), TestTenants.support(), TenantKey.PLATFORM, "secretsmanager"))
-                .containsExactly(ROLE + RoleNames.SSM_LAMBDA_EXECUTION);
+    void onlyTheSsmExecutionRoleReadsAndOnlyTheSecretConfiguratorWritesTheCredentialsSecret() {
+        // GIVEN the platform key's grants through Secrets Manager
+        List<KeyGrant> grants = KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()).stream()
+                .filter(g -> g.key() == TenantKey.PLATFORM && g.service().equals("secretsmanager"))
+                .toList();
+
+        // THEN decrypting alone (GetSecretValue) is the SSM execution role's; writing a value (a data key, and the
+        // Decrypt Secrets Manager makes while changing it) is the secret configurator's, which reads no value
+        assertThat(grants).extracting(KeyGrant::actions, KeyGrant::roleArns).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(List.of("kms:Decrypt"), List.of(ROLE + RoleNames.SSM_LAMBDA_EXECUTION)),
+                org.assertj.core.groups.Tuple.tuple(List.of("kms:GenerateDataKey", "kms:Decrypt"),
+                        List.of(ROLE + RoleNames.SECRET_CONFIGURATOR_LAMBDA)));
+    }
+
+    @Test
+    void provisioningMayEncryptTheConnectedAppParametersItWrites() {
+        // GIVEN provisioning's declared PutParameter of the four connected-app settings (platform key, through SSM)
+        assertThat(KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()))
+                .filteredOn(g -> g.key() == TenantKey.PLATFORM && g.service().equals("ssm")
+                        && g.actions().equals(List.of("kms:Encrypt", "kms:GenerateDataKey")))
+                // THEN the platform key's policy names the role, or KMS would refuse the write
+                .singleElement().satisfies(g -> assertThat(g.roleArns()).containsExactly(ROLE + RoleNames.PROVISIONING));
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class PermissionBoundaryDocumentTest {
     private static final TenantConfig EXAMPLE = TestTenants.example();
     private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/scv/SCVPermissionsBoundary";
+    private static final String CONNECT_LINKED_ROLES =
+            "arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_*";
 
     /** Actions no SCV role may be able to make whatever it is given, matched against wildcards too. */
     static final List<String> FORBIDDEN = List.of(
@@ -87,8 +89,7 @@ class PermissionBoundaryDocumentTest {
             boolean writes = actions(statement).stream().anyMatch(a -> List.of("iam:PutRolePolicy",
                     "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy").stream()
                     .anyMatch(w -> matches(a.toString(), w)));
-            boolean serviceLinked = resources(statement).equals(List.of(
-                    "arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*"));
+            boolean serviceLinked = resources(statement).equals(List.of(CONNECT_LINKED_ROLES));
             if (writes && !serviceLinked && (!condition(statement, "StringEquals", "iam:PermissionsBoundary")
                     .equals(List.of(BOUNDARY)) || !resources(statement).equals(List.of(
                     "arn:aws:iam::111122223333:role/SCV*")))) {
@@ -170,8 +171,10 @@ class PermissionBoundaryDocumentTest {
     @Test
     void writesRolePermissionsOnlyOnScvRolesThatKeepTheBoundary() {
         assertThat(unboundedIamWrites(boundary(EXAMPLE))).isEmpty();
-        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRoleScvPolicyAttachments");
-        assertThat(condition(attach, "ArnLike", "iam:PolicyARN")).containsExactly(
+        Map<String, Object> attach = bySid(boundary(EXAMPLE), "ScvRolePermissionWrites");
+        assertThat(actions(attach)).contains("iam:AttachRolePolicy", "iam:DetachRolePolicy");
+        // Attach/Detach always name the policy: ...IfExists checks them and lets the inline writes (no ARN) through
+        assertThat(condition(attach, "ArnLikeIfExists", "iam:PolicyARN")).containsExactly(
                 "arn:aws:iam::111122223333:policy/scv/*");
         assertThat(condition(attach, "StringEquals", "iam:PermissionsBoundary")).containsExactly(BOUNDARY);
     }
@@ -266,7 +269,8 @@ class PermissionBoundaryDocumentTest {
                 "arn:aws:transcribe:*:111122223333:transcription-job/*",
                 "arn:aws:lambda:*:111122223333:event-source-mapping:*",
                 "arn:aws:connect:*:111122223333:phone-number/*",
-                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail");
+                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail",
+                "arn:aws:logs:us-east-1:111122223333:log-group:/scv/cloudtrail/scvBYOACloudTrail:*");
         assertThat(condition(scv, "StringEquals", "aws:RequestedRegion"))
                 .containsExactly("us-west-2", "eu-west-2", "us-east-1");
     }
@@ -303,12 +307,22 @@ class PermissionBoundaryDocumentTest {
     @Test
     void grantsOnEveryResourceOnlyTheActionsWithoutResourceLevelPermissionsInScvRegions() {
         for (Map<String, Object> statement : allows(boundary(EXAMPLE))) {
-            if (resources(statement).contains("*")) {
+            if (resources(statement).contains("*") && !"ScvEventSourceMappings".equals(statement.get("Sid"))) {
                 assertThat(actions(statement)).allMatch(a -> WildcardOnlyActions.contains(a.toString()));
                 assertThat(condition(statement, "StringEquals", "aws:RequestedRegion"))
                         .containsExactly("us-west-2", "eu-west-2", "us-east-1");
             }
         }
+    }
+
+    @Test
+    void callsKeysDirectlyOnlyWhereTheGrantsDoByTheirAliasPatterns() {
+        // GIVEN the grants' direct key calls (DescribeKey, CreateGrant): on the storage keys Connect encrypts with
+        Map<String, Object> direct = bySid(boundary(EXAMPLE), "DirectScvKeyCalls");
+
+        // THEN only those keys' alias patterns: the platform key and aws/ssm are used through services only
+        assertThat(condition(direct, "ForAnyValue:StringLike", "kms:ResourceAliases"))
+                .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey");
     }
 
     @Test
@@ -325,10 +339,9 @@ class PermissionBoundaryDocumentTest {
         assertThat(condition(direct, "BoolIfExists", "kms:GrantIsForAWSResource")).containsExactly("true");
         for (String sid : List.of("KeysThroughScvServices", "DirectScvKeyCalls")) {
             assertThat(resources(bySid(statements, sid))).as(sid).containsExactly("arn:aws:kms:*:111122223333:key/*");
-            assertThat(condition(bySid(statements, sid), "ForAnyValue:StringLike", "kms:ResourceAliases")).as(sid)
-                    .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey", "alias/*ScvPlatformKey",
-                            "alias/aws/ssm");
         }
+        assertThat(condition(keys, "ForAnyValue:StringLike", "kms:ResourceAliases"))
+                .containsExactly("alias/*KvsKey", "alias/*TenantBucketKey", "alias/*ScvPlatformKey", "alias/aws/ssm");
     }
 
     @Test
@@ -367,7 +380,7 @@ class PermissionBoundaryDocumentTest {
                 "x", List.of(TestTenants.support()));
 
         // THEN
-        assertThat(condition(bySid(boundary(config), "ScvRoleInlineWrites"), "StringEquals",
+        assertThat(condition(bySid(boundary(config), "ScvRolePermissionWrites"), "StringEquals",
                 "iam:PermissionsBoundary")).containsExactly(existing);
     }
 
@@ -380,5 +393,123 @@ class PermissionBoundaryDocumentTest {
                 .allMatch(r -> r.toString().startsWith("arn:aws-us-gov:"));
         assertThat(condition(bySid(statements, "ScvResources"), "StringEquals", "aws:RequestedRegion"))
                 .containsExactly("us-gov-west-1");
+    }
+
+    /** Allow statements letting event-source-mapping writes name any function (no lambda:FunctionArn condition). */
+    static List<String> mappingsOfAnyFunction(List<Map<String, Object>> statements) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> statement : allows(statements)) {
+            boolean writes = actions(statement).stream().anyMatch(p -> PermissionBoundaryDocument
+                    .EVENT_SOURCE_MAPPING_WRITES.stream().anyMatch(w -> matches(p.toString(), w)));
+            boolean pinned = !condition(statement, "StringEquals", "lambda:FunctionArn").isEmpty()
+                    || !condition(statement, "StringLike", "lambda:FunctionArn").isEmpty();
+            if (writes && !pinned) {
+                found.add(statement.get("Sid") + " maps event sources to any function");
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void mapsEventSourcesOnlyToTheExactFunctionsTheGrantsName() {
+        // GIVEN the example's boundary
+        List<Map<String, Object>> statements = boundary(EXAMPLE);
+
+        // THEN mapping writes are allowed in one statement only, naming the CTR consumers' exact alias ARNs
+        assertThat(mappingsOfAnyFunction(statements)).isEmpty();
+        Map<String, Object> mappings = bySid(statements, "ScvEventSourceMappings");
+        assertThat(actions(mappings)).containsExactlyInAnyOrderElementsOf(
+                PermissionBoundaryDocument.EVENT_SOURCE_MAPPING_WRITES);
+        assertThat(condition(mappings, "StringEquals", "lambda:FunctionArn")).containsExactly(
+                "arn:aws:lambda:us-west-2:111122223333:function:acmesupport-CTRDataSyncFunction:active",
+                "arn:aws:lambda:eu-west-2:111122223333:function:acmesales-CTRDataSyncFunction:active");
+        assertThat(allows(statements)).filteredOn(s -> !"ScvEventSourceMappings".equals(s.get("Sid")))
+                .allSatisfy(s -> assertThat(actions(s)).doesNotContainAnyElementsOf(
+                        PermissionBoundaryDocument.EVENT_SOURCE_MAPPING_WRITES));
+    }
+
+    @Test
+    void theMappingCheckCatchesAMappingWriteBoundOnlyToTheRegions() {
+        // GIVEN the former shape: CreateEventSourceMapping among the region-bound actions without resources
+        List<Map<String, Object>> regional = List.of(Map.of("Sid", "NoResourceLevelPermissions", "Effect", "Allow",
+                "Action", List.of("lambda:CreateEventSourceMapping"), "Resource", "*",
+                "Condition", Map.of("StringEquals", Map.of("aws:RequestedRegion", List.of("us-west-2")))));
+
+        // THEN it is named
+        assertThat(mappingsOfAnyFunction(regional)).containsExactly(
+                "NoResourceLevelPermissions maps event sources to any function");
+    }
+
+    @Test
+    void refusesMappingWritesWhoseGrantsNameNoFunction() {
+        // GIVEN grants of mapping writes without a lambda:FunctionArn value
+        PermissionBoundaryDocument.Grants unnamed = new PermissionBoundaryDocument.Grants(
+                Set.of("lambda:CreateEventSourceMapping"), List.of(), false, Set.of());
+
+        // THEN no boundary is derived: it could not keep mappings on SCV's functions
+        assertThatThrownBy(() -> PermissionBoundaryDocument.statements(EXAMPLE, unnamed))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name no function");
+    }
+
+    @Test
+    void whereExactFunctionsDoNotFitMappingsNameScvsFunctionOfAnyContactCenterOfTheAccount() {
+        // GIVEN 25 contact centers in 10 regions
+        TenantConfig large = ScaledTenants.withContactCenters(25, 10);
+        assertThat(PermissionBoundaryDocument.exactMappings(large)).isFalse();
+
+        // THEN the CTR consumer of any contact center, in this account and the SCV regions only
+        Map<String, Object> mappings = bySid(boundary(large), "ScvEventSourceMappings");
+        assertThat(condition(mappings, "StringLike", "lambda:FunctionArn")).containsExactly(
+                "arn:aws:lambda:*:111122223333:function:*-CTRDataSyncFunction:active");
+        assertThat(condition(mappings, "StringEquals", "aws:RequestedRegion")).hasSize(10);
+    }
+
+    @Test
+    void writesOnlyThePolicyOfConnectsPerInstanceServiceLinkedRolesAndOnlyBecauseADeclaredCallDoes() {
+        // GIVEN the example, whose Connect configurator declares AssociateInstanceStorageConfig's policy write
+        Map<String, Object> linked = bySid(boundary(EXAMPLE), "ConnectLinkedRolePolicy");
+        assertThat(actions(linked)).containsExactly("iam:PutRolePolicy");
+        assertThat(resources(linked)).containsExactly(CONNECT_LINKED_ROLES);
+
+        // WHEN no grant writes that policy (only SCV roles' inline policies are written)
+        PermissionBoundaryDocument.Grants without = PermissionBoundaryDocument.grants(EXAMPLE);
+        without = new PermissionBoundaryDocument.Grants(without.actions(), without.mappedFunctions(), false,
+                without.directKeyAliases());
+
+        // THEN the boundary has no statement for it, although iam:PutRolePolicy is granted on SCV roles
+        assertThat(PolicyJson.render(PermissionBoundaryDocument.statements(EXAMPLE, without)))
+                .noneMatch(s -> "ConnectLinkedRolePolicy".equals(s.get("Sid")))
+                .anyMatch(s -> actions(s).contains("iam:PutRolePolicy"));
+    }
+
+    @Test
+    void thePerContactCenterFenceOfTwentyFiveContactCentersAloneOutgrowsTheRoomTheRestOfTheBoundaryLeaves() {
+        // GIVEN 25 contact centers, in 10 regions and in 1 (the fewest region names to list)
+        for (TenantConfig large : List.of(ScaledTenants.withContactCenters(25, 10),
+                ScaledTenants.withContactCenters(25, 1))) {
+            PermissionBoundaryDocument.Grants grants = PermissionBoundaryDocument.grants(large);
+            PermissionBoundaryDocument.Layout perRegion = new PermissionBoundaryDocument.Layout(Fence.PER_REGION, false);
+            PermissionBoundaryDocument.Layout perContactCenter =
+                    new PermissionBoundaryDocument.Layout(Fence.PER_CONTACT_CENTER, false);
+            // WHEN the room IAM's 6,144 characters leave beside everything but the fence is measured
+            int room = IamPolicySizes.MANAGED_POLICY_LIMIT - PermissionBoundaryDocument.AUDIT_BUCKET_DENIAL_RESERVE
+                    - IamPolicySizes.characters(PermissionBoundaryDocument.statements(large, grants, perRegion));
+            int fence = IamPolicySizes.characters(PermissionBoundaryDocument.statements(large, grants, perContactCenter))
+                    - IamPolicySizes.characters(PermissionBoundaryDocument.statements(large, grants, perRegion));
+            // THEN the names and instances of 25 contact centers need more: the fallback is forced, not chosen
+            assertThat(fence).as("characters the per-contact-center fence adds").isGreaterThan(room);
+            assertThat(PermissionBoundaryDocument.fence(large)).isEqualTo(Fence.PER_REGION);
+        }
+    }
+
+    @Test
+    void thePerContactCenterFenceIsKeptWhileItFits() {
+        // GIVEN 1 and 2 contact centers THEN the per-contact-center fence with exact mapped functions
+        for (int n = 1; n <= 2; n++) {
+            TenantConfig config = ScaledTenants.withContactCenters(n, n);
+            assertThat(PermissionBoundaryDocument.fence(config)).as(n + " contact centers")
+                    .isEqualTo(Fence.PER_CONTACT_CENTER);
+            assertThat(PermissionBoundaryDocument.exactMappings(config)).as(n + " contact centers").isTrue();
+        }
     }
 }

@@ -29,13 +29,21 @@ final class PolicyInvariants {
         return violations;
     }
 
-    /** Allow statements on {@code *} with an action that has resource-level permissions. */
+    /**
+     * Allow statements on {@code *} with an action that has resource-level permissions. Event-source-mapping writes
+     * are the exception where {@code lambda:FunctionArn} names the function: that key is their fence (Create has no
+     * resource), so one statement holds all three.
+     */
     static List<String> wildcardResources(String owner, List<Map<String, Object>> statements) {
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> statement : allows(statements)) {
             if (resources(statement).contains("*")) {
+                boolean functionPinned = !PolicyJson.condition(statement, "StringEquals", "lambda:FunctionArn").isEmpty()
+                        || !PolicyJson.condition(statement, "StringLike", "lambda:FunctionArn").isEmpty();
                 for (Object action : actions(statement)) {
-                    if (!WildcardOnlyActions.contains(action.toString())) {
+                    boolean pinnedMapping = functionPinned
+                            && PermissionBoundaryDocument.EVENT_SOURCE_MAPPING_WRITES.contains(action.toString());
+                    if (!WildcardOnlyActions.contains(action.toString()) && !pinnedMapping) {
                         violations.add(owner + "/" + statement.get("Sid") + " grants " + action + " on *");
                     }
                 }

@@ -79,8 +79,16 @@ class IamInvariantsTest {
             if (!s.onAnyResource()) {
                 continue;
             }
+            // Event-source-mapping writes are fenced by lambda:FunctionArn (Create has no resource, so Update and
+            // Delete share its statement): pinned to named functions, "*" names no other function's mapping.
+            boolean functionPinned = s.json().path("Condition").path("StringEquals").has("lambda:FunctionArn")
+                    || s.json().path("Condition").path("StringLike").has("lambda:FunctionArn");
             // WHEN an action on "*" could have named a resource THEN it is a violation
             for (String action : s.actions()) {
+                if (functionPinned && dev.scvcdk.policies.PermissionBoundaryDocument.EVENT_SOURCE_MAPPING_WRITES
+                        .contains(action)) {
+                    continue;
+                }
                 if (data.expand(action).isEmpty()) {
                     violations.add(s.where() + " grants " + action + ", which the IAM reference does not know");
                 } else {

@@ -368,10 +368,12 @@ public final class NagAcknowledgements {
                 "AwsSolutions-IAM5[Resource::arn:{partition}:lambda:{region}:{account}:event-source-mapping:*]",
                 "Event source mapping ids are UUIDs Lambda assigns at creation; creating one is further limited by "
                         + "a lambda:FunctionArn condition to the contact center's functions."));
-        entries.add(new Entry(ACCOUNT, "SCVConnectConfiguratorLambdaRole", "AwsSolutions-IAM5[Resource::"
-                + "arn:{partition}:iam::{account}:role/aws-service-role/connect.amazonaws.com/*]",
-                "Amazon Connect's service-linked role gets a name suffix from AWS per instance; the grant covers "
-                        + "only Connect's service-linked roles, as associating storage and functions requires."));
+        entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "PermissionsBoundary"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/aws-service-role/"
+                        + "connect.amazonaws.com/AWSServiceRoleForAmazonConnect_*]",
+                "Amazon Connect names each instance's service-linked role AWSServiceRoleForAmazonConnect_<id>; the "
+                        + "grant covers only those roles, whose policy Connect extends with the caller's rights when "
+                        + "storage is associated (AssociateInstanceStorageConfig's documented dependent action)."));
         entries.add(new Entry(ACCOUNT, "SCVProvisioningRole",
                 "AwsSolutions-IAM5[Resource::arn:{partition}:iam::{account}:role/SCV*]", "Salesforce's provisioning "
                         + "creates no role; it may change the policies of SCV roles only while they keep the SCV "

@@ -23,8 +23,40 @@ public record Target(Kind kind, String detail) {
         INSTANCE, INSTANCE_QUEUES, TENANT_BUCKET, TENANT_OBJECTS, FAILURE_QUEUE, SALESFORCE_SECRET, LOG_STREAMS,
         TRANSCRIPTION_JOBS,
         /** Actions without resource-level permissions: {@code *}, bound to the contact center's region. */
-        NO_RESOURCE_LEVEL_PERMISSIONS
+        NO_RESOURCE_LEVEL_PERMISSIONS,
+        /** As {@link #NO_RESOURCE_LEVEL_PERMISSIONS}, bound to the account stack's region too. */
+        NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION,
+        /** {@code instance/<id>/*}: every sub-resource (users, queues, flows, …) of the instance. */
+        INSTANCE_SUB_RESOURCES,
+        /** The phone numbers claimed in the contact center's region ({@code phone-number/*}; ids are AWS's). */
+        PHONE_NUMBERS,
+        /** {@code instance/<id>/user/${aws:userid}}: the Connect user the federated caller signs in as. */
+        OWN_CONNECT_USER,
+        /** Every function named {@code <cc>-*} (provisioning manages SCV's functions as a set). */
+        SCV_FUNCTIONS,
+        /** The EventBridge rules named {@code <cc>-*}. */
+        RULES,
+        /** Event-source mappings in the contact center's region (ids are AWS's; conditions pick the function). */
+        EVENT_SOURCE_MAPPINGS,
+        /** Keys in the contact center's region (key ids are random; conditions pick the key by alias). */
+        KEYS,
+        /** SCV's stacks ({@code stack/Scv*}) in the account stack's and the contact center's regions. */
+        STACKS,
+        /** The audit trail, in the account stack's region. */
+        TRAIL,
+        /** Log streams of the audit trail's log group, in the account stack's region. */
+        TRAIL_LOG_STREAMS,
+        /** An IAM role by name (or name pattern) in the account. */
+        ROLE,
+        /** The per-instance service-linked roles of Amazon Connect ({@code AWSServiceRoleForAmazonConnect_<id>}). */
+        CONNECT_SERVICE_LINKED_ROLES,
+        /** The org's SAML identity provider, by name. */
+        SAML_PROVIDER
     }
+
+    /** Name prefix of Amazon Connect's per-instance service-linked roles (Connect adds {@code _<unique id>}). */
+    public static final String CONNECT_SERVICE_LINKED_ROLE_PATTERN =
+            "aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_*";
 
     public Target {
         Objects.requireNonNull(kind, "kind");
@@ -103,6 +135,63 @@ public record Target(Kind kind, String detail) {
         return new Target(Kind.NO_RESOURCE_LEVEL_PERMISSIONS, "");
     }
 
+    public static Target noResourceLevelPermissionsAlsoInAccountRegion() {
+        return new Target(Kind.NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION, "");
+    }
+
+    public static Target instanceSubResources() {
+        return new Target(Kind.INSTANCE_SUB_RESOURCES, "");
+    }
+
+    public static Target phoneNumbers() {
+        return new Target(Kind.PHONE_NUMBERS, "");
+    }
+
+    public static Target ownConnectUser() {
+        return new Target(Kind.OWN_CONNECT_USER, "");
+    }
+
+    public static Target scvFunctions() {
+        return new Target(Kind.SCV_FUNCTIONS, "");
+    }
+
+    public static Target rules() {
+        return new Target(Kind.RULES, "");
+    }
+
+    public static Target eventSourceMappings() {
+        return new Target(Kind.EVENT_SOURCE_MAPPINGS, "");
+    }
+
+    public static Target keys() {
+        return new Target(Kind.KEYS, "");
+    }
+
+    public static Target stacks() {
+        return new Target(Kind.STACKS, "");
+    }
+
+    public static Target trail() {
+        return new Target(Kind.TRAIL, "");
+    }
+
+    public static Target trailLogStreams() {
+        return new Target(Kind.TRAIL_LOG_STREAMS, "");
+    }
+
+    /** The role named {@code name} ({@code SCV*} names every SCV account role). */
+    public static Target role(String name) {
+        return new Target(Kind.ROLE, name);
+    }
+
+    public static Target connectServiceLinkedRoles() {
+        return new Target(Kind.CONNECT_SERVICE_LINKED_ROLES, "");
+    }
+
+    public static Target samlProvider(String name) {
+        return new Target(Kind.SAML_PROVIDER, name);
+    }
+
     /** The exact ARNs this target names in contact center {@code cc}. */
     public List<String> arns(ScvArns arns, ContactCenterConfig cc) {
         String name = cc.callCenterApiName();
@@ -127,8 +216,30 @@ public record Target(Kind kind, String detail) {
                     : arns.secret(region, ScvNames.salesforceCredentialsSecret(name)));
             case LOG_STREAMS -> List.of(arns.logGroup(region, ScvNames.functionLogGroup(name + "-" + detail)) + ":*");
             case TRANSCRIPTION_JOBS -> List.of(arns.regional("transcribe", region, "transcription-job/" + detail + "*"));
-            case NO_RESOURCE_LEVEL_PERMISSIONS -> List.of("*");
+            case NO_RESOURCE_LEVEL_PERMISSIONS, NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION -> List.of("*");
+            case INSTANCE_SUB_RESOURCES -> List.of(arns.connectInstance(region, cc.connectInstanceId()) + "/*");
+            case PHONE_NUMBERS -> List.of(arns.regional("connect", region, "phone-number/*"));
+            case OWN_CONNECT_USER -> List.of(arns.connectInstance(region, cc.connectInstanceId())
+                    + "/user/${aws:userid}");
+            case SCV_FUNCTIONS -> List.of(arns.regional("lambda", region, "function:" + name + "-*"));
+            case RULES -> List.of(arns.regional("events", region, "rule/" + name + "-*"));
+            case EVENT_SOURCE_MAPPINGS -> List.of(arns.regional("lambda", region, "event-source-mapping:*"));
+            case KEYS -> List.of(arns.anyKeyIn(region));
+            // The default stack names; CallStatements names the stacks as the app actually names them.
+            case STACKS -> List.of(arns.regional("cloudformation", accountRegion(arns),
+                            "stack/" + ScvNames.ACCOUNT_STACK + "/*"),
+                    arns.regional("cloudformation", region, "stack/" + ScvNames.contactCenterStack(name) + "/*"));
+            case TRAIL -> List.of(arns.regional("cloudtrail", accountRegion(arns), "trail/" + ScvNames.CLOUDTRAIL_NAME));
+            case TRAIL_LOG_STREAMS -> List.of(arns.logGroup(accountRegion(arns), ScvNames.TRAIL_LOG_GROUP) + ":*");
+            case ROLE -> List.of(arns.role(detail));
+            case CONNECT_SERVICE_LINKED_ROLES -> List.of(arns.role(CONNECT_SERVICE_LINKED_ROLE_PATTERN));
+            case SAML_PROVIDER -> List.of(arns.samlProvider(detail));
         };
+    }
+
+    /** Region of the account stack (IAM, the SAML provider, the audit trail) in the ARNs' partition. */
+    public static String accountRegion(ScvArns arns) {
+        return ScvNames.accountStackRegion(dev.scvcdk.policies.config.Partition.fromId(arns.partition()));
     }
 
     /** How a reviewer reads it: {@code parameter SCRT_PRIVATE_KEY}, {@code ctr stream}. */

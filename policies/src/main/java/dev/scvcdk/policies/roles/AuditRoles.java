@@ -6,11 +6,12 @@ import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.Trust;
-import dev.scvcdk.policies.statements.Statements;
+import dev.scvcdk.policies.declarations.PrincipalContracts;
+import dev.scvcdk.policies.statements.PrincipalStatements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.List;
 
-/** The audit trail's delivery role. */
+/** The audit trail's delivery role; its calls are declared in {@link PrincipalContracts#TRAIL_LOG_GROUP}. */
 public final class AuditRoles {
     private final TenantResources res;
 
@@ -32,10 +33,7 @@ public final class AuditRoles {
                 "CloudTrail: deliver " + ScvNames.CLOUDTRAIL_NAME + " events to " + ScvNames.TRAIL_LOG_GROUP + ".",
                 new Trust.Service("cloudtrail.amazonaws.com", res.arns().account(),
                         List.of(res.arns().regional("cloudtrail", res.accountRegion(), "trail/" + ScvNames.CLOUDTRAIL_NAME))),
-                List.of(Statements.allow("DeliverTrailEvents")
-                        .actions("logs:CreateLogStream", "logs:PutLogEvents")
-                        .resources(trailLogStreams())
-                        .build()),
+                new PrincipalStatements(res).of(PrincipalContracts.TRAIL_LOG_GROUP),
                 List.of());
     }
 }

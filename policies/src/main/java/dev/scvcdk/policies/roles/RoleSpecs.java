@@ -3,10 +3,8 @@ package dev.scvcdk.policies.roles;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.Trust;
 import dev.scvcdk.policies.iam.Statement;
-import dev.scvcdk.policies.statements.CommonGrants;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Builds {@link RoleSpec}s with SCV's inline-policy naming ({@code SCVXRole} → {@code XRolePolicy}). */
@@ -29,18 +27,6 @@ final class RoleSpecs {
     static RoleSpec role(String name, String description, Trust trust, List<Statement> inline,
             List<String> managedPolicies, Duration maxSession) {
         return new RoleSpec(name, description, trust, inlinePolicyName(name), inline, managedPolicies, maxSession);
-    }
-
-    /** Adds X-Ray trace delivery to every Lambda execution role (active tracing is on for SCV functions). */
-    static List<RoleSpec> withTraces(CommonGrants grants, List<RoleSpec> roles) {
-        return roles.stream().map(role -> {
-            if (!LAMBDA.equals(role.trust())) {
-                return role;
-            }
-            List<Statement> inline = new ArrayList<>(role.inlineStatements());
-            inline.add(grants.traces());
-            return role.withInlineStatements(inline);
-        }).toList();
     }
 
     static String inlinePolicyName(String roleName) {

@@ -6,8 +6,7 @@ import dev.scvcdk.policies.RoleNames;
 import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.Trust;
 import dev.scvcdk.policies.declarations.PrincipalContracts;
-import dev.scvcdk.policies.statements.CallStatements;
-import dev.scvcdk.policies.statements.CallStatements.Made;
+import dev.scvcdk.policies.statements.PrincipalStatements;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.List;
 
@@ -30,9 +29,7 @@ public final class StreamRoles {
                 new Trust.Service("connect.amazonaws.com", res.arns().account(), res.contactCenters().stream()
                         .map(cc -> "arn:" + res.arns().partition() + ":connect:*:*:instance/" + cc.connectInstanceId())
                         .toList()),
-                new CallStatements(res).statements(PrincipalContracts.CONTACT_LENS_STREAMING.calls().stream()
-                        .map(call -> new Made(call, res.contactCenters()))
-                        .toList()),
+                new PrincipalStatements(res).of(PrincipalContracts.CONTACT_LENS_STREAMING),
                 List.of());
     }
 }

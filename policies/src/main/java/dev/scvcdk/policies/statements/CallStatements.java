@@ -21,9 +21,10 @@ import java.util.Objects;
  * service's endpoints in those regions.
  */
 public final class CallStatements {
-    public static final String RESOURCE_ALIASES = CommonGrants.RESOURCE_ALIASES;
-    public static final String VIA_SERVICE = CommonGrants.VIA_SERVICE;
-    public static final String REQUESTED_REGION = CommonGrants.REQUESTED_REGION;
+    /** Condition key naming a key by any of its aliases. */
+    public static final String RESOURCE_ALIASES = "kms:ResourceAliases";
+    public static final String VIA_SERVICE = "kms:ViaService";
+    public static final String REQUESTED_REGION = "aws:RequestedRegion";
 
     private final TenantResources res;
 
@@ -47,14 +48,22 @@ public final class CallStatements {
                 continue;
             }
             Call call = m.call();
-            Grant grant = calls.computeIfAbsent(call.sid(), sid -> new Grant(sid, call.actions(), call.conditions()));
-            grant.requireSameShape(call.actions(), call.conditions());
+            requireResourceLevelActionsNotOnEverything(call);
             for (ContactCenterConfig cc : m.in()) {
-                List<String> arns = call.target().arns(res.arns(), cc);
+                String sid = call.statementPerContactCenter()
+                        ? call.sid() + (res.contactCenters().indexOf(cc) + 1) : call.sid();
+                Grant grant = calls.computeIfAbsent(sid, s -> new Grant(s, call.actions(), call.conditions()));
+                grant.requireSameShape(call.actions(), call.conditions());
+                List<String> arns = call.target().kind() == Target.Kind.STACKS ? res.stacksOf(cc)
+                        : call.target().arns(res.arns(), cc);
                 grant.resources.addAll(arns);
                 call.conditions().forEach((operator, byKey) -> byKey.forEach((key, values) -> values.forEach(
                         value -> grant.condition(operator, key, Call.conditionValueIn(value, res.arns(), cc)))));
-                if (call.target().kind() == Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS) {
+                if (call.target().kind() == Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION) {
+                    grant.condition("StringEquals", REQUESTED_REGION, res.accountRegion());
+                }
+                if (call.target().kind() == Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS
+                        || call.target().kind() == Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION) {
                     grant.condition("StringEquals", REQUESTED_REGION, cc.region());
                 }
                 call.keyUse().ifPresent(use -> keyGrant(keys, use, call.target(), cc, arns));
@@ -66,10 +75,25 @@ public final class CallStatements {
         return statements;
     }
 
+    /** A call on {@code *} may only hold actions that have no resource-level permissions. */
+    private static void requireResourceLevelActionsNotOnEverything(Call call) {
+        Target.Kind kind = call.target().kind();
+        if (kind != Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS
+                && kind != Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION) {
+            return;
+        }
+        List<String> resourceLevel = call.actions().stream().filter(a -> !WildcardOnlyActions.contains(a)).toList();
+        if (!resourceLevel.isEmpty()) {
+            throw new IllegalArgumentException("call " + call.sid() + " declares " + resourceLevel + " on '*', but "
+                    + "they support resource-level permissions: declare the resource they act on");
+        }
+    }
+
     private void keyGrant(Map<String, Grant> keys, KeyUse use, Target target, ContactCenterConfig cc,
             List<String> targetArns) {
         String sid = keySid(use);
         Grant grant = keys.computeIfAbsent(sid, s -> new Grant(s, use.actions(), Map.of()));
+        grant.platformKey = use.key() == TenantKey.PLATFORM;
         grant.resources.add(res.keysViaService());
         grant.condition("StringEquals", VIA_SERVICE, viaService(use.service(), cc));
         if (use.key() == TenantKey.PLATFORM || use.key() == TenantKey.AWS_SSM) {
@@ -119,7 +143,9 @@ public final class CallStatements {
     /**
      * A contact center's five {@code <cc>-salesforce-rest-api-*} parameters, when all are named, become that one
      * pattern: the prefix is SCV's name space for exactly those five (scv-reference.md), and a role that manages
-     * the parameters of 25 contact centers would otherwise outgrow IAM's quotas.
+     * the parameters of 25 contact centers would otherwise outgrow IAM's quotas. In the encryption context of the
+     * platform key's grants, the four it encrypts are all there is to name (the access token is under
+     * {@code aws/ssm}), so those four become the pattern there.
      */
     static final class RestApiParameters {
         private static final java.util.regex.Pattern REST_PARAMETER = java.util.regex.Pattern.compile(
@@ -127,6 +153,15 @@ public final class CallStatements {
                         + ")(.+)");
 
         static List<String> compact(java.util.Collection<String> arns) {
+            return compact(arns, dev.scvcdk.policies.ScvNames.Parameter.restApi().size());
+        }
+
+        /** The REST parameters the platform key encrypts, per contact center. */
+        static final int PLATFORM_KEY_REST_PARAMETERS = (int) dev.scvcdk.policies.ScvNames.Parameter.restApi().stream()
+                .filter(p -> dev.scvcdk.policies.declarations.FunctionContracts.keyOf(p) == TenantKey.PLATFORM)
+                .count();
+
+        static List<String> compact(java.util.Collection<String> arns, int whole) {
             Map<String, LinkedHashSet<String>> suffixesByPrefix = new LinkedHashMap<>();
             for (String arn : arns) {
                 java.util.regex.Matcher m = REST_PARAMETER.matcher(arn);
@@ -137,8 +172,7 @@ public final class CallStatements {
             List<String> out = new ArrayList<>();
             for (String arn : arns) {
                 java.util.regex.Matcher m = REST_PARAMETER.matcher(arn);
-                if (m.matches() && suffixesByPrefix.get(m.group(1)).size()
-                        == dev.scvcdk.policies.ScvNames.Parameter.restApi().size()) {
+                if (m.matches() && suffixesByPrefix.get(m.group(1)).size() >= whole) {
                     String pattern = m.group(1) + "*";
                     if (!out.contains(pattern)) {
                         out.add(pattern);
@@ -158,6 +192,8 @@ public final class CallStatements {
         private final Map<String, Map<String, List<String>>> declaredConditions;
         private final LinkedHashSet<String> resources = new LinkedHashSet<>();
         private final Map<String, Map<String, LinkedHashSet<String>>> conditions = new LinkedHashMap<>();
+        /** A grant of the platform key, whose encryption context names its four REST parameters as a pattern. */
+        private boolean platformKey;
 
         Grant(String sid, List<String> actions, Map<String, Map<String, List<String>>> declared) {
             this.sid = sid;
@@ -165,13 +201,22 @@ public final class CallStatements {
             this.declaredConditions = declared;
         }
 
-        /** Calls that share a sid share one statement, so they must allow the same actions under the same conditions. */
+        /**
+         * Calls that share a sid share one statement, so they must allow the same actions under the same condition
+         * keys; their values add up, as a call's values in several contact centers do.
+         */
         void requireSameShape(List<String> otherActions, Map<String, Map<String, List<String>>> otherConditions) {
             if (!new LinkedHashSet<>(actions).equals(new LinkedHashSet<>(otherActions))
-                    || !Objects.equals(declaredConditions, otherConditions)) {
+                    || !Objects.equals(keysOf(declaredConditions), keysOf(otherConditions))) {
                 throw new IllegalStateException("calls with sid " + sid + " differ: " + actions + " " + declaredConditions
                         + " vs " + otherActions + " " + otherConditions + "; give them different sids");
             }
+        }
+
+        private static Map<String, java.util.Set<String>> keysOf(Map<String, Map<String, List<String>>> conditions) {
+            Map<String, java.util.Set<String>> keys = new LinkedHashMap<>();
+            conditions.forEach((operator, byKey) -> keys.put(operator, byKey.keySet()));
+            return keys;
         }
 
         void condition(String operator, String key, String value) {
@@ -188,7 +233,9 @@ public final class CallStatements {
             Statements.Builder builder = Statements.allow(sid).actions(actions)
                     .resources(RestApiParameters.compact(resources));
             conditions.forEach((operator, byKey) -> byKey.forEach((key, values) -> {
-                List<String> compacted = RestApiParameters.compact(values);
+                List<String> compacted = platformKey && key.startsWith("kms:EncryptionContext:")
+                        ? RestApiParameters.compact(values, RestApiParameters.PLATFORM_KEY_REST_PARAMETERS)
+                        : RestApiParameters.compact(values);
                 boolean patterned = !compacted.equals(new ArrayList<>(values));
                 builder.condition(patterned && operator.equals("StringEquals") ? "StringLike" : operator, key,
                         compacted);

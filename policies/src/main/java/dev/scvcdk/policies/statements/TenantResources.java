@@ -10,7 +10,6 @@ import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Exact ARNs of one kind of SCV resource across every contact center of the account. The roles
@@ -55,6 +54,13 @@ public final class TenantResources {
         return List.copyOf(stacks);
     }
 
+    /** The account stack and {@code cc}'s stack by exact name, each in its region (see {@link #stacks()}). */
+    public List<String> stacksOf(ContactCenterConfig cc) {
+        return List.of(arns.regional("cloudformation", accountRegion(), "stack/" + stackNames.accountStack() + "/*"),
+                arns.regional("cloudformation", cc.region(),
+                        "stack/" + stackNames.contactCenterStack(cc.callCenterApiName()) + "/*"));
+    }
+
     public TenantConfig config() {
         return config;
     }
@@ -68,11 +74,6 @@ public final class TenantResources {
     }
 
     /** The distinct contact-center regions, in config order. */
-    /** The call center API names, the values of {@link dev.scvcdk.policies.ScvNames#FUNCTION_TAG}. */
-    public List<String> callCenterNames() {
-        return contactCenters.stream().map(ContactCenterConfig::callCenterApiName).toList();
-    }
-
     public List<String> regions() {
         return contactCenters.stream().map(ContactCenterConfig::region).distinct().toList();
     }
@@ -95,33 +96,6 @@ public final class TenantResources {
                 .toList();
     }
 
-    /** Every {@code <cc>-*} function of every contact center (provisioning works on SCV functions only). */
-    public List<String> allScvFunctions() {
-        return contactCenters.stream()
-                .map(cc -> arns.regional("lambda", cc.region(), "function:" + cc.callCenterApiName() + "-*"))
-                .toList();
-    }
-
-    /** Log streams of a function not in {@link Function} (named per contact center by {@code nameOf}). */
-    public List<String> logStreamsOfNamed(UnaryOperator<String> nameOf) {
-        return contactCenters.stream()
-                .map(cc -> logStreams(cc, nameOf.apply(cc.callCenterApiName())))
-                .toList();
-    }
-
-    private String logStreams(ContactCenterConfig cc, String functionName) {
-        return arns.logGroup(cc.region(), ScvNames.functionLogGroup(functionName)) + ":*";
-    }
-
-    /**
-     * As {@link #parameters}, but a contact center's five {@code <cc>-salesforce-rest-api-*}
-     * parameters, when all are asked for, as that one pattern: the prefix is SCV's name space for
-     * them (scv-reference.md), so the pattern names exactly those five.
-     */
-    public List<String> parameterPatterns(Parameter... parameters) {
-        return CallStatements.RestApiParameters.compact(parameters(parameters));
-    }
-
     public List<String> parameters(Parameter... parameters) {
         return contactCenters.stream()
                 .flatMap(cc -> Arrays.stream(parameters)
@@ -129,23 +103,8 @@ public final class TenantResources {
                 .toList();
     }
 
-    public List<String> ctrStreams() {
-        return contactCenters.stream().map(cc -> arns.ctrStream(cc.region(), cc.callCenterApiName())).toList();
-    }
-
-    public List<String> contactLensStreams() {
-        return contactCenters.stream()
-                .map(cc -> arns.contactLensStream(cc.region(), cc.callCenterApiName()))
-                .toList();
-    }
-
     public List<String> instances() {
         return contactCenters.stream().map(this::instance).toList();
-    }
-
-    /** {@code instance/<id>/*}: every sub-resource (users, queues, flows, …) of every instance. */
-    public List<String> instanceSubResources() {
-        return contactCenters.stream().map(cc -> instance(cc) + "/*").toList();
     }
 
     private String instance(ContactCenterConfig cc) {
@@ -160,15 +119,6 @@ public final class TenantResources {
         return contactCenters.stream().map(cc -> arns.bucket(tenantBucketName(cc))).toList();
     }
 
-    /** Objects under {@code prefix} in every tenant bucket. */
-    public List<String> tenantObjects(String prefix) {
-        return contactCenters.stream().map(cc -> arns.objects(tenantBucketName(cc), prefix + "*")).toList();
-    }
-
-    public List<String> failureQueues() {
-        return contactCenters.stream().map(cc -> arns.failureQueue(cc.region(), cc.callCenterApiName())).toList();
-    }
-
     /**
      * {@code key/*} in any region, for grants that also name the calling service's regional endpoints
      * in {@code kms:ViaService}: a service uses only keys of its own region, so the condition pins the
@@ -178,23 +128,6 @@ public final class TenantResources {
         return arns.anyKeyIn("*");
     }
 
-    /** {@code key/*} in every contact-center region: key ids are random, conditions pick the key. */
-    public List<String> keysInRegions() {
-        return regions().stream().map(arns::anyKeyIn).toList();
-    }
-
-    public List<String> streamKeyAliases() {
-        return contactCenters.stream().map(cc -> ScvNames.kvsKeyAlias(cc.callCenterApiName())).toList();
-    }
-
-    public List<String> liveMediaKeyAliases() {
-        return contactCenters.stream().map(cc -> ScvNames.liveMediaKeyAlias(cc.callCenterApiName())).toList();
-    }
-
-    public List<String> tenantBucketKeyAliases() {
-        return contactCenters.stream().map(cc -> ScvNames.tenantBucketKeyAlias(cc.callCenterApiName())).toList();
-    }
-
     /** The Salesforce credentials secret of every contact center: configured, or the one the stack creates. */
     public List<String> salesforceSecrets() {
         return contactCenters.stream()
@@ -202,10 +135,5 @@ public final class TenantResources {
                         ? cc.salesforceCredentialsSecretArn()
                         : arns.secret(cc.region(), ScvNames.salesforceCredentialsSecret(cc.callCenterApiName())))
                 .toList();
-    }
-
-    /** ARNs of the account-level roles, by name. */
-    public List<String> roles(List<String> roleNames) {
-        return roleNames.stream().map(arns::role).toList();
     }
 }

@@ -33,13 +33,14 @@ class ConnectManagementRolesTest {
     }
 
     @Test
-    void configuratorChangesOnlyTheConnectServiceLinkedRolesPolicy() {
+    void configuratorChangesOnlyThePolicyOfConnectsPerInstanceServiceLinkedRoles() {
         List<Map<String, Object>> inline = RoleJson.inline(EXAMPLE, RoleNames.CONNECT_CONFIGURATOR_LAMBDA);
 
         Map<String, Object> slr = bySid(inline, "PutConnectServiceLinkedRolePolicy");
         assertThat(actions(slr)).containsExactly("iam:PutRolePolicy");
         assertThat(resources(slr))
-                .containsExactly("arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*");
+                .containsExactly("arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/"
+                        + "AWSServiceRoleForAmazonConnect_*");
     }
 
     @Test

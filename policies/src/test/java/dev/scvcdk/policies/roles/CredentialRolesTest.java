@@ -60,7 +60,7 @@ class CredentialRolesTest {
         assertThat(resources(manage)).containsExactly(
                 "arn:aws:secretsmanager:us-west-2:111122223333:secret:acmesupport-salesforce-credentials-??????",
                 "arn:aws:secretsmanager:eu-west-2:111122223333:secret:acmesales-salesforce-credentials-??????");
-        assertThat(condition(bySid(inline, "EncryptSalesforceCredentials"), "StringLike",
+        assertThat(condition(bySid(inline, "GenerateDataKeyDecryptWithPlatformKeyViaSecretsmanager"), "StringLike",
                 "kms:EncryptionContext:SecretARN")).containsExactlyElementsOf(resources(manage));
     }
 }

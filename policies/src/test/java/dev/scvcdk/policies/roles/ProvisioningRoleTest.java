@@ -51,8 +51,10 @@ class ProvisioningRoleTest {
 
     /** The provisioning role of the example tenant with Salesforce managing the functions (or not). */
     private static List<Map<String, Object>> provisioning(boolean salesforceManagesFunctions) {
-        return PolicyJson.render(new ProvisioningRole(new TenantResources(EXAMPLE), BOUNDARY,
-                List.of(RoleNames.CTR_DATA_SYNC), List.of(RoleNames.UPDATE_CREDENTIAL), salesforceManagesFunctions)
+        TenantConfig config = new TenantConfig(EXAMPLE.accountId(), EXAMPLE.partition(), EXAMPLE.salesforceOrgId(),
+                null, null, null, EXAMPLE.samlMetadataFile(), EXAMPLE.contactCenters(), salesforceManagesFunctions,
+                null);
+        return PolicyJson.render(new ProvisioningRole(new TenantResources(config), List.of(RoleNames.UPDATE_CREDENTIAL))
                 .spec().inlineStatements());
     }
 
@@ -101,11 +103,14 @@ class ProvisioningRoleTest {
         // GIVEN salesforceManagesFunctions = true (SCV's behaviour)
         List<Map<String, Object>> statements = provisioning(true);
 
-        // THEN it may update the SCV functions and pass their roles, to Lambda only
+        // THEN it may update the SCV functions and pass the roles SCV's code runs as, to Lambda only
         assertThat(actions(bySid(statements, "LambdaAccess")))
                 .contains("lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration");
         Map<String, Object> pass = bySid(statements, "IAMPassScvRolesToLambda");
-        assertThat(resources(pass)).containsExactly("arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole");
+        assertThat(resources(pass)).contains("arn:aws:iam::111122223333:role/SCVCTRDataSyncFunctionRole",
+                "arn:aws:iam::111122223333:role/SCVConnectConfiguratorLambdaRole")
+                .doesNotContain("arn:aws:iam::111122223333:role/SCVProvisioningRole",
+                        "arn:aws:iam::111122223333:role/SCVUpdateCredentialRole");
         assertThat(condition(pass, "StringEquals", "iam:PassedToService")).containsExactly("lambda.amazonaws.com");
     }
 
@@ -230,7 +235,7 @@ class ProvisioningRoleTest {
 
         // WHEN provisioning's grants are derived for those names
         List<Map<String, Object>> inline = PolicyJson.render(new ProvisioningRole(new TenantResources(EXAMPLE, names),
-                BOUNDARY, List.of(RoleNames.CTR_DATA_SYNC), List.of(RoleNames.UPDATE_CREDENTIAL), true)
+                List.of(RoleNames.UPDATE_CREDENTIAL))
                 .spec().inlineStatements());
 
         // THEN it may read exactly those stacks, each in its region, and no Scv* pattern
@@ -254,6 +259,17 @@ class ProvisioningRoleTest {
                 .isEqualTo(new dev.scvcdk.policies.Trust.SalesforceAccount("793525387755", TestTenants.ORG));
     }
 
+    /** Every action of the provisioning role, inline or in a managed policy attached to it. */
+    private static List<Object> grantedActions(TenantConfig config) {
+        IamMatrix.AccountMatrix matrix = IamMatrix.account(config);
+        dev.scvcdk.policies.RoleSpec role = matrix.accountRoles().stream()
+                .filter(r -> r.roleName().equals(RoleNames.PROVISIONING)).findFirst().orElseThrow();
+        List<dev.scvcdk.policies.iam.Statement> statements = new java.util.ArrayList<>(role.inlineStatements());
+        matrix.managedPolicies().stream().filter(p -> role.managedPolicyNames().contains(p.name()))
+                .forEach(p -> statements.addAll(p.statements()));
+        return statements.stream().flatMap(s -> s.actions().stream()).map(Object.class::cast).toList();
+    }
+
     @Test
     void theTenantConfigSwitchDecidesWhetherProvisioningMayReplaceFunctionCode() {
         // GIVEN the example tenant, once as configured (switch left out) and once with salesforceManagesFunctions on
@@ -261,11 +277,9 @@ class ProvisioningRoleTest {
         TenantConfig managed = new TenantConfig(example.accountId(), example.partition(), example.salesforceOrgId(),
                 null, null, null, example.samlMetadataFile(), example.contactCenters(), true, null);
 
-        // WHEN the account matrix is built
-        List<Object> byDefault = IamMatrix.accountRole(example, RoleNames.PROVISIONING).inlineStatements().stream()
-                .flatMap(s -> s.actions().stream()).map(Object.class::cast).toList();
-        List<Object> whenManaged = IamMatrix.accountRole(managed, RoleNames.PROVISIONING).inlineStatements().stream()
-                .flatMap(s -> s.actions().stream()).map(Object.class::cast).toList();
+        // WHEN the account matrix is built (statements too large for the inline policy live in the role's own)
+        List<Object> byDefault = grantedActions(example);
+        List<Object> whenManaged = grantedActions(managed);
 
         // THEN only the switched-on tenant's provisioning role may update code and pass roles
         assertThat(byDefault).doesNotContain("lambda:UpdateFunctionCode", "iam:PassRole");

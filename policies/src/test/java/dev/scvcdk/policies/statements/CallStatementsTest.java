@@ -100,4 +100,81 @@ class CallStatementsTest {
 
         assertThat(derive.statements(List.of(new Made(read, List.of())))).isEmpty();
     }
+
+    @Test
+    void givenACallInAStatementPerContactCenter_thenEachPairsItsRulesWithItsOwnTargets() {
+        // GIVEN rule targets paired with the contact center's own handler alias
+        Call targets = Call.of("EventTargets", Target.rules(), "test", "events:PutTargets")
+                .when("ForAllValues:StringEquals", "events:TargetArn",
+                        Call.functionAlias(dev.scvcdk.policies.ScvNames.Function.HANDLE_CONTACT_EVENTS))
+                .inAStatementPerContactCenter();
+
+        // WHEN derived for both contact centers
+        List<Statement> statements = derive.statements(List.of(new Made(targets, res.contactCenters())));
+
+        // THEN one statement each: acmesupport's rules may target only acmesupport's handler
+        assertThat(statements).extracting(Statement::sid).containsExactly("EventTargets1", "EventTargets2");
+        assertThat(statements.get(0).resources())
+                .containsExactly("arn:aws:events:us-west-2:111122223333:rule/acmesupport-*");
+        assertThat(statements.get(0).conditions().get("ForAllValues:StringEquals").get("events:TargetArn"))
+                .containsExactly("arn:aws:lambda:us-west-2:111122223333:function:"
+                        + "acmesupport-HandleContactEventsFunction:active");
+    }
+
+    @Test
+    void givenConditionPlaceholders_thenEachContactCenterSendsItsOwnValues() {
+        // GIVEN a call conditioned on the call center's tag and a key alias
+        Call describe = Call.of("DescribeKeys", Target.keys(), "test", "kms:DescribeKey")
+                .when("ForAnyValue:StringEquals", "kms:ResourceAliases", Call.keyAlias(TenantKey.STREAM))
+                .when("StringEquals", "aws:ResourceTag/scv:call-center", Call.CALL_CENTER);
+
+        Statement statement = derive.statements(List.of(new Made(describe, res.contactCenters()))).get(0);
+
+        // THEN the values are each contact center's, and the keys those of its region
+        assertThat(statement.resources()).containsExactly("arn:aws:kms:us-west-2:111122223333:key/*",
+                "arn:aws:kms:eu-west-2:111122223333:key/*");
+        assertThat(statement.conditions().get("ForAnyValue:StringEquals").get("kms:ResourceAliases"))
+                .containsExactly("alias/acmesupportKvsKey", "alias/acmesalesKvsKey");
+        assertThat(statement.conditions().get("StringEquals").get("aws:ResourceTag/scv:call-center"))
+                .containsExactly("acmesupport", "acmesales");
+    }
+
+    @Test
+    void givenAResourceLevelActionDeclaredOnEverything_thenDerivationRefusesIt() {
+        Call wide = Call.of("Wide", Target.noResourceLevelPermissions(), "test", "ssm:GetParameter");
+
+        assertThatThrownBy(() -> derive.statements(List.of(new Made(wide, res.contactCenters()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[ssm:GetParameter]").hasMessageContaining("'*'");
+    }
+
+    @Test
+    void givenTheFourPlatformKeyParametersWritten_thenTheKeyGrantNamesThemByTheirPattern() {
+        // GIVEN PutParameter of the four REST parameters the platform key encrypts (not the access token)
+        List<Made> writes = java.util.stream.Stream.of(Parameter.REST_API_CONSUMER_KEY, Parameter.REST_API_SUBJECT,
+                        Parameter.REST_API_AUDIENCE, Parameter.REST_API_PRIVATE_KEY)
+                .map(p -> new Made(Call.of("Write", Target.parameter(p), "test", "ssm:PutParameter")
+                        .withKey(new KeyUse(TenantKey.PLATFORM, "ssm", List.of("kms:Encrypt"))), res.contactCenters()))
+                .toList();
+
+        List<Statement> statements = derive.statements(writes);
+
+        // THEN the SSM statement names the four exactly; the key grant's context is one pattern per contact center
+        assertThat(statements.get(0).resources()).hasSize(8);
+        assertThat(statements.get(1).conditions().get("StringLike").get("kms:EncryptionContext:PARAMETER_ARN"))
+                .containsExactly("arn:aws:ssm:us-west-2:111122223333:parameter/acmesupport-salesforce-rest-api-*",
+                        "arn:aws:ssm:eu-west-2:111122223333:parameter/acmesales-salesforce-rest-api-*");
+    }
+
+    @Test
+    void givenThreeOfThePlatformKeyParameters_thenTheKeyGrantNamesThemExactly() {
+        List<Made> writes = java.util.stream.Stream.of(Parameter.REST_API_CONSUMER_KEY, Parameter.REST_API_SUBJECT,
+                        Parameter.REST_API_AUDIENCE)
+                .map(p -> new Made(Call.of("Write", Target.parameter(p), "test", "ssm:PutParameter")
+                        .withKey(new KeyUse(TenantKey.PLATFORM, "ssm", List.of("kms:Encrypt"))), res.contactCenters()))
+                .toList();
+
+        assertThat(derive.statements(writes).get(1).conditions().get("StringEquals")
+                .get("kms:EncryptionContext:PARAMETER_ARN")).hasSize(6).noneMatch(arn -> arn.contains("*"));
+    }
 }

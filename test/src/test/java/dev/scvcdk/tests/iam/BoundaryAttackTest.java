@@ -67,6 +67,7 @@ class BoundaryAttackTest {
         GROUPS.put("attacks", attacks(everyRole));
         GROUPS.put("provisioning", provisioningAttacks());
         GROUPS.put("ceiling", callsTheStarRoleStillMakes());
+        GROUPS.put("fixture", holesReopenedInAFixtureBoundary());
         results = IamSimulator.evaluate(GROUPS.values().stream().flatMap(List::stream).map(Expectation::request)
                 .toList());
     }
@@ -191,6 +192,14 @@ class BoundaryAttackTest {
                 ScvNames.failureQueue(name)));
         deny(list, role, calls.onTenantBucket("s3:PutBucketPolicy", cc));
         deny(list, role, calls.onKey("kms:PutKeyPolicy", cc, ScvNames.kvsKeyAlias(name)));
+        // Event-source mappings of any function but SCV's stream consumers (the boundary names them exactly).
+        mappingAttacks(list, role, cc);
+        // Policies of service-linked roles other than Connect's per-instance ones.
+        for (String linked : List.of("aws-service-role/elasticloadbalancing.amazonaws.com/"
+                + "AWSServiceRoleForElasticLoadBalancing", "aws-service-role/connect.amazonaws.com/"
+                + "AWSServiceRoleForAmazonConnectSynchronization_1a2b3c")) {
+            deny(list, role, calls.iam("iam:PutRolePolicy", linked).as("iam:PutRolePolicy on " + linked));
+        }
         deny(list, role, calls.secret("secretsmanager:PutResourcePolicy", cc));
         deny(list, role, calls.kinesis("kinesis:PutResourcePolicy", cc));
         // Running other code as a function role: replacing SCV function code or configuration.
@@ -207,6 +216,58 @@ class BoundaryAttackTest {
         deny(list, role, calls.on("events:PutTargets", rule, region, account, ScvNames.contactEventsRule(name)
                 + " targeting an SNS topic").with("events:TargetArn", List.of(
                         calls.arn("sns", region, account, "exfiltrate"))));
+    }
+
+    /** Mapping a stream to {@code <cc>-payroll}, a function of the account that is not SCV's, or changing such a mapping. */
+    private static void mappingAttacks(List<Expectation> list, RolePolicies role, ContactCenterConfig cc) {
+        for (Call attack : mappingAttacksOn(cc)) {
+            deny(list, role, attack);
+        }
+    }
+
+    private static List<Call> mappingAttacksOn(ContactCenterConfig cc) {
+        String name = cc.callCenterApiName();
+        String payroll = calls.arn("lambda", cc.region(), calls.account, "function:" + name + "-payroll");
+        String mapping = calls.arn("lambda", cc.region(), calls.account,
+                "event-source-mapping:5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a");
+        return List.of(
+                calls.on("lambda:CreateEventSourceMapping", "*", cc.region(), calls.account, "for " + name
+                        + "-payroll").with("lambda:FunctionArn", payroll),
+                calls.on("lambda:UpdateEventSourceMapping", mapping, cc.region(), calls.account, "a mapping of "
+                        + name + "-payroll").with("lambda:FunctionArn", payroll),
+                calls.on("lambda:DeleteEventSourceMapping", mapping, cc.region(), calls.account, "a mapping of "
+                        + name + "-payroll").with("lambda:FunctionArn", payroll));
+    }
+
+    /**
+     * The same attacks under a non-compliant fixture: the synthesized boundary with its mapping statement's
+     * {@code lambda:FunctionArn} condition dropped and its service-linked-role statement widened to every service's
+     * roles. The star role then succeeds, so the attacks above are seen to fail for the reason they test.
+     */
+    private static List<Expectation> holesReopenedInAFixtureBoundary() {
+        JsonNode document = anything.boundaryPolicies().get(0).document().deepCopy();
+        for (JsonNode statement : document.path("Statement")) {
+            String sid = statement.path("Sid").asText();
+            if (sid.equals("ScvEventSourceMappings")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) statement).remove("Condition");
+            }
+            if (sid.equals("ConnectLinkedRolePolicy")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) statement).put("Resource",
+                        calls.roleArn("aws-service-role/*"));
+            }
+        }
+        RolePolicies fixture = new RolePolicies("SCVAnythingUnderAFixture", calls.roleArn("SCVAnythingUnderAFixture"),
+                "ScvAccountStack", "SCVAnythingUnderAFixture", false, anything.identityPolicies(),
+                List.of(new NamedPolicy("non-compliant fixture boundary", document)));
+        List<Expectation> list = new ArrayList<>();
+        for (ContactCenterConfig cc : app.config.contactCenters()) {
+            for (Call attack : mappingAttacksOn(cc)) {
+                allow(list, fixture, attack);
+            }
+        }
+        allow(list, fixture, calls.iam("iam:PutRolePolicy", "aws-service-role/elasticloadbalancing.amazonaws.com/"
+                + "AWSServiceRoleForElasticLoadBalancing").as("iam:PutRolePolicy on ELB's service-linked role"));
+        return list;
     }
 
     /** What only the provisioning role's own grants narrow (the boundary leaves them to the SCV name space). */
@@ -255,6 +316,14 @@ class BoundaryAttackTest {
                 .with("iam:PermissionsBoundary", calls.boundaryArn()).as("iam:PutRolePolicy on "
                         + RoleNames.CTR_DATA_SYNC + ", which keeps the SCV boundary"));
         allow(list, anything, calls.auditTrail("cloudtrail:GetTrailStatus"));
+        for (ContactCenterConfig cc : app.config.contactCenters()) {
+            allow(list, anything, calls.on("lambda:CreateEventSourceMapping", "*", cc.region(), calls.account,
+                    "for " + cc.callCenterApiName() + "'s CTR consumer").with("lambda:FunctionArn",
+                            calls.aliasArn(cc, Function.CTR_DATA_SYNC)));
+        }
+        allow(list, anything, calls.iam("iam:PutRolePolicy", "aws-service-role/connect.amazonaws.com/"
+                + "AWSServiceRoleForAmazonConnect_1a2b3c").as("iam:PutRolePolicy on a Connect instance's "
+                + "service-linked role"));
         return list;
     }
 
@@ -273,6 +342,11 @@ class BoundaryAttackTest {
     @TestFactory
     Stream<DynamicTest> aStarRoleUnderTheBoundaryStillMakesScvsCalls() {
         return tests("ceiling");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> underANonCompliantFixtureBoundaryTheMappingAndLinkedRoleAttacksSucceed() {
+        return tests("fixture");
     }
 
     @Test

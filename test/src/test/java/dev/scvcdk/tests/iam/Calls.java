@@ -150,6 +150,12 @@ final class Calls {
                 "sqs:SendMessage " + ScvNames.failureQueue(cc.callCenterApiName()));
     }
 
+    /** Any action on an SCV queue, with the queue's policy deciding too. */
+    Call onQueue(String action, String queueArn, String region) {
+        return call(action, queueArn, region, account, iam.queuePolicy(queueArn).orElse(null),
+                action + " " + queueArn.substring(queueArn.lastIndexOf(':') + 1));
+    }
+
     /** An action without resource-level permissions, asked in the contact center's region. */
     Call withoutResource(String action, ContactCenterConfig cc) {
         return call(action, "*", cc.region(), account, null, action + " in " + cc.region())

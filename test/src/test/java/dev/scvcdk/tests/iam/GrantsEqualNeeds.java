@@ -52,7 +52,7 @@ final class GrantsEqualNeeds {
      * A KMS call the declared call's service makes for the caller: through {@code viaService}, on the key named by
      * {@code name} — its alias for a key of one kind of resource, the resource ARN (encryption context) for a shared key.
      */
-    record KeyNeed(String sid, String action, String viaService, String name) {
+    record KeyNeed(String sid, String action, String viaService, String name, TenantKey key) {
     }
 
     /** Everything one role's declared calls need, in the contact centers where they are made. */
@@ -81,7 +81,7 @@ final class GrantsEqualNeeds {
                 boolean shared = use.key() == TenantKey.PLATFORM || use.key() == TenantKey.AWS_SSM;
                 List<String> names = shared ? targetArns : List.of(use.key().alias(cc.callCenterApiName()));
                 for (String action : use.actions()) {
-                    names.forEach(name -> keys.add(new KeyNeed(call.sid(), action, via, name)));
+                    names.forEach(name -> keys.add(new KeyNeed(call.sid(), action, via, name, use.key())));
                 }
             });
             return this;
@@ -241,11 +241,28 @@ final class GrantsEqualNeeds {
         return names;
     }
 
+    /**
+     * The REST-parameter patterns a KMS grant of {@code action} may name: the five parameters where the role needs
+     * all five, and — in a platform-key grant — the four that key encrypts (the access token is under aws/ssm).
+     */
     private static Map<String, Set<String>> keyNamePatterns(String action, Needs needs) {
         Set<String> names = new LinkedHashSet<>();
-        needs.keys.stream().filter(k -> k.action().equals(action)).forEach(k -> names.add(k.name()));
-        return restApiPatterns(names);
+        Set<String> platform = new LinkedHashSet<>();
+        needs.keys.stream().filter(k -> k.action().equals(action)).forEach(k -> {
+            names.add(k.name());
+            if (k.key() == TenantKey.PLATFORM) {
+                platform.add(k.name());
+            }
+        });
+        Map<String, Set<String>> patterns = new LinkedHashMap<>(restApiPatterns(names));
+        restApiPatterns(platform, PLATFORM_KEY_REST_PARAMETERS).forEach(patterns::putIfAbsent);
+        return patterns;
     }
+
+    /** The REST parameters the platform key encrypts. */
+    static final List<Parameter> PLATFORM_KEY_REST_PARAMETERS = Parameter.restApi().stream()
+            .filter(p -> dev.scvcdk.policies.declarations.FunctionContracts.keyOf(p) == TenantKey.PLATFORM)
+            .toList();
 
     private static boolean covers(String granted, String needed, Map<String, Set<String>> patterns) {
         return granted.equals(needed) || patterns.getOrDefault(granted, Set.of()).contains(needed);
@@ -260,6 +277,11 @@ final class GrantsEqualNeeds {
      * REST parameters are all in {@code arns}; a pattern standing for fewer would grant an undeclared parameter.
      */
     static Map<String, Set<String>> restApiPatterns(Set<String> arns) {
+        return restApiPatterns(arns, Parameter.restApi());
+    }
+
+    /** As {@link #restApiPatterns(Set)}, where the pattern stands for {@code family}, a set of REST parameters. */
+    static Map<String, Set<String>> restApiPatterns(Set<String> arns, List<Parameter> family) {
         Map<String, Set<String>> patterns = new LinkedHashMap<>();
         for (String arn : arns) {
             Matcher m = REST_PARAMETER.matcher(arn);
@@ -268,7 +290,7 @@ final class GrantsEqualNeeds {
             }
             String callCenter = m.group(2);
             Set<String> five = new LinkedHashSet<>();
-            Parameter.restApi().forEach(p -> five.add(m.group(1) + p.nameFor(callCenter)));
+            family.forEach(p -> five.add(m.group(1) + p.nameFor(callCenter)));
             if (arns.containsAll(five)) {
                 patterns.put(m.group(1) + callCenter + "-" + ScvNames.REST_API_PARAMETER_PREFIX + "*", five);
             }
