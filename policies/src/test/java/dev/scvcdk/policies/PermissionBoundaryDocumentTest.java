@@ -277,11 +277,15 @@ class PermissionBoundaryDocumentTest {
 
     @Test
     void allowsCloudFormationOnTheStacksByTheNamesActuallyUsed() {
-        // GIVEN a consumer that named the account stack and one contact center's stack itself
-        StackNames names = StackNames.of("CorpScvAccount", EXAMPLE, Map.of("acmesales", "Corp-Sales-Voice"));
+        // GIVEN a consumer that named the account stack and one contact center's stack itself, in a tenant whose
+        // boundary has room for the per-contact-center fence with three stack names (the example's grants leave
+        // none: it falls back to the region fence, where any stack of the account in the SCV regions matches)
+        TenantConfig tenant = TestTenants.noFeatures();
+        StackNames names = StackNames.of("CorpScvAccount", tenant, Map.of("acmesales", "Corp-Sales-Voice"));
+        assertThat(PermissionBoundaryDocument.fence(tenant, names)).isEqualTo(Fence.PER_CONTACT_CENTER);
 
         // WHEN the boundary is derived for those names
-        Map<String, Object> scv = bySid(PolicyJson.render(IamMatrix.permissionBoundary(EXAMPLE, names)),
+        Map<String, Object> scv = bySid(PolicyJson.render(IamMatrix.permissionBoundary(tenant, names)),
                 "ScvResources");
 
         // THEN (no common prefix) exactly those stacks, the other contact center's by default, and no Scv* pattern

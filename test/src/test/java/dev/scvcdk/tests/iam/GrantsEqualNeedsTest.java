@@ -133,8 +133,7 @@ class GrantsEqualNeedsTest {
         // THEN every (action, resource) it is granted is one of its declared calls', and each call is granted
         assertThat(provisioning.unjustified()).isEmpty();
         assertThat(provisioning.missing()).isEmpty();
-        assertThat(provisioning.justifiedBy()).containsKey("iam:PutRolePolicy -> arn:aws:iam::" + config.accountId()
-                + ":role/SCV*");
+        assertThat(provisioning.justifiedBy()).containsKey("iam:PutRolePolicy -> " + arns.role("SCV*"));
     }
 
     @Test
