@@ -24,6 +24,8 @@ import dev.scvcdk.constructs.streams.ContactStreams;
 import dev.scvcdk.constructs.streams.ContactStreamsProps;
 import dev.scvcdk.constructs.sync.FailureQueue;
 import dev.scvcdk.constructs.sync.FailureQueueProps;
+import dev.scvcdk.constructs.sync.FunctionRuleTarget;
+import dev.scvcdk.constructs.sync.FunctionRuleTargetProps;
 import dev.scvcdk.constructs.sync.StreamSync;
 import dev.scvcdk.constructs.sync.StreamSyncProps;
 import dev.scvcdk.policies.IamMatrix;
@@ -58,8 +60,6 @@ import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.iam.IManagedPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
@@ -445,10 +445,14 @@ public final class ScvContactCenter extends Construct {
         return ruleArn(ruleName);
     }
 
-    /** The alias, with EventBridge's retries for two hours, then the failure queue. */
-    private LambdaFunction ruleTarget(ScvFunction function) {
-        return new LambdaFunction(function.getAlias(), LambdaFunctionProps.builder()
-                .deadLetterQueue(failureQueue.getQueue())
+    /**
+     * The alias, with EventBridge's retries for two hours, then the failure queue; ids from the rule's id, so a
+     * pipeline stage synthesizes the same template as the app.
+     */
+    private FunctionRuleTarget ruleTarget(ScvFunction function) {
+        return new FunctionRuleTarget(FunctionRuleTargetProps.builder()
+                .function(function.getAlias())
+                .failureQueue(failureQueue)
                 .retryAttempts(4)
                 .maxEventAge(Duration.hours(2))
                 .build());

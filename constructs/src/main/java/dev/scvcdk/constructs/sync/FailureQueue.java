@@ -1,14 +1,18 @@
 package dev.scvcdk.constructs.sync;
 
 import dev.scvcdk.constructs.defaults.SecureDefaults;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -31,6 +35,7 @@ public final class FailureQueue extends Construct {
     private final Queue queue;
     private final IKey key;
     private final Alarm messagesAlarm;
+    private final Set<String> deadLetterSids = new HashSet<>();
 
     public FailureQueue(Construct scope, String id, FailureQueueProps props) {
         super(scope, id);
@@ -76,10 +81,39 @@ public final class FailureQueue extends Construct {
 
     /**
      * Lets EventBridge put undeliverable events of these rules on the queue: the queue's key must
-     * allow the events service for those rules only (the queue policy is added by each rule target).
+     * allow the events service for those rules only (the queue policy is added by each rule target,
+     * {@link #allowDeadLettersOf}).
      */
     public void allowEventBridgeRules(List<String> ruleArns) {
         allowDeadLetters("EventBridgeDeadLetters", "events.amazonaws.com", ruleArns);
+    }
+
+    /**
+     * Lets EventBridge send undeliverable events of this rule to the queue: a queue policy statement for
+     * {@code events.amazonaws.com}, {@code sqs:SendMessage}, this rule's ARN only. Its Sid is
+     * {@code <rule id>DeadLetters}, from the rule's construct id rather than its path, so the policy is the same
+     * wherever the stack is composed; the rules sending to one queue therefore need distinct ids.
+     */
+    public void allowDeadLettersOf(IRuleRef rule) {
+        String ruleId = rule.getNode().getId();
+        if (!ruleId.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("rule construct id '" + ruleId + "' (" + rule.getNode().getPath()
+                    + ") is invalid for a dead-letter statement: it names the Sid, which must be alphanumeric");
+        }
+        String sid = ruleId + "DeadLetters";
+        if (!deadLetterSids.add(sid)) {
+            throw new IllegalArgumentException("rule construct id '" + ruleId + "' (" + rule.getNode().getPath()
+                    + ") is invalid for a dead-letter statement: another rule with that id already sends to "
+                    + getNode().getPath() + " (the Sid " + sid + " must be unique in the queue policy)");
+        }
+        queue.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid(sid)
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.getQueueArn()))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", CfnRule.arnForRule(rule))))
+                .build());
     }
 
     /**

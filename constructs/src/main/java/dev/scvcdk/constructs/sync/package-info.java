@@ -1,8 +1,10 @@
 /**
  * Failure capture: {@link dev.scvcdk.constructs.sync.FailureQueue} (the encrypted queue where
- * undeliverable work lands, with an alarm) and {@link dev.scvcdk.constructs.sync.StreamSync} (a
+ * undeliverable work lands, with an alarm), {@link dev.scvcdk.constructs.sync.StreamSync} (a
  * Kinesis-to-function mapping with partial batch failures, bisection, bounded retries, maximum record
- * age and an iterator-age alarm).
+ * age and an iterator-age alarm) and {@link dev.scvcdk.constructs.sync.FunctionRuleTarget} (an EventBridge rule
+ * target invoking a function with a retry policy, the failure queue as dead-letter queue, and ids that do not
+ * depend on the construct path).
  *
  * <pre>{@code
  * FailureQueue failures = new FailureQueue(this, "FailureQueue", FailureQueueProps.builder()

@@ -1,12 +1,17 @@
 package dev.scvcdk.constructs.sync;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.scvcdk.constructs.testing.TestFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.kms.Key;
 
 class FailureQueueTest {
@@ -71,5 +76,32 @@ class FailureQueueTest {
                                 "ArnEquals", Map.of("aws:SourceArn", List.of(
                                         "arn:aws:events:us-west-2:111122223333:rule/acmesupport-ContactEventsRule")),
                                 "StringEquals", Map.of("aws:SourceAccount", "111122223333"))))))));
+    }
+
+    @Test
+    void twoRulesWithTheSameIdCannotDeadLetterToOneQueue() {
+        // GIVEN a queue already accepting dead letters of a rule with id ContactEventsRule
+        FailureQueue queue = queue();
+        queue.allowDeadLettersOf(Rule.Builder.create(stack, "ContactEventsRule")
+                .schedule(Schedule.rate(Duration.hours(1))).build());
+        Rule sameId = Rule.Builder.create(new software.constructs.Construct(stack, "Other"), "ContactEventsRule")
+                .schedule(Schedule.rate(Duration.hours(1))).build();
+        // WHEN another rule with that id asks THEN it is refused: the Sid would repeat
+        assertThatThrownBy(() -> queue.allowDeadLettersOf(sameId))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule construct id 'ContactEventsRule' (Test/Other/ContactEventsRule)")
+                .hasMessageContaining("the Sid ContactEventsRuleDeadLetters must be unique in the queue policy");
+    }
+
+    @Test
+    void aRuleIdThatIsNotAlphanumericCannotNameADeadLetterStatement() {
+        // GIVEN a rule whose construct id has a hyphen
+        FailureQueue queue = queue();
+        Rule rule = Rule.Builder.create(stack, "Contact-Events").schedule(Schedule.rate(Duration.hours(1))).build();
+        // WHEN it asks for dead letters THEN it is refused, naming the id and the rule
+        assertThatThrownBy(() -> queue.allowDeadLettersOf(rule))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule construct id 'Contact-Events'")
+                .hasMessageContaining("must be alphanumeric");
     }
 }
