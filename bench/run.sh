@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scv-cdk benchmarks, side by side in one run. Prints a Markdown report; BENCHMARKS.md quotes it.
-#   bench/run.sh [--runs N] [--scale "1 5 10 25"] [--with-tests] [--lambda-only] [--lambda-baseline GIT-REF]
+#   bench/run.sh [--runs N] [--scale "1 5 10 25"] [--with-tests] [--lambda-only | --synth-only] [--lambda-baseline GIT-REF]
 # Needs what the README's main command leaves: node_modules (npm ci) and the built jars (mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ runs=5
 scale="1 5 10 25"
 with_tests=false
 lambda_only=false
+synth_only=false
 lambda_baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,6 +18,7 @@ while [ $# -gt 0 ]; do
     --scale) scale=$2; shift 2 ;;
     --with-tests) with_tests=true; shift ;;
     --lambda-only) lambda_only=true; shift ;;              # only section 3 (the Lambda jar and its handlers)
+    --synth-only) synth_only=true; shift ;;                # only sections 1 and 2 (synth)
     --lambda-baseline) lambda_baseline=$2; shift 2 ;;      # also time the on-demand cold start of this commit's jar
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -50,7 +52,7 @@ synth() { # app-command outdir [context...]
 
 echo "## scv-cdk benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo
-echo "Command: \`bench/run.sh --runs $runs$($lambda_only && echo ' --lambda-only' || echo " --scale \"$scale\"")$($with_tests && echo ' --with-tests')$([ -n "$lambda_baseline" ] && echo " --lambda-baseline $lambda_baseline")\`"
+echo "Command: \`bench/run.sh --runs $runs$($lambda_only && echo ' --lambda-only' || echo " --scale \"$scale\"")$($synth_only && echo ' --synth-only')$($with_tests && echo ' --with-tests')$([ -n "$lambda_baseline" ] && echo " --lambda-baseline $lambda_baseline")\`"
 echo
 
 if ! $lambda_only; then
@@ -93,6 +95,7 @@ echo
 fi
 
 # 3. Lambda jars: sizes, cold start (fresh JVM to first response) and warm time against 50 ms stand-ins.
+if $synth_only; then exit 0; fi
 jar=lambdas/target/scv-lambdas.jar
 media_jar=lambdas/target/scv-lambdas-media.jar
 for j in "$jar" "$media_jar"; do
