@@ -1,12 +1,12 @@
 package dev.scvcdk.constructs.iam;
 
+import dev.scvcdk.policies.iam.Effect;
 import dev.scvcdk.policies.iam.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Fn;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
@@ -47,21 +47,7 @@ public final class IamRender {
     }
 
     public static PolicyStatement statement(Statement statement) {
-        PolicyStatement.Builder builder = PolicyStatement.Builder.create()
-                .sid(statement.sid())
-                .effect(statement.effect() == dev.scvcdk.policies.iam.Effect.ALLOW ? Effect.ALLOW : Effect.DENY)
-                .actions(statement.actions())
-                .resources(strings(statement.resources()));
-        if (!statement.conditions().isEmpty()) {
-            Map<String, Object> conditions = new LinkedHashMap<>();
-            statement.conditions().forEach((operator, keys) -> {
-                Map<String, Object> byKey = new LinkedHashMap<>();
-                keys.forEach((key, values) -> byKey.put(key, strings(values)));
-                conditions.put(operator, byKey);
-            });
-            builder.conditions(conditions);
-        }
-        return builder.build();
+        return PolicyStatement.fromJson(json(statement));
     }
 
     /**
@@ -82,7 +68,7 @@ public final class IamRender {
         if (statement.sid() != null) {
             json.put("Sid", statement.sid());
         }
-        json.put("Effect", statement.effect() == dev.scvcdk.policies.iam.Effect.ALLOW ? "Allow" : "Deny");
+        json.put("Effect", statement.effect() == Effect.ALLOW ? "Allow" : "Deny");
         json.put("Action", statement.actions());
         json.put("Resource", strings(statement.resources()));
         if (!statement.conditions().isEmpty()) {
