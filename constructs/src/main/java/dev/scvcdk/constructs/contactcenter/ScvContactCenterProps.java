@@ -1,6 +1,7 @@
 package dev.scvcdk.constructs.contactcenter;
 
 import dev.scvcdk.constructs.functions.LambdaCode;
+import dev.scvcdk.contracts.LogLevel;
 import dev.scvcdk.policies.ScvNames.Function;
 import dev.scvcdk.policies.config.ContactCenterConfig;
 import dev.scvcdk.policies.config.TenantConfig;
@@ -15,13 +16,13 @@ import software.amazon.awscdk.services.sns.ITopic;
  */
 public final class ScvContactCenterProps {
     /** Default {@code LOG_LEVEL} of the functions. */
-    public static final String DEFAULT_LOG_LEVEL = "INFO";
+    public static final String DEFAULT_LOG_LEVEL = LogLevel.INFO.name();
 
     /** Default validity of the SCRT certificate, in days. */
     public static final int DEFAULT_SCRT_CERTIFICATE_VALIDITY_DAYS = 365;
 
-    /** Log levels the functions understand (the lambdas' {@code LogLevel.NAMES}); others would fail their wiring. */
-    public static final List<String> LOG_LEVELS = List.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
+    /** Log levels the functions understand ({@link LogLevel#NAMES}); others would fail their wiring. */
+    public static final List<String> LOG_LEVELS = LogLevel.NAMES;
 
     private final TenantConfig tenantConfig;
     private final ContactCenterConfig contactCenter;

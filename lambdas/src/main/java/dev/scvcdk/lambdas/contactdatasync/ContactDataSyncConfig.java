@@ -2,7 +2,6 @@ package dev.scvcdk.lambdas.contactdatasync;
 
 import dev.scvcdk.contracts.EnvVar;
 import dev.scvcdk.lambdas.common.env.EnvReader;
-import dev.scvcdk.lambdas.common.log.LogLevel;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -42,7 +41,7 @@ record ContactDataSyncConfig(String instanceId, String restApiFunction, int maxC
             env.problem("environment variable " + EnvVar.TENANT_BUCKET_NAME + " is not set, nor "
                     + EnvVar.CALL_CENTER_API_NAME + " to derive the tenant bucket from: set one");
         }
-        env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        env.logLevel();
         env.validate();
         return new ContactDataSyncConfig(instance, function, max, batch, bucket, callCenter);
     }

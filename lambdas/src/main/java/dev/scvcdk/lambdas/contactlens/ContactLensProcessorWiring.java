@@ -7,7 +7,6 @@ import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
-import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.scrt.ScrtClient;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
@@ -65,7 +64,7 @@ public final class ContactLensProcessorWiring {
                                                                    int primingRounds) {
         EnvReader env = EnvReader.of(environment);
         ScrtConfig config = ScrtConfig.read(env);
-        env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        env.logLevel();
         Duration keyTtl = keyCacheTtl(env);
         env.validate();
 

@@ -17,7 +17,6 @@ import dev.scvcdk.lambdas.common.http.Sleeper;
 import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
-import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.scrt.ScrtClient;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
@@ -83,7 +82,7 @@ public final class KvsTranscriberWiring {
             env.problem("environment variable " + EnvVar.TRANSCRIBE_REGION + " is '" + transcribeRegion
                     + "': must be an AWS region such as us-west-2 (or unset: the function's region)");
         }
-        env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        env.logLevel();
         env.validate();
 
         Lazy<SsmApi> ssm = Lazy.of(AwsClients::ssm);

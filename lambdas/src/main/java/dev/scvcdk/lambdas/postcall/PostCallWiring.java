@@ -1,6 +1,5 @@
 package dev.scvcdk.lambdas.postcall;
 
-import dev.scvcdk.contracts.EnvVar;
 import dev.scvcdk.lambdas.common.aws.AwsApiClient;
 import dev.scvcdk.lambdas.common.connect.ConnectContacts;
 import dev.scvcdk.lambdas.common.env.EnvReader;
@@ -8,7 +7,6 @@ import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
-import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.media.S3Clients;
 import dev.scvcdk.lambdas.common.media.S3Objects;
@@ -62,7 +60,7 @@ public final class PostCallWiring {
                                                        RetryingHttpClient http) {
         EnvReader env = EnvReader.of(environment);
         ScrtConfig config = ScrtConfig.read(env);
-        env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        env.logLevel();
         env.validate();
 
         CachedPrivateKey signingKey = CachedPrivateKey.fromDefaultClients(config.privateKeyName(), KEY_CACHE_TTL);

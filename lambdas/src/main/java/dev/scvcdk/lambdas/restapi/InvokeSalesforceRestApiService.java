@@ -9,7 +9,7 @@ import dev.scvcdk.lambdas.common.json.Json;
 import dev.scvcdk.lambdas.common.keys.AwsSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.CachingSecureValueReader;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
-import dev.scvcdk.lambdas.common.log.LogLevel;
+import dev.scvcdk.contracts.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.restapi.connectpkg.SfOperations;
 import dev.scvcdk.lambdas.restapi.salesforce.SalesforceApiException;

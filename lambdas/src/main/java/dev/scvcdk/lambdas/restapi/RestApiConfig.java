@@ -4,7 +4,6 @@ import dev.scvcdk.contracts.EnvVar;
 
 import dev.scvcdk.lambdas.common.env.ConfigurationException;
 import dev.scvcdk.lambdas.common.env.EnvReader;
-import dev.scvcdk.lambdas.common.log.LogLevel;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public record RestApiConfig(
         URI restBase = path(env, EnvVar.SALESFORCE_REST_API_ENDPOINT_BASE, "^.*/services/data/v\\d+\\.\\d+/?$",
                 "<org domain>/services/data/vNN.0");
         URI auth = path(env, EnvVar.SALESFORCE_AUTH_ENDPOINT, "^.*/services/oauth2/token/?$", "<org domain>/services/oauth2/token");
-        String logLevel = env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        String logLevel = env.logLevel();
         String callCenter = env.optional(EnvVar.CALL_CENTER_API_NAME, null);
         env.validate();
         Optional<String> cc = Optional.ofNullable(callCenter);

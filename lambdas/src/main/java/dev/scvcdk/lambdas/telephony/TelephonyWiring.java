@@ -1,13 +1,11 @@
 package dev.scvcdk.lambdas.telephony;
 
-import dev.scvcdk.contracts.EnvVar;
 
 import dev.scvcdk.lambdas.common.env.EnvReader;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.keys.CachedPrivateKey;
 import dev.scvcdk.lambdas.common.keys.PrivateKeyProvider;
-import dev.scvcdk.lambdas.common.log.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import dev.scvcdk.lambdas.common.scrt.ScrtClient;
 import dev.scvcdk.lambdas.common.scrt.ScrtConfig;
@@ -56,7 +54,7 @@ public final class TelephonyWiring {
                                                         Supplier<SecureRandom> randomness, int primingRounds) {
         EnvReader env = EnvReader.of(environment);
         ScrtConfig config = ScrtConfig.read(env);
-        env.oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, "INFO");
+        env.logLevel();
         env.validate();
 
         CachedPrivateKey signingKey = CachedPrivateKey.fromDefaultClients(config.privateKeyName(), KEY_CACHE_TTL);

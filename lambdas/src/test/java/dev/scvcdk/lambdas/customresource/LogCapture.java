@@ -1,6 +1,6 @@
 package dev.scvcdk.lambdas.customresource;
 
-import dev.scvcdk.lambdas.common.log.LogLevel;
+import dev.scvcdk.contracts.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

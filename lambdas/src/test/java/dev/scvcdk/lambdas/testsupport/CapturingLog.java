@@ -2,7 +2,7 @@ package dev.scvcdk.lambdas.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.common.log.LogLevel;
+import dev.scvcdk.contracts.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

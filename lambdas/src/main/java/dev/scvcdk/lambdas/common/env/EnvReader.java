@@ -1,8 +1,11 @@
 package dev.scvcdk.lambdas.common.env;
 
+import dev.scvcdk.contracts.EnvVar;
+import dev.scvcdk.contracts.LogLevel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +83,7 @@ public final class EnvReader {
     }
 
     /** One of {@code allowed} (case-insensitive, returned upper case), or {@code defaultValue} when unset. */
-    public String oneOf(String name, Set<String> allowed, String defaultValue) {
+    public String oneOf(String name, Collection<String> allowed, String defaultValue) {
         String value = raw(name);
         if (value == null) {
             return defaultValue;
@@ -91,6 +94,11 @@ public final class EnvReader {
             return defaultValue;
         }
         return upper;
+    }
+
+    /** {@code LOG_LEVEL}, checked against the levels the functions and the stacks share; INFO when unset. */
+    public String logLevel() {
+        return oneOf(EnvVar.LOG_LEVEL, LogLevel.NAMES, LogLevel.INFO.name());
     }
 
     /** Records a problem found by the caller's own check of a value read here. */

@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.common.log;
 
+import dev.scvcdk.contracts.LogLevel;
+
 import dev.scvcdk.contracts.EnvVar;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package dev.scvcdk.lambdas.common.snapstart;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.scvcdk.lambdas.common.log.LogLevel;
+import dev.scvcdk.contracts.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -10,7 +10,7 @@ import dev.scvcdk.lambdas.common.aws.RecordingAwsServer.Received;
 import dev.scvcdk.lambdas.common.http.RetryPolicy;
 import dev.scvcdk.lambdas.common.http.RetryingHttpClient;
 import dev.scvcdk.lambdas.common.json.Json;
-import dev.scvcdk.lambdas.common.log.LogLevel;
+import dev.scvcdk.contracts.LogLevel;
 import dev.scvcdk.lambdas.common.log.StructuredLogger;
 import java.io.OutputStream;
 import java.io.PrintStream;

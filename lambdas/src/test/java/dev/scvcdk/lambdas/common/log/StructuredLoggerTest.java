@@ -1,5 +1,7 @@
 package dev.scvcdk.lambdas.common.log;
 
+import dev.scvcdk.contracts.LogLevel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,14 +1,17 @@
-package dev.scvcdk.lambdas.common.log;
+package dev.scvcdk.contracts;
 
 import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
-/** Severity of a log line; lines below the function's {@code LOG_LEVEL} are not written. */
+/**
+ * Severity of a log line; lines below the function's {@code LOG_LEVEL} are not written. Shared by the functions,
+ * which parse the variable, and the stacks, which refuse a value the functions would not understand.
+ */
 public enum LogLevel {
     DEBUG, INFO, WARN, ERROR;
 
     /** The values a {@code LOG_LEVEL} variable may take (upper case): the levels and {@code WARNING} for WARN. */
-    public static final Set<String> NAMES = Set.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
+    public static final List<String> NAMES = List.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
 
     /** The level named by {@code value} (case-insensitive); {@code fallback} when it is null or unknown. */
     public static LogLevel parse(String value, LogLevel fallback) {
@@ -16,14 +19,9 @@ public enum LogLevel {
             return fallback;
         }
         String upper = value.trim().toUpperCase(Locale.ROOT);
-        if (upper.equals("WARNING")) {
-            return WARN;
+        if (!NAMES.contains(upper)) {
+            return fallback;
         }
-        for (LogLevel level : values()) {
-            if (level.name().equals(upper)) {
-                return level;
-            }
-        }
-        return fallback;
+        return upper.equals("WARNING") ? WARN : valueOf(upper);
     }
 }
