@@ -149,6 +149,27 @@ public final class IamMatrix {
         return PermissionBoundaryDocument.document(config, stackNames);
     }
 
+    /**
+     * Whether {@code roleName} carries a boundary of its own instead of the SCV boundary (unless the config names an
+     * existing boundary for every role): CloudTrail's delivery role, the only role that may write the audit trail's
+     * log group. The SCV boundary is derived without its grants.
+     */
+    public static boolean hasOwnBoundary(String roleName) {
+        return RoleNames.TRAIL_LOG_GROUP.equals(roleName);
+    }
+
+    /** The boundary of CloudTrail's delivery role: exactly what the role is granted, nothing more. */
+    public static PolicyDocument trailDeliveryBoundary(TenantConfig config) {
+        return new PolicyDocument(accountRole(config, RoleNames.TRAIL_LOG_GROUP).inlineStatements());
+    }
+
+    /** ARN of the boundary {@code roleName} carries ({@link #hasOwnBoundary}, else {@link #permissionBoundaryArn}). */
+    public static String permissionBoundaryArn(TenantConfig config, String roleName) {
+        return hasOwnBoundary(roleName) && config.permissionBoundaryArnValue().isEmpty()
+                ? ScvArns.forTenant(config).policy(ScvNames.POLICY_PATH + ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)
+                : permissionBoundaryArn(config);
+    }
+
     /** ARN of the boundary every role carries: the configured one, or {@code /scv/SCVPermissionsBoundary}. */
     public static String permissionBoundaryArn(TenantConfig config) {
         return config.permissionBoundaryArnValue()

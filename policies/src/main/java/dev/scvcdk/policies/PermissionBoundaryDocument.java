@@ -77,10 +77,13 @@ public final class PermissionBoundaryDocument {
     public static final List<String> DENIED_TRAIL_CHANGES = List.of(
             "cloudtrail:Stop*", "cloudtrail:Delete*", "cloudtrail:Update*", "cloudtrail:Put*", "cloudtrail:Remove*");
 
-    /** Changes to the trail's log group short of CloudTrail's own writes (CreateLogStream, PutLogEvents). */
+    /** Changes to the trail's log group other than CloudTrail's delivery ({@link #TRAIL_LOG_WRITES}). */
     public static final List<String> DENIED_TRAIL_LOG_CHANGES = List.of(
             "logs:Delete*", "logs:PutSubscriptionFilter", "logs:PutRetentionPolicy", "logs:PutDataProtectionPolicy",
             "logs:*KmsKey", "logs:Untag*");
+
+    /** CloudTrail's delivery into the trail's log group: no role under this boundary may write there. */
+    public static final List<String> TRAIL_LOG_WRITES = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
     /** Writes to the audit trail's bucket (its log files, policy, lifecycle, versioning and encryption). */
     public static final List<String> DENIED_TRAIL_BUCKET_CHANGES = List.of("s3:Delete*", "s3:Put*");
@@ -215,7 +218,9 @@ public final class PermissionBoundaryDocument {
     /** What every SCV role and {@code /scv/} managed policy allows, before any is fitted to IAM's quotas. */
     public static Grants grants(TenantConfig config) {
         List<Statement> granted = new ArrayList<>();
-        IamMatrix.designedAccountRoles(config).forEach(role -> granted.addAll(role.inlineStatements()));
+        IamMatrix.designedAccountRoles(config).stream()
+                .filter(role -> !IamMatrix.hasOwnBoundary(role.roleName()))
+                .forEach(role -> granted.addAll(role.inlineStatements()));
         for (ContactCenterConfig cc : config.contactCenters()) {
             IamMatrix.contactCenterRoles(config, cc).forEach(role -> granted.addAll(role.inlineStatements()));
         }
@@ -326,9 +331,6 @@ public final class PermissionBoundaryDocument {
                 }
                 resources.add(String.format(Locale.ROOT, anyRegion, "connect", "phone-number/*"));
                 resources.add(String.format(Locale.ROOT, anyRegion, "cloudtrail", "trail/" + ScvNames.CLOUDTRAIL_NAME));
-                // CloudTrail's delivery role writes the trail's log group, which no contact center's name fences
-                resources.add(dev.scvcdk.policies.declarations.Target.trailLogStreams()
-                        .arns(arns, config.contactCenters().get(0)).get(0));
                 config.contactCenters().stream()
                         .map(ContactCenterConfig::salesforceCredentialsSecretArn)
                         .filter(arn -> arn != null)
@@ -338,6 +340,9 @@ public final class PermissionBoundaryDocument {
                     .actions(compact(scoped))
                     .resources(resources)
                     .condition("StringEquals", "aws:RequestedRegion", regions)
+                    // S3 ARNs name no account: another account's bucket may match *-<account>-*-scv. S3 sends the
+                    // owner's account; a service that sends none is held to the account its ARNs above name.
+                    .condition("StringEqualsIfExists", "aws:ResourceAccount", account)
                     .build());
         }
 
@@ -373,6 +378,14 @@ public final class PermissionBoundaryDocument {
                 .actions(DENIED_RESOURCE_POLICY_WRITES)
                 .resources("*")
                 .build());
+        if (fence == Fence.PER_REGION) {
+            // The region fence names every log group of the account, the audit trail's too, which only CloudTrail's
+            // delivery role (under its own boundary) writes. Denied in any region and account: the shortest ARN.
+            statements.add(Statements.deny("DenyTrailLogWrites")
+                    .actions(TRAIL_LOG_WRITES)
+                    .resources("arn:" + arns.partition() + ":logs:*:*:log-group:" + ScvNames.TRAIL_LOG_GROUP_PREFIX + "*")
+                    .build());
+        }
         statements.add(Statements.deny("DenyForeignLambdaPermissions")
                 .actions("lambda:AddPermission")
                 .resources("*")

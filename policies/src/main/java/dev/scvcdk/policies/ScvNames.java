@@ -26,10 +26,19 @@ public final class ScvNames {
     /** Name of the permission boundary this project creates. */
     public static final String BOUNDARY_POLICY_NAME = "SCVPermissionsBoundary";
 
+    /**
+     * Name of the boundary of CloudTrail's delivery role alone: it may write the audit trail's log group, which the
+     * SCV boundary keeps every other role out of.
+     */
+    public static final String TRAIL_DELIVERY_BOUNDARY_POLICY_NAME = "SCVTrailDeliveryBoundary";
+
     public static final String CLOUDTRAIL_NAME = "scvBYOACloudTrail";
 
+    /** Where SCV's audit trails write in CloudWatch Logs. */
+    public static final String TRAIL_LOG_GROUP_PREFIX = "/scv/cloudtrail/";
+
     /** CloudWatch log group the audit trail writes to (created by the account stack). */
-    public static final String TRAIL_LOG_GROUP = "/scv/cloudtrail/" + CLOUDTRAIL_NAME;
+    public static final String TRAIL_LOG_GROUP = TRAIL_LOG_GROUP_PREFIX + CLOUDTRAIL_NAME;
 
     /** Region of the account stack: IAM, the SAML provider and the trail live there. */
     public static String accountStackRegion(Partition partition) {

@@ -139,6 +139,33 @@ class IamMatrixTest {
     }
 
     @Test
+    void cloudTrailsDeliveryRoleCarriesABoundaryOfExactlyItsGrantsUnlessTheTenantNamesOneForEveryRole() {
+        // GIVEN the example (no configured boundary)
+        // THEN the trail's delivery role has its own boundary, every other role the SCV boundary
+        assertThat(IamMatrix.permissionBoundaryArn(EXAMPLE, RoleNames.TRAIL_LOG_GROUP))
+                .isEqualTo("arn:aws:iam::111122223333:policy/scv/SCVTrailDeliveryBoundary");
+        assertThat(IamMatrix.accountRoles(EXAMPLE)).filteredOn(role -> !role.roleName().equals(RoleNames.TRAIL_LOG_GROUP))
+                .allSatisfy(role -> assertThat(IamMatrix.permissionBoundaryArn(EXAMPLE, role.roleName()))
+                        .isEqualTo(IamMatrix.permissionBoundaryArn(EXAMPLE)));
+        // AND that boundary is the role's own statements: creating log streams and putting events in the trail's
+        // log group
+        assertThat(IamMatrix.trailDeliveryBoundary(EXAMPLE).statements())
+                .isEqualTo(IamMatrix.accountRole(EXAMPLE, RoleNames.TRAIL_LOG_GROUP).inlineStatements());
+        assertThat(IamMatrix.trailDeliveryBoundary(EXAMPLE).statements()).singleElement().satisfies(statement -> {
+            assertThat(statement.actions()).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+            assertThat(statement.resources()).containsExactly(
+                    "arn:aws:logs:us-east-1:111122223333:log-group:/scv/cloudtrail/scvBYOACloudTrail:*");
+        });
+
+        // GIVEN a tenant that names its own boundary THEN every role carries it, the delivery role too
+        TenantConfig own = new TenantConfig(EXAMPLE.accountId(), EXAMPLE.partition(), EXAMPLE.salesforceOrgId(),
+                EXAMPLE.salesforceAccountId(), EXAMPLE.externalId(), "arn:aws:iam::111122223333:policy/CorpBoundary",
+                EXAMPLE.samlMetadataFile(), EXAMPLE.contactCenters());
+        assertThat(IamMatrix.permissionBoundaryArn(own, RoleNames.TRAIL_LOG_GROUP))
+                .isEqualTo("arn:aws:iam::111122223333:policy/CorpBoundary");
+    }
+
+    @Test
     void envAgnosticTenantRendersWithTheAccountIdToken() {
         // GIVEN a config with no account id WHEN the CTR role's log statement is rendered
         RoleSpec ctr = IamMatrix.accountRole(TestTenants.envAgnostic(), RoleNames.CTR_DATA_SYNC);

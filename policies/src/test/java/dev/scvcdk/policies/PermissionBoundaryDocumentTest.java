@@ -269,10 +269,57 @@ class PermissionBoundaryDocumentTest {
                 "arn:aws:transcribe:*:111122223333:transcription-job/*",
                 "arn:aws:lambda:*:111122223333:event-source-mapping:*",
                 "arn:aws:connect:*:111122223333:phone-number/*",
-                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail",
-                "arn:aws:logs:us-east-1:111122223333:log-group:/scv/cloudtrail/scvBYOACloudTrail:*");
+                "arn:aws:cloudtrail:*:111122223333:trail/scvBYOACloudTrail");
         assertThat(condition(scv, "StringEquals", "aws:RequestedRegion"))
                 .containsExactly("us-west-2", "eu-west-2", "us-east-1");
+        // AND a bucket that only happens to match the name pattern in another account is out of reach
+        assertThat(condition(scv, "StringEqualsIfExists", "aws:ResourceAccount")).containsExactly("111122223333");
+    }
+
+    @Test
+    void leavesTheAuditTrailsLogGroupToCloudTrailsDeliveryRoleUnderEitherFence() {
+        // GIVEN the per-contact-center fence (the example) THEN no statement allows anything on the trail's log group
+        assertThat(allowsOnTheTrailLogGroup(boundary(EXAMPLE))).isEmpty();
+        // AND the trail delivery role's grants are not among those the boundary is derived from
+        assertThat(IamMatrix.hasOwnBoundary(RoleNames.TRAIL_LOG_GROUP)).isTrue();
+
+        // GIVEN the region fence, whose account-wide pattern names the trail's log group too
+        TenantConfig large = ScaledTenants.withContactCenters(25, 10);
+        assertThat(PermissionBoundaryDocument.fence(large)).isEqualTo(Fence.PER_REGION);
+        Map<String, Object> deny = bySid(boundary(large), "DenyTrailLogWrites");
+
+        // THEN CloudTrail's delivery calls are denied on it (and on any SCV trail's log group)
+        assertThat(deny.get("Effect")).isEqualTo("Deny");
+        assertThat(actions(deny)).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+        assertThat(resources(deny)).singleElement().satisfies(r -> assertThat(
+                matches(r.toString(), "arn:aws:logs:us-east-1:111122223333:log-group:" + ScvNames.TRAIL_LOG_GROUP
+                        + ":log-stream:111122223333_CloudTrail_us-east-1")).isTrue());
+    }
+
+    @Test
+    void aStatementNamingTheTrailsLogGroupIsWhatTheLogGroupCheckCatches() {
+        // GIVEN a non-compliant fixture: the example's boundary with the log group back among its resources
+        List<Map<String, Object>> fixture = boundary(EXAMPLE);
+        Map<String, Object> scv = new java.util.LinkedHashMap<>(bySid(fixture, "ScvResources"));
+        List<Object> withLogGroup = new java.util.ArrayList<>(resources(scv));
+        withLogGroup.add("arn:aws:logs:us-east-1:111122223333:log-group:" + ScvNames.TRAIL_LOG_GROUP + ":*");
+        scv.put("Resource", withLogGroup);
+
+        // THEN the check the compliant boundary passes finds it
+        assertThat(allowsOnTheTrailLogGroup(List.of(scv))).containsExactly("ScvResources");
+    }
+
+    /** Sids of the Allow statements that allow CloudTrail's delivery calls on a log stream of the trail's log group. */
+    private static List<Object> allowsOnTheTrailLogGroup(List<Map<String, Object>> statements) {
+        String stream = "arn:aws:logs:us-east-1:111122223333:log-group:" + ScvNames.TRAIL_LOG_GROUP
+                + ":log-stream:111122223333_CloudTrail_us-east-1";
+        return statements.stream()
+                .filter(statement -> "Allow".equals(statement.get("Effect")))
+                .filter(statement -> actions(statement).stream().anyMatch(a -> PermissionBoundaryDocument
+                        .TRAIL_LOG_WRITES.stream().anyMatch(write -> matches(a.toString(), write))))
+                .filter(statement -> resources(statement).stream().anyMatch(r -> matches(r.toString(), stream)))
+                .map(statement -> statement.get("Sid"))
+                .toList();
     }
 
     @Test

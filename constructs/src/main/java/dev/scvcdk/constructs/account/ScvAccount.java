@@ -34,12 +34,14 @@ import software.constructs.Construct;
  * What is global to an AWS account in SCV, in any stack of the partition's IAM region ({@code us-east-1};
  * {@code us-gov-west-1} in GovCloud): the permission boundary, the {@code /scv/} managed policies, every
  * account-level SCV role with its SCV name, the org's SAML provider and the audit trail (with the tenant's data
- * events unless the config's {@code auditDataEvents} is false). Every role under this construct carries the boundary.
+ * events unless the config's {@code auditDataEvents} is false). Every role under this construct carries the boundary,
+ * except CloudTrail's delivery role: it carries {@code /scv/SCVTrailDeliveryBoundary}, exactly its grants (construct id
+ * {@code TrailDeliveryBoundary}), so that no other role may write the trail's log group.
  *
  * <p>The provisioning role may read the CloudFormation stacks of the tenant only, by name: this construct's own stack
  * and each contact center's ({@link ScvAccountProps.Builder#contactCenterStackNames}).
  *
- * <p>Construct ids: {@code PermissionsBoundary} (when created here), each managed policy and role by its SCV name
+ * <p>Construct ids: {@code PermissionsBoundary} and {@code TrailDeliveryBoundary} (when created here), each managed policy and role by its SCV name
  * (e.g. {@code SCVProvisioningRole}), {@code SamlProvider}, {@code AuditTrail}. {@link ScvAccountStack} holds one
  * with id {@value #WRAPPED_ID}, which CDK leaves out of logical ids.
  */
@@ -81,10 +83,27 @@ public final class ScvAccount extends Construct {
         IamMatrix.AccountMatrix matrix = props.accountMatrix(stackNames);
         this.managedPolicies = ScvManagedPolicies.create(this, matrix.managedPolicies());
 
+        // CloudTrail's delivery role alone writes the trail's log group: it carries a boundary of exactly its grants,
+        // and the SCV boundary keeps every other role out of that log group
+        IManagedPolicy trailDeliveryBoundary = permissionsBoundary instanceof ManagedPolicy
+                ? new ManagedPolicy(this, "TrailDeliveryBoundary", ManagedPolicyProps.builder()
+                        .managedPolicyName(ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)
+                        .path(ScvNames.POLICY_PATH)
+                        .description("Permission boundary of " + RoleNames.TRAIL_LOG_GROUP + ": delivering "
+                                + ScvNames.CLOUDTRAIL_NAME + " events to " + ScvNames.TRAIL_LOG_GROUP + ", nothing else")
+                        .document(IamRender.document(IamMatrix.trailDeliveryBoundary(tenantConfig)))
+                        .build())
+                : permissionsBoundary;
         Map<String, Role> created = new LinkedHashMap<>();
         for (RoleSpec spec : matrix.accountRoles()) {
-            created.put(spec.roleName(), ScvRoles.create(this, ScvRoles.constructId(spec.roleName()), spec,
-                    permissionsBoundary, managedPolicies));
+            boolean ownBoundary = IamMatrix.hasOwnBoundary(spec.roleName());
+            Role role = ScvRoles.create(this, ScvRoles.constructId(spec.roleName()), spec,
+                    ownBoundary ? trailDeliveryBoundary : permissionsBoundary, managedPolicies);
+            if (ownBoundary) {
+                // the construct-wide boundary overrides the role's prop; applied on the role itself, this one stays
+                ScvBoundary.applyTo(role, trailDeliveryBoundary);
+            }
+            created.put(spec.roleName(), role);
         }
         this.roles = Collections.unmodifiableMap(created);
 

@@ -8,6 +8,8 @@ import dev.scvcdk.constructs.testing.TestFixtures;
 import dev.scvcdk.policies.IamMatrix;
 import dev.scvcdk.constructs.iam.IamRender;
 import dev.scvcdk.policies.PermissionBoundaryDocument;
+import dev.scvcdk.policies.RoleNames;
+import dev.scvcdk.policies.ScvNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,11 +111,35 @@ class ScvAccountStackTest {
     }
 
     @Test
-    void everyRoleCarriesTheCreatedBoundary() {
+    void everyRoleButCloudTrailsDeliveryRoleCarriesTheCreatedBoundary() {
         Map<String, Object> boundaryRef = Map.of("Ref", logicalId(stack.getPermissionsBoundary()));
+        String deliveryRole = logicalId(stack.getRole(RoleNames.TRAIL_LOG_GROUP));
 
         assertThat(roles()).isNotEmpty().allSatisfy((id, role) -> assertThat(role)
-                .as(id).extracting("Properties").extracting("PermissionsBoundary").isEqualTo(boundaryRef));
+                .as(id).extracting("Properties").extracting("PermissionsBoundary")
+                .isEqualTo(id.equals(deliveryRole) ? Map.of("Ref", logicalIdOfPolicyNamed(
+                        ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)) : boundaryRef));
+    }
+
+    @Test
+    void cloudTrailsDeliveryRoleIsBoundedToDeliveringTheTrailsEvents() {
+        // THEN its boundary allows exactly the role's own two calls on the trail's log group, under /scv/
+        Map<String, Object> boundary = template.findResources("AWS::IAM::ManagedPolicy", Map.of("Properties",
+                Map.of("ManagedPolicyName", ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME))).values().iterator().next();
+        assertThat(boundary).extracting("Properties").extracting("Path").isEqualTo("/scv/");
+        assertThat(boundary).extracting("Properties").extracting("PolicyDocument").extracting("Statement")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).singleElement()
+                .satisfies(statement -> {
+                    assertThat(statement).extracting("Effect").isEqualTo("Allow");
+                    assertThat(statement).extracting("Action")
+                            .isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+                    assertThat(statement.toString()).contains("log-group:/scv/cloudtrail/scvBYOACloudTrail:*");
+                });
+    }
+
+    private String logicalIdOfPolicyNamed(String name) {
+        return template.findResources("AWS::IAM::ManagedPolicy", Map.of("Properties",
+                Map.of("ManagedPolicyName", name))).keySet().iterator().next();
     }
 
     @Test

@@ -47,6 +47,7 @@ class BoundaryAttackTest {
     private static SynthesizedIam iam;
     private static Calls calls;
     private static RolePolicies anything;
+    private static RolePolicies anythingDelivering;
     private static final Map<String, List<Expectation>> GROUPS = new LinkedHashMap<>();
     private static Map<String, Result> results;
 
@@ -61,9 +62,11 @@ class BoundaryAttackTest {
         iam = new SynthesizedIam(app.config.partitionValue().id(), app.config.accountId(), app.stacks.values());
         calls = new Calls(app.config.partitionValue().id(), app.config.accountId(),
                 ScvNames.accountStackRegion(app.config.partitionValue()), iam);
-        anything = starRoleUnderTheBoundary();
+        anything = starRoleUnder(RoleNames.PROVISIONING, "SCVAnything");
+        anythingDelivering = starRoleUnder(RoleNames.TRAIL_LOG_GROUP, "SCVAnythingUnderTheTrailDeliveryBoundary");
         List<RolePolicies> everyRole = new ArrayList<>(iam.roles().values());
         everyRole.add(anything);
+        everyRole.add(anythingDelivering);
         GROUPS.put("attacks", attacks(everyRole));
         GROUPS.put("provisioning", provisioningAttacks());
         GROUPS.put("ceiling", callsTheStarRoleStillMakes());
@@ -72,13 +75,27 @@ class BoundaryAttackTest {
                 .toList());
     }
 
-    /** {@code SCVAnything}: identity policy Allow {@code *} on {@code *}, bounded by the synthesized boundary. */
-    private static RolePolicies starRoleUnderTheBoundary() {
-        List<NamedPolicy> boundary = iam.role(RoleNames.PROVISIONING).boundaryPolicies();
+    /**
+     * {@code name}: identity policy Allow {@code *} on {@code *}, bounded by the synthesized boundary {@code bounded}
+     * carries (the SCV boundary; CloudTrail's delivery role carries its own).
+     */
+    private static RolePolicies starRoleUnder(String bounded, String name) {
+        List<NamedPolicy> boundary = iam.role(bounded).boundaryPolicies();
         JsonNode star = JSON.valueToTree(Map.of("Version", "2012-10-17", "Statement", List.of(
                 Map.of("Effect", "Allow", "Action", "*", "Resource", "*"))));
-        return new RolePolicies("SCVAnything", calls.roleArn("SCVAnything"), "ScvAccountStack", "SCVAnything", false,
+        return new RolePolicies(name, calls.roleArn(name), "ScvAccountStack", name, false,
                 List.of(new NamedPolicy("AllowEverything", star)), boundary);
+    }
+
+    /** CloudTrail's delivery role, or a role under its boundary: the only ones that may write the trail's log group. */
+    private static boolean deliversTheTrail(RolePolicies role) {
+        return role.boundaryPolicies().equals(iam.role(RoleNames.TRAIL_LOG_GROUP).boundaryPolicies());
+    }
+
+    /** A log stream CloudTrail writes in the trail's log group. */
+    private static String trailLogStream() {
+        return calls.arn("logs", calls.accountStackRegion, calls.account, "log-group:" + ScvNames.TRAIL_LOG_GROUP
+                + ":log-stream:" + calls.account + "_CloudTrail_" + calls.accountStackRegion);
     }
 
     // --- the attacks -----------------------------------------------------------------------------------------
@@ -146,6 +163,13 @@ class BoundaryAttackTest {
                     "logs:PutRetentionPolicy")) {
                 deny(list, role, calls.on(action, trailLogGroup, home, account, ScvNames.TRAIL_LOG_GROUP));
             }
+            if (!deliversTheTrail(role)) {
+                // forged audit events: only CloudTrail's delivery role writes there
+                for (String action : List.of("logs:CreateLogStream", "logs:PutLogEvents")) {
+                    deny(list, role, calls.on(action, trailLogStream(), home, account, "a log stream of "
+                            + ScvNames.TRAIL_LOG_GROUP));
+                }
+            }
             deny(list, role, calls.onAuditBucket("s3:DeleteObject", "AWSLogs/" + account + "/CloudTrail/log.json.gz"));
             deny(list, role, calls.onAuditBucket("s3:PutObject", "AWSLogs/" + account + "/CloudTrail/log.json.gz"));
             deny(list, role, calls.onAuditBucket("s3:PutBucketPolicy", null));
@@ -168,6 +192,8 @@ class BoundaryAttackTest {
         deny(list, role, calls.ssmOn("ssm:GetParameter", region, account, "payroll/db-password"));
         deny(list, role, calls.on("s3:GetObject", "arn:" + calls.partition + ":s3:::payroll-exports-" + account
                 + "/2026/salaries.csv", region, account, "another application's bucket object"));
+        // A bucket of another account that only happens to match the tenant buckets' name pattern.
+        deny(list, role, calls.putIntoLookalikeBucket(region));
         deny(list, role, calls.on("ds:ResetUserPassword", calls.arn("ds", region, account, "directory/d-9067a1b2c3"),
                 region, account, "a Directory Service user"));
         // Another Connect instance.
@@ -255,6 +281,13 @@ class BoundaryAttackTest {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) statement).put("Resource",
                         calls.roleArn("aws-service-role/*"));
             }
+            if (sid.equals("ScvResources")) {
+                // the trail's log group back among the SCV resources, and any account's look-alike buckets
+                ((com.fasterxml.jackson.databind.node.ArrayNode) statement.path("Resource")).add(calls.arn("logs",
+                        calls.accountStackRegion, calls.account, "log-group:" + ScvNames.TRAIL_LOG_GROUP + ":*"));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) statement.path("Condition"))
+                        .remove("StringEqualsIfExists");
+            }
         }
         RolePolicies fixture = new RolePolicies("SCVAnythingUnderAFixture", calls.roleArn("SCVAnythingUnderAFixture"),
                 "ScvAccountStack", "SCVAnythingUnderAFixture", false, anything.identityPolicies(),
@@ -267,6 +300,9 @@ class BoundaryAttackTest {
         }
         allow(list, fixture, calls.iam("iam:PutRolePolicy", "aws-service-role/elasticloadbalancing.amazonaws.com/"
                 + "AWSServiceRoleForElasticLoadBalancing").as("iam:PutRolePolicy on ELB's service-linked role"));
+        allow(list, fixture, calls.on("logs:PutLogEvents", trailLogStream(), calls.accountStackRegion, calls.account,
+                "a log stream of " + ScvNames.TRAIL_LOG_GROUP));
+        allow(list, fixture, calls.putIntoLookalikeBucket(app.config.contactCenters().get(0).region()));
         return list;
     }
 
@@ -316,6 +352,10 @@ class BoundaryAttackTest {
                 .with("iam:PermissionsBoundary", calls.boundaryArn()).as("iam:PutRolePolicy on "
                         + RoleNames.CTR_DATA_SYNC + ", which keeps the SCV boundary"));
         allow(list, anything, calls.auditTrail("cloudtrail:GetTrailStatus"));
+        for (String action : List.of("logs:CreateLogStream", "logs:PutLogEvents")) {
+            allow(list, anythingDelivering, calls.on(action, trailLogStream(), calls.accountStackRegion, calls.account,
+                    "a log stream of " + ScvNames.TRAIL_LOG_GROUP));
+        }
         for (ContactCenterConfig cc : app.config.contactCenters()) {
             allow(list, anything, calls.on("lambda:CreateEventSourceMapping", "*", cc.region(), calls.account,
                     "for " + cc.callCenterApiName() + "'s CTR consumer").with("lambda:FunctionArn",
@@ -345,19 +385,23 @@ class BoundaryAttackTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> underANonCompliantFixtureBoundaryTheMappingAndLinkedRoleAttacksSucceed() {
+    Stream<DynamicTest> underANonCompliantFixtureBoundaryTheMappingLinkedRoleTrailLogAndLookalikeBucketAttacksSucceed() {
         return tests("fixture");
     }
 
     @Test
-    void everyRoleOfTheAppIsAnScvRoleAndCarriesTheSynthesizedBoundary() {
+    void everyRoleOfTheAppIsAnScvRoleAndCarriesTheSynthesizedBoundaryOrCloudTrailsDeliveryBoundary() {
         // GIVEN the synthesized app THEN no role is one CDK names itself (no helper roles to bound), and the
-        // boundary the star role is evaluated with is the one every role carries
+        // boundary the star role is evaluated with is the one every role carries but CloudTrail's delivery role,
+        // which carries the boundary the second star role is evaluated with
         assertThat(iam.roles().values()).noneMatch(RolePolicies::generatedName);
         assertThat(iam.roles().values()).allSatisfy(role -> assertThat(role.boundaryPolicies())
-                .as(role.roleName()).isEqualTo(anything.boundaryPolicies()));
+                .as(role.roleName()).isEqualTo(role.roleName().equals(RoleNames.TRAIL_LOG_GROUP)
+                        ? anythingDelivering.boundaryPolicies() : anything.boundaryPolicies()));
         assertThat(anything.boundaryPolicies()).singleElement()
                 .satisfies(p -> assertThat(p.name()).isEqualTo(calls.boundaryArn()));
+        assertThat(anythingDelivering.boundaryPolicies()).singleElement().satisfies(p -> assertThat(p.name())
+                .isEqualTo(calls.arn("iam", "", calls.account, "policy/scv/" + ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)));
     }
 
     private static Stream<DynamicTest> tests(String group) {

@@ -245,6 +245,19 @@ final class Calls {
         return call(action, resource, region, resourceAccount, null, action + " " + describe);
     }
 
+    /**
+     * {@code s3:PutObject} into a bucket of {@link #OTHER_ACCOUNT} named like a tenant bucket
+     * ({@code collector-<account>-<region>-scv}), whose owner lets anyone write: exfiltration by look-alike name.
+     */
+    Call putIntoLookalikeBucket(String region) {
+        String bucket = "collector-" + account + "-" + region + "-scv";
+        String object = "arn:" + partition + ":s3:::" + bucket + "/recording.wav";
+        JsonNode openToAll = JSON.valueToTree(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Effect", "Allow", "Principal", "*", "Action", "s3:PutObject", "Resource", object))));
+        return call("s3:PutObject", object, region, OTHER_ACCOUNT, openToAll,
+                "s3:PutObject " + bucket + " of account " + OTHER_ACCOUNT + ", open to all");
+    }
+
     /** A call on the audit trail's bucket (named by CloudFormation) or one of its objects. */
     Call onAuditBucket(String action, String key) {
         String bucket = iam.auditTrailBucketArn();
