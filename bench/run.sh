@@ -77,6 +77,31 @@ read -r m lo hi _ < <(stats <"$work/empty.ms"); echo "| empty CDK Java app (1 em
 read -r m lo hi _ < <(stats <"$work/scv.ms"); echo "| scv-cdk example tenant ($stacks stacks, cdk-nag 5 packs) | $m | $lo | $hi |"
 echo
 
+# 1b. Where the synth's time goes, inside the app's JVM (without the CLI), the three apps interleaved.
+javac -d "$work/phases" -cp app/target/scv-app.jar bench/synth-phases/SynthPhases.java
+modes="empty no-nag nag"
+for mode in $modes; do : >"$work/phases-$mode.txt"; done
+for _ in $(seq "$runs"); do
+  for mode in $modes; do
+    java -cp "app/target/scv-app.jar:$work/phases" SynthPhases "$mode" "$work/out-phases-$mode" \
+      >>"$work/phases-$mode.txt"
+  done
+done
+median_of() { cut -d' ' -f"$2" "$work/phases-$1.txt" | stats | cut -d' ' -f1; }
+echo "### Where the time goes inside the app (ms, median of $runs runs each, interleaved; bench/synth-phases)"
+echo
+echo "| app | JVM start | jsii start (\`new App()\`) | tenant config | constructs | \`app.synth()\` |"
+echo "|---|---:|---:|---:|---:|---:|"
+for mode in $modes; do
+  case $mode in
+    empty) label="empty CDK Java app (1 empty stack)" ;;
+    no-nag) label="example tenant without cdk-nag (packs and register off)" ;;
+    nag) label="example tenant as \`cdk synth\` builds it (5 packs, register)" ;;
+  esac
+  echo "| $label | $(median_of "$mode" 1) | $(median_of "$mode" 2) | $(median_of "$mode" 3) | $(median_of "$mode" 4) | $(median_of "$mode" 5) |"
+done
+echo
+
 # 2. Synth as the tenant grows.
 echo "### cdk synth vs contact centers (ms, $runs runs each)"
 echo

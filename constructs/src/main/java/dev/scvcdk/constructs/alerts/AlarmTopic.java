@@ -2,6 +2,7 @@ package dev.scvcdk.constructs.alerts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
@@ -52,11 +53,11 @@ public final class AlarmTopic extends Construct {
     }
 
     private static Map<String, Object> fromThisAccountsAlarms(Stack stack) {
-        return Map.of(
+        return new TreeMap<>(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
                 "ArnLike", Map.of("aws:SourceArn", stack.formatArn(ArnComponents.builder()
                         .service("cloudwatch").resource("alarm").resourceName("*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())));
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))));
     }
 
     public Topic getTopic() {

@@ -1,6 +1,7 @@
 package dev.scvcdk.constructs.alerts;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -25,6 +26,8 @@ import software.constructs.Construct;
  * cannot deliver lands in the dead-letter queue.
  */
 public final class RealtimeAlerts extends Construct {
+    /** Made once (a Duration is an object in the jsii runtime). */
+    private static final Duration ONE_MINUTE = Duration.minutes(1);
     /** Topic names are {@code <cc>-RealtimeAlertTopic} (SCV's). */
     public static String topicName(String callCenterApiName) {
         return callCenterApiName + "-RealtimeAlertTopic";
@@ -49,9 +52,10 @@ public final class RealtimeAlerts extends Construct {
                 .metric(Metric.Builder.create()
                         .namespace("AWS/Connect")
                         .metricName("ConcurrentCallsPercentage")
-                        .dimensionsMap(Map.of("InstanceId", props.getConnectInstanceId(), "MetricGroup", "VoiceCalls"))
+                        .dimensionsMap(new TreeMap<>(Map.of("InstanceId", props.getConnectInstanceId(),
+                                "MetricGroup", "VoiceCalls")))
                         .statistic("Maximum")
-                        .period(Duration.minutes(1))
+                        .period(ONE_MINUTE)
                         .build())
                 .threshold(CONCURRENT_CALLS_THRESHOLD)
                 .evaluationPeriods(10)
@@ -101,7 +105,7 @@ public final class RealtimeAlerts extends Construct {
     }
 
     private static MetricOptions perMinute() {
-        return MetricOptions.builder().statistic("Sum").period(Duration.minutes(1)).build();
+        return MetricOptions.builder().statistic("Sum").period(ONE_MINUTE).build();
     }
 
     /** {@code <cc>-RealtimeAlertTopic}. */

@@ -6,6 +6,7 @@ import dev.scvcdk.constructs.storage.SecureBucket;
 import dev.scvcdk.constructs.storage.SecureBucketProps;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
@@ -52,7 +53,9 @@ public class AuditTrail extends Construct {
 
         // The account may administer the key but only decrypt this trail's log files with it (no kms:* to root).
         PolicyDocument keyPolicy = new PolicyDocument();
-        keyPolicy.addStatements(KeyStatements.administration(), accountDecryptsLogFilesStatement(stack, trailArn));
+        keyPolicy.addStatements(
+                PolicyStatement.fromJson(KeyStatements.administration(KeyStatements.Environment.of(stack))),
+                accountDecryptsLogFilesStatement(stack, trailArn));
         this.key = new Key(this, "Key", SecureDefaults.keyProps("Encrypts the " + props.trailName()
                 + " audit trail: its log files, its bucket and its log group").policy(keyPolicy).build());
         key.addToResourcePolicy(cloudTrailEncryptStatement(trailArn));
@@ -80,9 +83,9 @@ public class AuditTrail extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(target.arnForObjects("AWSLogs/" + stack.getAccount() + "/*")))
-                .conditions(Map.of("StringEquals", Map.of(
+                .conditions(Map.of("StringEquals", new TreeMap<>(Map.of(
                         "s3:x-amz-acl", "bucket-owner-full-control",
-                        "aws:SourceArn", trailArn)))
+                        "aws:SourceArn", trailArn))))
                 .build());
 
         CfnTrail.Builder trailBuilder = CfnTrail.Builder.create(this, "Resource")
@@ -113,9 +116,9 @@ public class AuditTrail extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudtrail.amazonaws.com")))
                 .actions(List.of("kms:GenerateDataKey*"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:SourceArn", trailArn),
-                        "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", trailArn)))
+                        "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", trailArn))))
                 .build();
     }
 
@@ -127,9 +130,9 @@ public class AuditTrail extends Construct {
                 .principals(List.of(new AccountRootPrincipal()))
                 .actions(List.of("kms:Decrypt"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("kms:CallerAccount", stack.getAccount()),
-                        "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", trailArn)))
+                        "StringLike", Map.of("kms:EncryptionContext:aws:cloudtrail:arn", trailArn))))
                 .build();
     }
 

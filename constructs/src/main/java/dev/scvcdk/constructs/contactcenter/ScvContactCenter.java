@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
@@ -68,7 +69,6 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kinesis.IStream;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.CfnPermission;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Permission;
@@ -80,7 +80,6 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * One SCV contact center, in any stack of the contact center's region: tenant bucket, keys, Kinesis streams,
@@ -93,6 +92,10 @@ import software.constructs.IConstruct;
  * are those of {@link ScvContactCenterStack}, which holds one of these with id {@value #WRAPPED_ID}.
  */
 public final class ScvContactCenter extends Construct {
+    // Durations made once for every function and contact center: each is an object in the jsii runtime.
+    private static final Duration ASYNC_MAX_EVENT_AGE = Duration.hours(1);
+    private static final Duration RULE_MAX_EVENT_AGE = Duration.hours(2);
+    private static final Map<Long, Duration> TIMEOUTS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Value the access-token parameter starts with, until the REST function stores a real token. */
     public static final String ACCESS_TOKEN_MARKER = "not-yet-issued";
 
@@ -193,7 +196,6 @@ public final class ScvContactCenter extends Construct {
                 .description("Secrets Manager secret holding " + CREDENTIAL_KEYS + " of the Salesforce connected app")
                 .value(credentialsSecret.getSecretArn())
                 .build();
-        requireSourceAccountOnServicePermissions();
     }
 
     /**
@@ -283,7 +285,7 @@ public final class ScvContactCenter extends Construct {
         function.getAlias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .onFailure(failureQueue.asInvocationDestination())
                 .retryAttempts(retryAttempts)
-                .maxEventAge(Duration.hours(1))
+                .maxEventAge(ASYNC_MAX_EVENT_AGE)
                 .build());
     }
 
@@ -298,7 +300,7 @@ public final class ScvContactCenter extends Construct {
                 .handler(deployment.handler().handlerString())
                 .code(code(deployment.handler().jar()))
                 .role(importedRole(contract.roleName()))
-                .timeout(Duration.seconds(deployment.timeout().toSeconds()))
+                .timeout(TIMEOUTS.computeIfAbsent(deployment.timeout().toSeconds(), Duration::seconds))
                 .memorySize(deployment.memoryMb())
                 .environment(environment)
                 .reservedConcurrentExecutions(props.reservedConcurrencyOf(contract.function())
@@ -307,19 +309,6 @@ public final class ScvContactCenter extends Construct {
                 .alarmAction(alarmAction)
                 .build());
         functions.put(contract.function(), created);
-    }
-
-    /**
-     * Every permission an AWS service has to invoke a function of this stack names this account as the source,
-     * besides the source ARN (rules and topics get that from CDK; Connect's above has both).
-     */
-    private void requireSourceAccountOnServicePermissions() {
-        for (IConstruct child : getNode().findAll()) {
-            if (child instanceof CfnPermission permission && permission.getSourceAccount() == null
-                    && permission.getPrincipal().endsWith(".amazonaws.com")) {
-                permission.setSourceAccount(arns.account());
-            }
-        }
     }
 
     /** One asset per jar, from where the props say the jars are. */
@@ -413,9 +402,9 @@ public final class ScvContactCenter extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of(ContactEvents.SOURCE))
                         .detailType(List.of(ContactEvents.DETAIL_TYPE))
-                        .detail(Map.of(
+                        .detail(new TreeMap<>(Map.of(
                                 "eventType", ContactEvents.HANDLED_EVENT_TYPES,
-                                "instanceArn", List.of(arns.connectInstance(cc.region(), cc.connectInstanceId()))))
+                                "instanceArn", List.of(arns.connectInstance(cc.region(), cc.connectInstanceId())))))
                         .build())
                 .targets(List.of(ruleTarget(function)))
                 .build());
@@ -436,9 +425,9 @@ public final class ScvContactCenter extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.s3"))
                         .detailType(List.of("Object Created"))
-                        .detail(Map.of(
+                        .detail(new TreeMap<>(Map.of(
                                 "bucket", Map.of("name", List.of(tenantBucket.getBucket().getBucketName())),
-                                "object", Map.of("key", List.of(Map.of("prefix", prefix)))))
+                                "object", Map.of("key", List.of(Map.of("prefix", prefix))))))
                         .build())
                 .targets(List.of(ruleTarget(function)))
                 .build());
@@ -454,7 +443,7 @@ public final class ScvContactCenter extends Construct {
                 .function(function.getAlias())
                 .failureQueue(failureQueue)
                 .retryAttempts(4)
-                .maxEventAge(Duration.hours(2))
+                .maxEventAge(RULE_MAX_EVENT_AGE)
                 .build());
     }
 

@@ -50,6 +50,9 @@ public final class SecureDefaults {
     /** Message retention of queues: SQS's maximum, so failures can be replayed after a long weekend. */
     public static final Duration QUEUE_RETENTION = Duration.days(14);
 
+    /** The period every SCV alarm evaluates its metric over. */
+    public static final Duration ALARM_PERIOD = Duration.minutes(5);
+
     /** Lowest TLS version a bucket accepts. */
     public static final Number MINIMUM_TLS_VERSION = 1.2;
 
@@ -89,7 +92,11 @@ public final class SecureDefaults {
 
     /** Noncurrent versions go to Infrequent Access, then expire; unfinished uploads are aborted. */
     public static List<LifecycleRule> lifecycleRules() {
-        return List.of(
+        return LIFECYCLE_RULES;
+    }
+
+    // Built once for every bucket: each Duration in them is an object in the jsii runtime.
+    private static final List<LifecycleRule> LIFECYCLE_RULES = List.of(
                 LifecycleRule.builder()
                         .id("NoncurrentVersions")
                         .enabled(true)
@@ -104,7 +111,6 @@ public final class SecureDefaults {
                         .enabled(true)
                         .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_INCOMPLETE_UPLOAD_DAYS))
                         .build());
-    }
 
     /** A customer-managed key: yearly rotation on, retained (deleting it would orphan everything it encrypts). */
     public static KeyProps.Builder keyProps(String description) {

@@ -70,7 +70,7 @@ public final class ScvFunction extends Construct {
         errorsAlarm = Alarm.Builder.create(this, "ErrorsAlarm")
                 .alarmName(name + "-Errors")
                 .alarmDescription("Invocations of " + name + " failed")
-                .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()))
+                .metric(function.metricErrors(MetricOptions.builder().period(SecureDefaults.ALARM_PERIOD).build()))
                 .threshold(1)
                 .evaluationPeriods(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)

@@ -1,21 +1,15 @@
 package dev.scvcdk.constructs.keys;
 
+import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.constructs.iam.IamRender;
 import dev.scvcdk.policies.KeyPolicyGrants.KeyGrant;
-import dev.scvcdk.policies.declarations.TenantKey;
-import java.util.Objects;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
-
-import dev.scvcdk.constructs.defaults.SecureDefaults;
 import dev.scvcdk.policies.ScvNames;
+import dev.scvcdk.policies.declarations.TenantKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.IPrincipal;
-import software.amazon.awscdk.services.iam.PolicyDocument;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
@@ -40,40 +34,42 @@ public final class TenantKeys extends Construct {
 
     public TenantKeys(Construct scope, String id, TenantKeysProps props) {
         super(scope, id);
-        Stack stack = Stack.of(this);
+        KeyStatements.Environment env = KeyStatements.Environment.of(Stack.of(this));
         String cc = props.getCallCenterApiName();
+        // Each key is created with its whole policy: the grants first collected per key, in the props' order.
+        Map<TenantKey, List<Map<String, Object>>> grants = new EnumMap<>(TenantKey.class);
+        for (KeyGrant grant : props.getKeyGrants()) {
+            List<String> principals = grant.roleArns().stream().map(IamRender::string).toList();
+            grants.computeIfAbsent(grant.key(), key -> new ArrayList<>()).add(KeyStatements.viaService(env,
+                    sid(grant), principals, grant.actions(), grant.service()));
+        }
 
-        streamKey = key("StreamKey", "SCV " + cc + ": CTR and Contact Lens Kinesis streams", List.of(
-                KeyStatements.connectServiceLinkedRole(stack, "ConnectWritesStreams",
-                        KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "kinesis")));
+        streamKey = key("StreamKey", "SCV " + cc + ": CTR and Contact Lens Kinesis streams", env,
+                List.of(KeyStatements.connectServiceLinkedRole(env, "ConnectWritesStreams",
+                        KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "kinesis")),
+                grants.getOrDefault(TenantKey.STREAM, List.of()));
         alias("StreamKeyAlias", streamKeyAlias(cc), streamKey);
 
-        liveMediaKey = key("LiveMediaKey", "SCV " + cc + ": Amazon Connect live media (Kinesis Video)", List.of(
-                KeyStatements.connectServiceLinkedRole(stack, "ConnectWritesLiveMedia",
+        liveMediaKey = key("LiveMediaKey", "SCV " + cc + ": Amazon Connect live media (Kinesis Video)", env,
+                List.of(KeyStatements.connectServiceLinkedRole(env, "ConnectWritesLiveMedia",
                         List.of("kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt",
                                 "kms:GenerateDataKey*", "kms:ReEncrypt*"),
-                        "kinesisvideo")));
+                        "kinesisvideo")),
+                grants.getOrDefault(TenantKey.LIVE_MEDIA, List.of()));
         alias("LiveMediaKeyAlias", liveMediaKeyAlias(cc), liveMediaKey);
 
-        bucketKey = key("BucketKey", "SCV " + cc + ": tenant bucket (recordings, transcripts, voicemail)", List.of(
-                KeyStatements.connectServiceLinkedRole(stack, "ConnectWritesRecordings",
-                        KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "s3")));
+        bucketKey = key("BucketKey", "SCV " + cc + ": tenant bucket (recordings, transcripts, voicemail)", env,
+                List.of(KeyStatements.connectServiceLinkedRole(env, "ConnectWritesRecordings",
+                        KeyStatements.ENCRYPT_DECRYPT_ACTIONS, "s3")),
+                grants.getOrDefault(TenantKey.BUCKET, List.of()));
         alias("BucketKeyAlias", bucketKeyAlias(cc), bucketKey);
 
-        platformKey = key("PlatformKey", "SCV " + cc + ": parameters, credentials secret, logs, failure queue",
-                List.of());
-        Map<TenantKey, Key> keys = Map.of(TenantKey.STREAM, streamKey, TenantKey.LIVE_MEDIA, liveMediaKey,
-                TenantKey.BUCKET, bucketKey, TenantKey.PLATFORM, platformKey);
-        for (KeyGrant grant : props.getKeyGrants()) {
-            Key key = Objects.requireNonNull(keys.get(grant.key()), () -> grant.key() + " is not a key of the stack");
-            List<IPrincipal> principals = grant.roleArns().stream()
-                    .<IPrincipal>map(arn -> new ArnPrincipal(IamRender.string(arn))).toList();
-            key.addToResourcePolicy(KeyStatements.viaService(stack, sid(grant), principals, grant.actions(),
-                    grant.service()));
-        }
+        List<Map<String, Object>> platformGrants = new ArrayList<>(grants.getOrDefault(TenantKey.PLATFORM, List.of()));
         if (!props.getServiceLogGroupPrefixes().isEmpty()) {
-            platformKey.addToResourcePolicy(logsStatement(stack, props.getServiceLogGroupPrefixes()));
+            platformGrants.add(logsStatement(env, props.getServiceLogGroupPrefixes()));
         }
+        platformKey = key("PlatformKey", "SCV " + cc + ": parameters, credentials secret, logs, failure queue", env,
+                List.of(), platformGrants);
         alias("PlatformKeyAlias", platformKeyAlias(cc), platformKey);
     }
 
@@ -111,14 +107,16 @@ public final class TenantKeys extends Construct {
         return platformKey;
     }
 
-    private Key key(String id, String description, List<PolicyStatement> extra) {
-        PolicyDocument policy = new PolicyDocument();
-        policy.addStatements(KeyStatements.administration());
-        extra.forEach(policy::addStatements);
-        return new Key(this, id, SecureDefaults.keyProps(description).policy(policy).build());
+    private Key key(String id, String description, KeyStatements.Environment env, List<Map<String, Object>> extra,
+            List<Map<String, Object>> granted) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(KeyStatements.administration(env));
+        statements.addAll(extra);
+        statements.addAll(granted);
+        return new Key(this, id, SecureDefaults.keyProps(description).policy(KeyStatements.document(statements))
+                .build());
     }
 
-    /** {@code DecryptViaKinesis}: unique per key, as grants group by service and actions. */
     private static String sid(KeyGrant grant) {
         StringBuilder sid = new StringBuilder();
         grant.actions().forEach(action -> sid.append(action.substring("kms:".length())));
@@ -135,19 +133,14 @@ public final class TenantKeys extends Construct {
      * CloudWatch Logs (the regional service principal) may use the key only for log groups whose ARN
      * matches one of the prefixes, as the encryption context proves.
      */
-    private static PolicyStatement logsStatement(Stack stack, List<String> prefixes) {
+    private static Map<String, Object> logsStatement(KeyStatements.Environment env, List<String> prefixes) {
         List<String> arns = prefixes.stream()
-                .map(prefix -> "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":" + stack.getAccount()
+                .map(prefix -> "arn:" + env.partition() + ":logs:" + env.region() + ":" + env.account()
                         + ":log-group:" + prefix + "*")
                 .toList();
-        return PolicyStatement.Builder.create()
-                .sid("CloudWatchLogsForScvLogGroups")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
-                .actions(List.of("kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*",
-                        "kms:ReEncrypt*"))
-                .resources(List.of("*"))
-                .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn", arns)))
-                .build();
+        return KeyStatements.allow("CloudWatchLogsForScvLogGroups",
+                Map.of("Service", "logs." + env.region() + ".amazonaws.com"),
+                List.of("kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"),
+                Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn", arns)));
     }
 }

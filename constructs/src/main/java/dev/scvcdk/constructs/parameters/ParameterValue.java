@@ -1,8 +1,10 @@
 package dev.scvcdk.constructs.parameters;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 
@@ -15,7 +17,8 @@ public final class ParameterValue {
     private final Map<String, Object> properties;
 
     private ParameterValue(Map<String, Object> properties) {
-        this.properties = Map.copyOf(properties);
+        // in the given order (Map.copyOf's changes from one JVM to the next; the template's must not)
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /**
@@ -35,12 +38,13 @@ public final class ParameterValue {
                         + "other secrets must come from Secrets Manager (ParameterValue.fromSecret)");
             }
         }
-        return new ParameterValue(Map.of("ValueFrom", "Literal", "Value", value));
+        return new ParameterValue(new TreeMap<>(Map.of("ValueFrom", "Literal", "Value", value)));
     }
 
     /** The whole secret string of {@code secret}. */
     public static ParameterValue fromSecret(ISecret secret) {
-        return new ParameterValue(Map.of("ValueFrom", "SecretsManager", "SecretId", secret.getSecretArn()));
+        return new ParameterValue(new TreeMap<>(Map.of("ValueFrom", "SecretsManager",
+                "SecretId", secret.getSecretArn())));
     }
 
     /** One key of the JSON object held by {@code secret}. */

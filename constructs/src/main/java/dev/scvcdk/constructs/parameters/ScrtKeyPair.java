@@ -1,6 +1,7 @@
 package dev.scvcdk.constructs.parameters;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.CustomResource;
 import software.constructs.Construct;
 
@@ -20,12 +21,13 @@ public final class ScrtKeyPair extends Construct {
         resource = CustomResource.Builder.create(this, "Resource")
                 .serviceToken(props.getServiceToken())
                 .resourceType(RESOURCE_TYPE)
-                .properties(Map.of("Parameters", Map.of(
+                // sorted: Map.of's order changes from one JVM to the next, and the template must not
+                .properties(Map.of("Parameters", new TreeMap<>(Map.of(
                         "RequestType", "GeneratePrivatePublicKeyPair",
-                        "Details", Map.of(
+                        "Details", new TreeMap<>(Map.of(
                                 "SSMParamName", props.getParameterName(),
                                 "OrganizationalUnitName", props.getOrganizationalUnitName(),
-                                "ExpiresIn", props.getExpiresInDays()))))
+                                "ExpiresIn", props.getExpiresInDays()))))))
                 .build();
     }
 

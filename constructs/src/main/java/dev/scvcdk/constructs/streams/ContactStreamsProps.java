@@ -6,6 +6,8 @@ import software.amazon.awscdk.services.kms.IKey;
 
 /** Props of {@link ContactStreams}. Immutable; build with {@link #builder()}. */
 public final class ContactStreamsProps {
+    /** Made once (a Duration is an object in the jsii runtime). */
+    private static final Duration DEFAULT_RETENTION_PERIOD = Duration.days(7);
     private final String callCenterApiName;
     private final String accountId;
     private final IKey encryptionKey;
@@ -50,7 +52,7 @@ public final class ContactStreamsProps {
         private String accountId;
         private IKey encryptionKey;
         private Number shardCount = 1;
-        private Duration retentionPeriod = Duration.days(7);
+        private Duration retentionPeriod = DEFAULT_RETENTION_PERIOD;
 
         private Builder() {
         }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.interfaces.events.IRuleRef;
@@ -32,6 +33,8 @@ import software.constructs.Construct;
  * as one message waits.
  */
 public final class FailureQueue extends Construct {
+    /** Made once (a Duration is an object in the jsii runtime). */
+    private static final Duration DATA_KEY_REUSE = Duration.hours(1);
     private final Queue queue;
     private final IKey key;
     private final Alarm messagesAlarm;
@@ -43,14 +46,14 @@ public final class FailureQueue extends Construct {
         queue = new Queue(this, "Resource", SecureDefaults.queueProps(key)
                 .queueName(props.getQueueName())
                 // fewer KMS calls; failures are rare and the key is the contact center's own
-                .dataKeyReuse(Duration.hours(1))
+                .dataKeyReuse(DATA_KEY_REUSE)
                 .build());
 
         messagesAlarm = Alarm.Builder.create(this, "MessagesAlarm")
                 .alarmName(props.getQueueName() + "-MessagesWaiting")
                 .alarmDescription("Failed SCV deliveries wait in " + props.getQueueName() + " for replay")
                 .metric(queue.metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
+                        MetricOptions.builder().period(SecureDefaults.ALARM_PERIOD).statistic("Maximum").build()))
                 .threshold(0)
                 .evaluationPeriods(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
@@ -131,9 +134,9 @@ public final class FailureQueue extends Construct {
                 .principals(List.of(new ServicePrincipal(service)))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                 .resources(List.of("*"))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "ArnEquals", Map.of("aws:SourceArn", List.copyOf(sourceArns)),
-                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
                 .build());
     }
 }

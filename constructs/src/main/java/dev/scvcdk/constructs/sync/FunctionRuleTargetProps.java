@@ -11,6 +11,9 @@ public final class FunctionRuleTargetProps {
     static final int MAX_RETRY_ATTEMPTS = 185;
     static final Duration MIN_EVENT_AGE = Duration.minutes(1);
     static final Duration MAX_EVENT_AGE = Duration.hours(24);
+    // read once: each read of a Duration is a call into the jsii runtime
+    private static final double MIN_EVENT_AGE_SECONDS = MIN_EVENT_AGE.toSeconds().doubleValue();
+    private static final double MAX_EVENT_AGE_SECONDS = MAX_EVENT_AGE.toSeconds().doubleValue();
 
     private final IFunction function;
     private final FailureQueue failureQueue;
@@ -29,11 +32,14 @@ public final class FunctionRuleTargetProps {
                     + " is invalid: EventBridge allows a whole number from 0 to " + MAX_RETRY_ATTEMPTS);
         }
         if (maxEventAge != null && !Token.isUnresolved(maxEventAge.toString())
-                && (maxEventAge.toSeconds().doubleValue() < MIN_EVENT_AGE.toSeconds().doubleValue()
-                        || maxEventAge.toSeconds().doubleValue() > MAX_EVENT_AGE.toSeconds().doubleValue())) {
+                && outsideEventBridgesRange(maxEventAge.toSeconds().doubleValue())) {
             throw new IllegalArgumentException("maxEventAge " + maxEventAge.toHumanString()
                     + " is invalid: EventBridge allows 1 minute to 24 hours");
         }
+    }
+
+    private static boolean outsideEventBridgesRange(double seconds) {
+        return seconds < MIN_EVENT_AGE_SECONDS || seconds > MAX_EVENT_AGE_SECONDS;
     }
 
     public static Builder builder() {

@@ -1,6 +1,6 @@
 package dev.scvcdk.constructs.sync;
 
-import software.amazon.awscdk.Duration;
+import dev.scvcdk.constructs.defaults.SecureDefaults;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -40,7 +40,7 @@ public final class StreamSync extends Construct {
                 .alarmDescription("Records wait too long on the stream before being synced")
                 .metric(props.getTarget().metric("IteratorAge", MetricOptions.builder()
                         .statistic("Maximum")
-                        .period(Duration.minutes(5))
+                        .period(SecureDefaults.ALARM_PERIOD)
                         .build()))
                 .threshold(props.getIteratorAgeThreshold().toMilliseconds())
                 .evaluationPeriods(3)

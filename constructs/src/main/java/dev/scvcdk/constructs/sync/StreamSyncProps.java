@@ -8,6 +8,9 @@ import software.amazon.awscdk.services.lambda.IFunction;
 
 /** Props of {@link StreamSync}. Immutable; build with {@link #builder()}. */
 public final class StreamSyncProps {
+    // the defaults, made once (each Duration is an object in the jsii runtime)
+    private static final Duration DEFAULT_MAX_RECORD_AGE = Duration.days(1);
+    private static final Duration DEFAULT_ITERATOR_AGE_THRESHOLD = Duration.minutes(15);
     private final IStream stream;
     private final IFunction target;
     private final FailureQueue failureQueue;
@@ -71,8 +74,8 @@ public final class StreamSyncProps {
         private FailureQueue failureQueue;
         private Number batchSize = 100;
         private Number retryAttempts = 3;
-        private Duration maxRecordAge = Duration.days(1);
-        private Duration iteratorAgeThreshold = Duration.minutes(15);
+        private Duration maxRecordAge = DEFAULT_MAX_RECORD_AGE;
+        private Duration iteratorAgeThreshold = DEFAULT_ITERATOR_AGE_THRESHOLD;
         private IAlarmAction alarmAction;
 
         private Builder() {
