@@ -303,9 +303,11 @@ public final class NagAcknowledgements {
                 logStreamsFinding("SecretConfiguratorFunction"), LOG_STREAMS));
         entries.add(new Entry(ACCOUNT, "SCVConnectConfiguratorLambdaRole",
                 logStreamsFinding("ConnectConfiguratorFunction"), LOG_STREAMS));
-        entries.add(new Entry(ACCOUNT, "SCVTrailLogGroupRole", "AwsSolutions-IAM5[Resource::arn:{partition}:logs:"
-                + "{accountRegion}:{account}:log-group:/scv/cloudtrail/scvBYOACloudTrail:*]", "CloudTrail names "
-                + "its log streams itself; the role may write only to the streams of the trail's own log group."));
+        entries.add(new Entry(ACCOUNT, List.of("SCVTrailLogGroupRole", "TrailDeliveryBoundary"),
+                "AwsSolutions-IAM5[Resource::arn:{partition}:logs:{accountRegion}:{account}:log-group:/scv/cloudtrail/"
+                        + "scvBYOACloudTrail:*]", "CloudTrail names its log streams itself; the delivery role, and the "
+                        + "boundary that is exactly its grants, allow writing only to the streams of the trail's own "
+                        + "log group."));
 
         entries.add(new Entry(ACCOUNT, List.of("SCVSSMAccessPolicy", "SCVKMSAccessPolicy", "SCVS3AccessPolicy",
                 "SCVSecretsManagerAccessPolicy", "SCVCTRDataSyncFunctionRole", "SCVContactDataSyncFunctionRole",

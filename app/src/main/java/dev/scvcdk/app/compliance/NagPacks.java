@@ -8,16 +8,18 @@ import io.github.cdklabs.cdknag.NIST80053R5Checks;
 import io.github.cdklabs.cdknag.NagPack;
 import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import io.github.cdklabs.cdknag.ServerlessChecks;
-import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Validations;
 
 /** The five cdk-nag packs every SCV app is checked against. */
 public final class NagPacks {
 
-    /** The plugin names the packs report under in {@code validation-report.json}. */
+    /** The packs' names; each of a pack's rule ids starts with its name ({@link #packOf}). */
     public static final List<String> NAMES =
             List.of("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321", "Serverless");
+
+    /** The name the five packs report under in {@code validation-report.json}, as one plugin. */
+    public static final String PLUGIN_NAME = "cdk-nag";
 
     private NagPacks() {
     }
@@ -29,14 +31,20 @@ public final class NagPacks {
     }
 
     /**
-     * Registers the packs as validation plugins: they run when the app is synthesized, each over every stack of
-     * the stage once ({@link PerStackNagPack}: cdk-nag itself walks the whole app once per environment, from any
-     * stage).
+     * Registers the packs as one validation plugin: it runs when the app is synthesized and checks every stack of
+     * the stage once with each pack ({@link NagPacksPlugin}).
      */
     public static List<NagPack> register(Stage stage) {
         List<NagPack> packs = create(stage);
-        Validations.of(stage).addPlugins(packs.stream().map(pack -> new PerStackNagPack(pack, stage))
-                .toArray(IPolicyValidationPlugin[]::new));
+        Validations.of(stage).addPlugins(new NagPacksPlugin(packs, stage));
         return packs;
+    }
+
+    /**
+     * The pack of a cdk-nag rule id ({@code AwsSolutions-IAM5[...]} is AwsSolutions'), or {@code null} when no pack
+     * names it.
+     */
+    public static String packOf(String ruleId) {
+        return NAMES.stream().filter(pack -> ruleId.startsWith(pack + "-")).findFirst().orElse(null);
     }
 }

@@ -24,7 +24,8 @@ public final class ValidationReport {
     /**
      * One unacknowledged finding on one construct.
      *
-     * @param plugin        the plugin (pack) that reported it, e.g. {@code AwsSolutions}
+     * @param plugin        the cdk-nag pack that reported it, e.g. {@code AwsSolutions} (the five report as one
+     *                      plugin, {@link NagPacks#PLUGIN_NAME}; the rule id names the pack), or another plugin
      * @param findingId     the finding id, e.g. {@code AwsSolutions-IAM5[Resource::*]}
      * @param severity      {@code error}, {@code warning}, …
      * @param constructPath the construct path, e.g. {@code ScvAccountStack/AuditTrail/Resource}
@@ -73,7 +74,9 @@ public final class ValidationReport {
             }
             for (JsonNode violation : violations) {
                 for (JsonNode construct : violation.path("violatingConstructs")) {
-                    findings.add(new Finding(name, violation.path("ruleName").asText(),
+                    String ruleName = violation.path("ruleName").asText();
+                    String pack = name.equals(NagPacks.PLUGIN_NAME) ? NagPacks.packOf(ruleName) : null;
+                    findings.add(new Finding(pack != null ? pack : name, ruleName,
                             violation.path("severity").asText(), construct.path("constructPath").asText(),
                             violation.path("description").asText()));
                 }
