@@ -117,6 +117,7 @@ public final class TenantKeys extends Construct {
                 .build());
     }
 
+    /** {@code DecryptViaKinesis}: unique per key, as grants group by service and actions. */
     private static String sid(KeyGrant grant) {
         StringBuilder sid = new StringBuilder();
         grant.actions().forEach(action -> sid.append(action.substring("kms:".length())));
