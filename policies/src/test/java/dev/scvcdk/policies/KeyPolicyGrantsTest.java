@@ -20,7 +20,7 @@ class KeyPolicyGrantsTest {
     private static List<String> principals(TenantConfig config, ContactCenterConfig cc, TenantKey key,
             String service) {
         return KeyPolicyGrants.of(config, cc).stream()
-                .filter(g -> g.key() == key && g.service().equals(service))
+                .filter(g -> g.key() == key && java.util.Objects.equals(g.service(), service))
                 .flatMap(g -> g.roleArns().stream())
                 .distinct()
                 .toList();
@@ -57,7 +57,7 @@ class KeyPolicyGrantsTest {
     void onlyTheSsmExecutionRoleReadsAndOnlyTheSecretConfiguratorWritesTheCredentialsSecret() {
         // GIVEN the platform key's grants through Secrets Manager
         List<KeyGrant> grants = KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()).stream()
-                .filter(g -> g.key() == TenantKey.PLATFORM && g.service().equals("secretsmanager"))
+                .filter(g -> g.key() == TenantKey.PLATFORM && java.util.Objects.equals(g.service(), "secretsmanager"))
                 .toList();
 
         // THEN decrypting alone (GetSecretValue) is the SSM execution role's; writing a value (a data key, and the
@@ -72,7 +72,7 @@ class KeyPolicyGrantsTest {
     void provisioningMayEncryptTheConnectedAppParametersItWrites() {
         // GIVEN provisioning's declared PutParameter of the four connected-app settings (platform key, through SSM)
         assertThat(KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()))
-                .filteredOn(g -> g.key() == TenantKey.PLATFORM && g.service().equals("ssm")
+                .filteredOn(g -> g.key() == TenantKey.PLATFORM && java.util.Objects.equals(g.service(), "ssm")
                         && g.actions().equals(List.of("kms:Encrypt", "kms:GenerateDataKey")))
                 // THEN the platform key's policy names the role, or KMS would refuse the write
                 .singleElement().satisfies(g -> assertThat(g.roleArns()).containsExactly(ROLE + RoleNames.PROVISIONING));
@@ -92,4 +92,27 @@ class KeyPolicyGrantsTest {
                 .doesNotContain(ROLE + RoleNames.INVOKE_TELEPHONY_INTEGRATION_API);
     }
 
+
+    @Test
+    void aDirectKmsCallOnAKeyNamesItsRoleInThatKeysPolicyUnderTheCallsOtherConditions() {
+        // GIVEN the Connect configurator, whose AssociateInstanceStorageConfig makes Connect ask KMS for a grant
+        // on each storage key with the caller's rights (its declared call names the key by kms:ResourceAliases)
+        for (TenantKey key : List.of(TenantKey.STREAM, TenantKey.LIVE_MEDIA, TenantKey.BUCKET)) {
+            List<KeyGrant> direct = KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()).stream()
+                    .filter(g -> g.key() == key && g.direct() && g.actions().contains("kms:CreateGrant"))
+                    .toList();
+
+            // THEN that key's policy names exactly the configurator for kms:CreateGrant, only for an AWS resource,
+            // with no alias condition left (the policy is the key's own)
+            assertThat(direct).as(key.name()).singleElement().satisfies(grant -> {
+                assertThat(grant.roleArns()).containsExactly(ROLE + RoleNames.CONNECT_CONFIGURATOR_LAMBDA);
+                assertThat(grant.actions()).containsExactly("kms:CreateGrant");
+                assertThat(grant.conditions()).isEqualTo(
+                        java.util.Map.of("Bool", java.util.Map.of("kms:GrantIsForAWSResource", List.of("true"))));
+            });
+        }
+        // AND the platform key, which no call names directly, has no direct grant
+        assertThat(KeyPolicyGrants.of(TestTenants.example(), TestTenants.support()))
+                .noneMatch(g -> g.key() == TenantKey.PLATFORM && g.direct());
+    }
 }

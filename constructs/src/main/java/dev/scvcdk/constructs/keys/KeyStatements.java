@@ -61,6 +61,15 @@ public final class KeyStatements {
     }
 
     /**
+     * {@code principalArns} may run {@code actions} on the key themselves (not through a service), always under
+     * {@code conditions}, e.g. a grant only for an AWS service ({@code kms:GrantIsForAWSResource}).
+     */
+    public static Map<String, Object> direct(String sid, List<String> principalArns, List<String> actions,
+            Map<String, Map<String, List<String>>> conditions) {
+        return allow(sid, Map.of("AWS", principalArns), actions, new LinkedHashMap<>(conditions));
+    }
+
+    /**
      * Amazon Connect writes CTRs, Contact Lens output, recordings and live media with its
      * service-linked role, whose name ends in a per-instance suffix: the key policy names the
      * account only under an {@code aws:PrincipalArn} condition that matches that role and nothing else.

@@ -40,8 +40,9 @@ public final class TenantKeys extends Construct {
         Map<TenantKey, List<Map<String, Object>>> grants = new EnumMap<>(TenantKey.class);
         for (KeyGrant grant : props.getKeyGrants()) {
             List<String> principals = grant.roleArns().stream().map(IamRender::string).toList();
-            grants.computeIfAbsent(grant.key(), key -> new ArrayList<>()).add(KeyStatements.viaService(env,
-                    sid(grant), principals, grant.actions(), grant.service()));
+            grants.computeIfAbsent(grant.key(), key -> new ArrayList<>()).add(grant.direct()
+                    ? KeyStatements.direct(sid(grant), principals, grant.actions(), grant.conditions())
+                    : KeyStatements.viaService(env, sid(grant), principals, grant.actions(), grant.service()));
         }
 
         streamKey = key("StreamKey", "SCV " + cc + ": CTR and Contact Lens Kinesis streams", env,
@@ -117,10 +118,16 @@ public final class TenantKeys extends Construct {
                 .build());
     }
 
-    /** {@code DecryptViaKinesis}: unique per key, as grants group by service and actions. */
+    /**
+     * {@code DecryptViaKinesis}, or {@code CreateGrantDirect} for a direct call: unique per key, as grants group by
+     * service and actions.
+     */
     private static String sid(KeyGrant grant) {
         StringBuilder sid = new StringBuilder();
         grant.actions().forEach(action -> sid.append(action.substring("kms:".length())));
+        if (grant.direct()) {
+            return sid.append("Direct").toString();
+        }
         String service = grant.service();
         return sid.append("Via").append(Character.toUpperCase(service.charAt(0))).append(service.substring(1))
                 .toString();

@@ -468,18 +468,9 @@ class FunctionPolicyComplianceTest {
      * its expectation is asserted to still fail, so a fix asks for the entry to be removed.
      */
     private static Map<String, String> knownGaps() {
-        Map<String, String> gaps = new LinkedHashMap<>();
-        // Key policies derive from KeyUses (KMS calls a service makes for the caller); a direct call such as
-        // AssociateInstanceStorageConfig's dependent kms:CreateGrant names no key-policy principal yet.
-        for (ContactCenterConfig cc : app.config.contactCenters()) {
-            for (TenantKey key : List.of(TenantKey.STREAM, TenantKey.LIVE_MEDIA, TenantKey.BUCKET)) {
-                gaps.put(RoleNames.CONNECT_CONFIGURATOR_LAMBDA + " may kms:CreateGrant "
-                        + key.alias(cc.callCenterApiName()), "the " + key + " key's policy does not name the Connect "
-                        + "configurator for kms:CreateGrant (TenantKeys renders KeyPolicyGrants, which hold service "
-                        + "key uses only): KMS refuses the grant AssociateInstanceStorageConfig asks for");
-            }
-        }
-        return gaps;
+        // Empty: the Connect configurator's kms:CreateGrant on the storage keys, the last entry, is in the key
+        // policies now (KeyPolicyGrants derives direct KMS calls too). A new entry needs a reason and a place.
+        return new LinkedHashMap<>();
     }
 
     // --- the tests -------------------------------------------------------------------------------------------
