@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -69,8 +72,9 @@ public final class LambdaCode {
     }
 
     /**
-     * The jar file of {@code which}: extracted from the classpath to {@code <tmpdir>/scv-lambda-code/<sha-256>/}
-     * on first use, or the configured file.
+     * The jar file of {@code which}: extracted from the classpath to
+     * {@code <tmpdir>/scv-lambda-code-<user>/<sha-256>/} on first use (a directory only this user may write), or the
+     * configured file.
      *
      * @throws IllegalArgumentException when the resource or file does not exist, naming what to add or build
      */
@@ -95,22 +99,37 @@ public final class LambdaCode {
     }
 
     private Path extract(String resource) {
-        byte[] content;
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("Lambda code resource " + resource + " is not on the classpath: "
-                        + "add the Maven dependency " + ARTIFACT + " (the version of scv-constructs) to the project "
-                        + "that synthesizes the app, or pass LambdaCode.fromJars(path) to the contact center");
-            }
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Lambda code resource " + resource, e);
-        }
         String fileName = resource.substring(resource.lastIndexOf('/') + 1);
-        // A directory per content hash: same bytes, same path, whichever JVM wrote it first.
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "scv-lambda-code", sha256(content), fileName);
+        java.net.URL url = loader.getResource(resource);
+        if (url == null) {
+            throw new IllegalArgumentException("Lambda code resource " + resource + " is not on the classpath: "
+                    + "add the Maven dependency " + ARTIFACT + " (the version of scv-constructs) to the project "
+                    + "that synthesizes the app, or pass LambdaCode.fromJars(path) to the contact center");
+        }
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == content.length) {
+            // The artifact records each jar's SHA-256 beside it: an earlier extraction is found by it, without
+            // reading and hashing the jar (26 MB) at every synth.
+            String recorded = recordedSha256(resource);
+            if (recorded != null) {
+                Path target = extractionDirectory().resolve(recorded).resolve(fileName);
+                if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                        && Files.size(target) == url.openConnection().getContentLengthLong()) {
+                    return target;
+                }
+            }
+            byte[] content;
+            try (InputStream in = url.openStream()) {
+                content = in.readAllBytes();
+            }
+            String hash = sha256(content);
+            if (recorded != null && !recorded.equals(hash)) {
+                throw new IllegalStateException("Lambda code resource " + resource + " has SHA-256 " + hash
+                        + ", not the " + recorded + " its artifact records: the artifact " + ARTIFACT
+                        + " is damaged; rebuild or download it again");
+            }
+            // A directory per content hash: same bytes, same path, whichever JVM wrote it first.
+            Path target = extractionDirectory().resolve(hash).resolve(fileName);
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == content.length) {
                 return target;
             }
             Files.createDirectories(target.getParent());
@@ -119,11 +138,62 @@ public final class LambdaCode {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the Lambda code resource " + resource + " to " + target, e);
+            throw new UncheckedIOException("cannot extract the Lambda code resource " + resource, e);
         }
     }
 
-    private static String sha256(byte[] content) {
+    /** The hex SHA-256 the artifact records for {@code resource} ({@code <resource>.sha256}), or null. */
+    private String recordedSha256(String resource) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(resource + ".sha256")) {
+            if (in == null) {
+                return null;
+            }
+            String text = new String(in.readNBytes(128), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            return text.matches("[0-9a-f]{64}") ? text : null;
+        }
+    }
+
+    /**
+     * {@code <tmpdir>/scv-lambda-code-<user>}, readable and writable by this user only: a jar found there is
+     * deployed as found, so no other user of the machine may put one there. When that directory exists but is not
+     * this user's alone, a fresh private directory for this JVM.
+     */
+    static synchronized Path extractionDirectory() throws IOException {
+        if (extractionDirectory == null) {
+            Path shared = Path.of(System.getProperty("java.io.tmpdir"),
+                    "scv-lambda-code-" + System.getProperty("user.name"));
+            boolean posix = shared.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (!Files.exists(shared, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    if (posix) {
+                        Files.createDirectory(shared, PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwx------")));
+                    } else {
+                        Files.createDirectory(shared);
+                    }
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another JVM made it first: checked below like any existing one
+                }
+            }
+            extractionDirectory = !posix || privateToThisUser(shared) ? shared
+                    : Files.createTempDirectory("scv-lambda-code-");
+        }
+        return extractionDirectory;
+    }
+
+    private static Path extractionDirectory;
+
+    private static boolean privateToThisUser(Path directory) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return attributes.owner().getName().equals(System.getProperty("user.name"))
+                && attributes.permissions().stream().allMatch(p -> p.name().startsWith("OWNER_"));
+    }
+
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

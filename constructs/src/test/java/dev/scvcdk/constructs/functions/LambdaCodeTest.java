@@ -105,6 +105,60 @@ class LambdaCodeTest {
         return ((Map<?, ?>) ((Map<?, ?>) function.get("Properties")).get("Code")).get("S3Key");
     }
 
+    /** As {@link #classpathWith}, with {@code <jar>.sha256} files recording {@code recordedShared} for the shared jar. */
+    private URLClassLoader classpathRecording(String shared, String recordedShared) throws IOException {
+        Path root = dir.resolve("recorded-" + (shared + recordedShared).hashCode());
+        Path resources = Files.createDirectories(root.resolve(LambdaCode.RESOURCE_DIRECTORY));
+        Files.writeString(resources.resolve(Handler.Jar.SHARED.fileName()), shared, StandardCharsets.UTF_8);
+        Files.writeString(resources.resolve(Handler.Jar.SHARED.fileName() + ".sha256"), recordedShared + "\n",
+                StandardCharsets.UTF_8);
+        return new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
+    }
+
+    @Test
+    void aJarWhoseBytesDoNotMatchTheHashItsArtifactRecordsIsRefused() throws IOException {
+        // GIVEN an artifact whose shared jar is not the one its recorded SHA-256 names (damaged in transit)
+        String damaged = "damaged bytes " + System.nanoTime();
+        try (URLClassLoader loader = classpathRecording(damaged, sha256("the bytes that were built"))) {
+            // WHEN the jar is asked for THEN nothing is extracted or deployed: the error names both hashes
+            assertThatThrownBy(() -> LambdaCode.fromClasspath(loader).jar(Handler.Jar.SHARED))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("has SHA-256 " + sha256(damaged))
+                    .hasMessageContaining("not the " + sha256("the bytes that were built") + " its artifact records");
+        }
+    }
+
+    @Test
+    void aJarWithItsRecordedHashIsExtractedUnderThatHashAndFoundThereAgain() throws IOException {
+        // GIVEN an artifact that records its jar's SHA-256
+        String bytes = "recorded bytes " + System.nanoTime();
+        Path first;
+        try (URLClassLoader loader = classpathRecording(bytes, sha256(bytes))) {
+            // WHEN a first synth asks for the jar THEN it is extracted under the recorded hash
+            first = LambdaCode.fromClasspath(loader).jar(Handler.Jar.SHARED);
+            assertThat(first).hasContent(bytes);
+            assertThat(first.getParent().getFileName().toString()).isEqualTo(sha256(bytes));
+        }
+        try (URLClassLoader again = classpathRecording(bytes, sha256(bytes))) {
+            // AND a second synth finds the same file by the recorded hash
+            assertThat(LambdaCode.fromClasspath(again).jar(Handler.Jar.SHARED)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void jarsAreExtractedIntoADirectoryOnlyThisUserMayReadOrWrite() throws IOException {
+        // GIVEN the directory jars are extracted into (a jar found there is deployed as found)
+        Path directory = LambdaCode.extractionDirectory();
+        // THEN it belongs to this user
+        assertThat(directory).isDirectory();
+        assertThat(Files.getOwner(directory).getName()).isEqualTo(System.getProperty("user.name"));
+        // AND on a POSIX system (every machine this project builds on) grants nothing to the group or others
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        }
+    }
+
     @Test
     void fromClasspathWithoutTheArtifactIsAnErrorNamingTheMissingDependency() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
