@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.ArrayList;
 import dev.scvcdk.policies.config.TenantConfig;
 import dev.scvcdk.policies.PermissionBoundaryDocument;
+import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.RoleNames;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scvcdk.app.config.LoadedTenantConfig;
 import dev.scvcdk.app.compliance.ValidationReport;
 import dev.scvcdk.app.review.ReviewReport;
@@ -155,6 +158,23 @@ class ScvAppTest {
         // THEN every finding is acknowledged: the register knows the region fence too
         assertThat(ValidationReport.read(dir).findings()).isEmpty();
 
+        // AND the roles too large for one inline policy have policies split off them, whose findings the role's own
+        // acknowledgements answer on those policies: none is left to an acknowledgement of another construct
+        JsonNode report = readJson(dir.resolve("validation-report.json"));
+        assertThat(readJson(dir.resolve("ScvAccountStack.template.json")).path("Resources").toString())
+                .contains("\"ManagedPolicyName\":\"" + IamMatrix.splitPolicyNamePrefix(RoleNames.PROVISIONING));
+        List<String> answeredElsewhere = new ArrayList<>();
+        report.path("pluginReports").forEach(plugin -> plugin.path("suppressedViolations").forEach(v ->
+                v.path("violatingConstructs").forEach(c -> {
+                    String path = c.path("constructPath").asText();
+                    if (path.matches(".*/SCV[A-Za-z0-9]+Policy[A-Za-z0-9]+/Resource")
+                            && !path.contains("/SCVPermissionsBoundary/")) {
+                        answeredElsewhere.add(v.path("ruleName").asText() + " on " + path + " answered at "
+                                + v.path("acknowledgedAt").asText());
+                    }
+                })));
+        assertThat(answeredElsewhere).isEmpty();
+
         // AND without the register's region-fence entry that very finding would fail the synth
         Path without = dir.resolve("without-region-fence");
         ScvApp.create(new LoadedTenantConfig(grown, example.samlMetadataXml(), "six contact centers"),
@@ -240,5 +260,13 @@ class ScvAppTest {
         assertThat(ScvApp.run(app, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Set either scv:config (one tenant) or "
                 + "scv:pipeline");
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -77,6 +77,14 @@ public final class IamMatrix {
         return role.withManagedPolicyNames(names);
     }
 
+    /**
+     * The name every managed policy split off {@code roleName} starts with, when the role's statements outgrow IAM's
+     * inline quota ({@code SCVProvisioningRole} → {@code SCVProvisioningPolicy-}).
+     */
+    public static String splitPolicyNamePrefix(String roleName) {
+        return RolePolicyFit.policyName(roleName, "");
+    }
+
     /** The account roles as designed, before any statement moves to a managed policy to fit IAM's quota. */
     static List<RoleSpec> designedAccountRoles(TenantConfig config) {
         return designedAccountRoles(config, StackNames.defaults(config));

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import dev.scvcdk.constructs.iam.ScvRoles;
 import dev.scvcdk.policies.PermissionBoundaryDocument;
+import dev.scvcdk.policies.IamMatrix;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.Acknowledgment;
@@ -491,7 +493,8 @@ public final class NagAcknowledgements {
                     .toList();
             for (String path : entry.paths()) {
                 List<ConstructTree.Located> targets = matchedStacks.stream()
-                        .flatMap(stack -> tree.resolve(stack, insideWrapper(tree, stack) + path).stream())
+                        .flatMap(stack -> withSplitPolicies(path).stream()
+                                .flatMap(p -> tree.resolve(stack, insideWrapper(tree, stack) + p).stream()))
                         .toList();
                 for (String findingId : entry.findingIdsFor(config)) {
                     for (ConstructTree.Located target : targets) {
@@ -510,6 +513,21 @@ public final class NagAcknowledgements {
                 .forEach(e -> acknowledge(e.getKey(), e.getValue()));
         return applied;
     }
+
+    /**
+     * {@code path}, and for an SCV role the managed policies split off it when its statements outgrow IAM's inline
+     * quota ({@code SCVProvisioningPolicy-<sid>}, {@link IamMatrix#splitPolicyNamePrefix}): they hold the role's own statements, so the
+     * role's acknowledgements answer their findings, on those constructs.
+     */
+    private static List<String> withSplitPolicies(String path) {
+        if (!ROLE_PATH.matcher(path).matches()) {
+            return List.of(path);
+        }
+        return List.of(path, ScvRoles.constructId(IamMatrix.splitPolicyNamePrefix(path)) + "*");
+    }
+
+    /** A construct path that is one SCV role by its name ({@code SCVProvisioningRole}), not a glob. */
+    private static final Pattern ROLE_PATH = Pattern.compile("SCV[A-Za-z0-9]+Role");
 
     /**
      * Acknowledges findings on a construct. {@code Validations.acknowledge} rejects ids with more than one
