@@ -171,13 +171,6 @@ public final class IamMatrix {
         return new PolicyDocument(accountRole(config, RoleNames.TRAIL_LOG_GROUP).inlineStatements());
     }
 
-    /** ARN of the boundary {@code roleName} carries ({@link #hasOwnBoundary}, else {@link #permissionBoundaryArn}). */
-    public static String permissionBoundaryArn(TenantConfig config, String roleName) {
-        return hasOwnBoundary(roleName) && config.permissionBoundaryArnValue().isEmpty()
-                ? ScvArns.forTenant(config).policy(ScvNames.POLICY_PATH + ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)
-                : permissionBoundaryArn(config);
-    }
-
     /** ARN of the boundary every role carries: the configured one, or {@code /scv/SCVPermissionsBoundary}. */
     public static String permissionBoundaryArn(TenantConfig config) {
         return config.permissionBoundaryArnValue()

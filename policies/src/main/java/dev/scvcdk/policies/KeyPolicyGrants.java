@@ -9,10 +9,14 @@ import dev.scvcdk.policies.declarations.PrincipalContract;
 import dev.scvcdk.policies.declarations.PrincipalContracts;
 import dev.scvcdk.policies.declarations.TenantKey;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Who may use each customer-managed key of a contact center, derived from the declared calls: every role whose
@@ -41,7 +45,7 @@ public final class KeyPolicyGrants {
             actions = List.copyOf(actions);
             roleArns = List.copyOf(roleArns);
             // sorted: the key policy renders them in this order, the same in every JVM
-            conditions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(conditions));
+            conditions = Collections.unmodifiableMap(new TreeMap<>(conditions));
         }
 
         /** A grant through {@code service}. */
@@ -92,13 +96,13 @@ public final class KeyPolicyGrants {
     }
 
     /** The customer-managed key a direct KMS call names by {@code kms:ResourceAliases}, if it names one. */
-    private static java.util.Optional<TenantKey> directKey(Call call) {
+    private static Optional<TenantKey> directKey(Call call) {
         if (call.keyUse().isPresent() || call.actions().stream().anyMatch(a -> !a.startsWith("kms:"))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return call.conditions().values().stream()
                 .flatMap(byKey -> byKey.getOrDefault(RESOURCE_ALIASES, List.of()).stream())
-                .flatMap(alias -> java.util.Arrays.stream(TenantKey.values())
+                .flatMap(alias -> Arrays.stream(TenantKey.values())
                         .filter(key -> key.customerManaged() && alias.equals(Call.keyAlias(key))))
                 .findFirst();
     }
@@ -106,10 +110,10 @@ public final class KeyPolicyGrants {
     /** The call's conditions but the alias that names the key (the key policy is that key's), values concrete. */
     private static Map<String, Map<String, List<String>>> otherConditions(Call call, ScvArns arns,
             ContactCenterConfig cc) {
-        Map<String, Map<String, List<String>>> conditions = new java.util.TreeMap<>();
+        Map<String, Map<String, List<String>>> conditions = new TreeMap<>();
         call.conditions().forEach((operator, byKey) -> byKey.forEach((key, values) -> {
             if (!key.equals(RESOURCE_ALIASES)) {
-                conditions.computeIfAbsent(operator, o -> new java.util.TreeMap<>()).put(key, values.stream()
+                conditions.computeIfAbsent(operator, o -> new TreeMap<>()).put(key, values.stream()
                         .map(value -> Call.conditionValueIn(value, arns, cc)).toList());
             }
         }));

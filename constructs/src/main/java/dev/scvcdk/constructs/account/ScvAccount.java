@@ -41,8 +41,8 @@ import software.constructs.Construct;
  * <p>The provisioning role may read the CloudFormation stacks of the tenant only, by name: this construct's own stack
  * and each contact center's ({@link ScvAccountProps.Builder#contactCenterStackNames}).
  *
- * <p>Construct ids: {@code PermissionsBoundary} and {@code TrailDeliveryBoundary} (when created here), each managed policy and role by its SCV name
- * (e.g. {@code SCVProvisioningRole}), {@code SamlProvider}, {@code AuditTrail}. {@link ScvAccountStack} holds one
+ * <p>Construct ids: {@code PermissionsBoundary} and {@code TrailDeliveryBoundary} (when created here), each managed
+ * policy and role by its SCV name (e.g. {@code SCVProvisioningRole}), {@code SamlProvider}, {@code AuditTrail}. {@link ScvAccountStack} holds one
  * with id {@value #WRAPPED_ID}, which CDK leaves out of logical ids.
  */
 public final class ScvAccount extends Construct {
@@ -84,8 +84,8 @@ public final class ScvAccount extends Construct {
         this.managedPolicies = ScvManagedPolicies.create(this, matrix.managedPolicies());
 
         // CloudTrail's delivery role alone writes the trail's log group: it carries a boundary of exactly its grants,
-        // and the SCV boundary keeps every other role out of that log group
-        IManagedPolicy trailDeliveryBoundary = permissionsBoundary instanceof ManagedPolicy
+        // and the SCV boundary keeps every other role out of that log group (a configured boundary bounds it too)
+        ManagedPolicy trailDeliveryBoundary = permissionsBoundary instanceof ManagedPolicy
                 ? new ManagedPolicy(this, "TrailDeliveryBoundary", ManagedPolicyProps.builder()
                         .managedPolicyName(ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)
                         .path(ScvNames.POLICY_PATH)
@@ -93,10 +93,10 @@ public final class ScvAccount extends Construct {
                                 + ScvNames.CLOUDTRAIL_NAME + " events to " + ScvNames.TRAIL_LOG_GROUP + ", nothing else")
                         .document(IamRender.document(IamMatrix.trailDeliveryBoundary(tenantConfig)))
                         .build())
-                : permissionsBoundary;
+                : null;
         Map<String, Role> created = new LinkedHashMap<>();
         for (RoleSpec spec : matrix.accountRoles()) {
-            boolean ownBoundary = IamMatrix.hasOwnBoundary(spec.roleName());
+            boolean ownBoundary = trailDeliveryBoundary != null && IamMatrix.hasOwnBoundary(spec.roleName());
             Role role = ScvRoles.create(this, ScvRoles.constructId(spec.roleName()), spec,
                     ownBoundary ? trailDeliveryBoundary : permissionsBoundary, managedPolicies);
             if (ownBoundary) {

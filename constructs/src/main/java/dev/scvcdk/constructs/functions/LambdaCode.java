@@ -158,6 +158,8 @@ public final class LambdaCode {
      * deployed as found, so no other user of the machine may put one there. When that directory exists but is not
      * this user's alone, a fresh private directory for this JVM.
      */
+    private static Path extractionDirectory;
+
     static synchronized Path extractionDirectory() throws IOException {
         if (extractionDirectory == null) {
             Path shared = Path.of(System.getProperty("java.io.tmpdir"),
@@ -181,8 +183,6 @@ public final class LambdaCode {
         return extractionDirectory;
     }
 
-    private static Path extractionDirectory;
-
     private static boolean privateToThisUser(Path directory) throws IOException {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -193,7 +193,7 @@ public final class LambdaCode {
                 && attributes.permissions().stream().allMatch(p -> p.name().startsWith("OWNER_"));
     }
 
-    static String sha256(byte[] content) {
+    private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -164,8 +164,11 @@ class ScvAccountStackTest {
                 .tenantConfig(ExampleTenant.withBoundary(existing)).samlMetadataXml(TestSamlMetadata.xml()).build());
 
         Template customTemplate = Template.fromStack(custom);
-        assertThat(customTemplate.findResources("AWS::IAM::ManagedPolicy",
-                Map.of("Properties", Map.of("ManagedPolicyName", "SCVPermissionsBoundary")))).isEmpty();
+        // neither SCV boundary is created: the configured one bounds every role, CloudTrail's delivery role too
+        for (String boundary : List.of(ScvNames.BOUNDARY_POLICY_NAME, ScvNames.TRAIL_DELIVERY_BOUNDARY_POLICY_NAME)) {
+            assertThat(customTemplate.findResources("AWS::IAM::ManagedPolicy",
+                    Map.of("Properties", Map.of("ManagedPolicyName", boundary)))).as(boundary).isEmpty();
+        }
         assertThat(customTemplate.findResources("AWS::IAM::Role")).allSatisfy((id, role) -> assertThat(role)
                 .as(id).extracting("Properties").extracting("PermissionsBoundary").isEqualTo(existing));
     }

@@ -66,8 +66,6 @@ class FunctionPolicyComplianceTest {
             "connect:ListQueues", "connect:ListQuickConnects", "connect:ListPhoneNumbers");
     private static Map<String, Result> results;
 
-    /** Title → what is wrong, see {@link #knownGaps()}. */
-    private static Map<String, String> knownGaps;
 
     /** The tenant of this invocation; declaring it lets the static setup below receive it. */
     @org.junit.jupiter.params.Parameter
@@ -80,7 +78,6 @@ class FunctionPolicyComplianceTest {
         iam = new SynthesizedIam(app.config.partitionValue().id(), app.config.accountId(), app.stacks.values());
         calls = new Calls(app.config.partitionValue().id(), app.config.accountId(),
                 ScvNames.accountStackRegion(app.config.partitionValue()), iam);
-        knownGaps = knownGaps();
         // Each tenant's invocation starts afresh: the maps are static so the static setup can fill them.
         GROUPS.clear();
         ANY_TARGET.clear();
@@ -463,16 +460,6 @@ class FunctionPolicyComplianceTest {
         return list;
     }
 
-    /**
-     * The register of expectations the synthesized app does not meet yet. Each entry names what is wrong and where;
-     * its expectation is asserted to still fail, so a fix asks for the entry to be removed.
-     */
-    private static Map<String, String> knownGaps() {
-        // Empty: the Connect configurator's kms:CreateGrant on the storage keys, the last entry, is in the key
-        // policies now (KeyPolicyGrants derives direct KMS calls too). A new entry needs a reason and a place.
-        return new LinkedHashMap<>();
-    }
-
     // --- the tests -------------------------------------------------------------------------------------------
 
     @TestFactory
@@ -530,12 +517,6 @@ class FunctionPolicyComplianceTest {
     }
 
     @Test
-    void everyKnownGapNamesAnExpectation() {
-        List<String> titles = GROUPS.values().stream().flatMap(List::stream).map(Expectation::title).toList();
-        assertThat(knownGaps.keySet()).as("KNOWN_GAPS entries that match no expectation").isSubsetOf(titles);
-    }
-
-    @Test
     void everyRoleOfTheAppIsEvaluatedWithItsBoundary() {
         // GIVEN every AWS::IAM::Role of the synthesized app
         // THEN each one carries a boundary document that the evaluator received
@@ -550,15 +531,7 @@ class FunctionPolicyComplianceTest {
     }
 
     private static void check(Expectation expectation) {
-        Result result = results.get(expectation.request().id());
-        String gap = knownGaps.get(expectation.title());
-        if (gap != null && !"Error".equals(result.decision())) {
-            assertThat("Allowed".equals(result.decision()))
-                    .as("known gap is fixed (remove it from KNOWN_GAPS): " + gap + expectation.report(result))
-                    .isNotEqualTo(expectation.allowed());
-            return;
-        }
-        expectation.check(result);
+        expectation.check(results.get(expectation.request().id()));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
