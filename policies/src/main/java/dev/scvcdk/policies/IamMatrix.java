@@ -13,6 +13,7 @@ import dev.scvcdk.policies.roles.StreamRoles;
 import dev.scvcdk.policies.roles.VoicemailRoles;
 import dev.scvcdk.policies.statements.TenantResources;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,30 @@ public final class IamMatrix {
         return account(config, StackNames.defaults(config));
     }
 
+    /**
+     * The last few tenants' matrices: the stacks and the app's acknowledgement register ask for the same tenant's
+     * in one synth. Bounded, since tests build many tenants in one JVM.
+     */
+    private static final Map<List<Object>, AccountMatrix> RECENT = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, AccountMatrix> eldest) {
+                    return size() > 4;
+                }
+            });
+
     /** As {@link #account(TenantConfig)}, for a tenant whose stacks are named {@code stackNames}. */
     public static AccountMatrix account(TenantConfig config, StackNames stackNames) {
+        List<Object> key = List.of(config, stackNames);
+        AccountMatrix recent = RECENT.get(key);
+        if (recent == null) {
+            recent = computeAccount(config, stackNames);
+            RECENT.put(key, recent);
+        }
+        return recent;
+    }
+
+    private static AccountMatrix computeAccount(TenantConfig config, StackNames stackNames) {
         Map<String, List<ManagedPolicySpec>> shared = new LinkedHashMap<>();
         ManagedPolicies.all(config).forEach(policy -> shared.put(policy.name(), RolePolicyFit.fitShared(policy)));
         List<RolePolicyFit.Fitted> roles = designedAccountRoles(config, stackNames).stream()

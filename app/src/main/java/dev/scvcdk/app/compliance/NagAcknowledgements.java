@@ -1,9 +1,11 @@
 package dev.scvcdk.app.compliance;
 
 import dev.scvcdk.policies.ScvNames.Function;
+import dev.scvcdk.policies.declarations.Call;
 import dev.scvcdk.policies.declarations.Feature;
 import dev.scvcdk.policies.declarations.FunctionContract;
 import dev.scvcdk.policies.declarations.FunctionContracts;
+import dev.scvcdk.policies.declarations.PrincipalContracts;
 import dev.scvcdk.policies.declarations.Target;
 import dev.scvcdk.policies.declarations.Trigger;
 import dev.scvcdk.constructs.account.ScvAccount;
@@ -11,6 +13,7 @@ import dev.scvcdk.constructs.contactcenter.ScvContactCenter;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,11 +24,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.scvcdk.constructs.iam.ScvRoles;
 import dev.scvcdk.policies.PermissionBoundaryDocument;
 import dev.scvcdk.policies.IamMatrix;
+import dev.scvcdk.policies.RoleSpec;
 import dev.scvcdk.policies.ScvNames;
 import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.Acknowledgment;
@@ -149,6 +155,10 @@ public final class NagAcknowledgements {
     public record Applied(Entry entry, String findingId, String path, List<String> constructPaths) {
     }
 
+    /** The targets of calls granted on {@code *} (declared with their region condition). */
+    private static final Set<Target.Kind> WILDCARD_KINDS = Set.of(Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS,
+            Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS_ALSO_IN_ACCOUNT_REGION);
+
     /**
      * The register. Add an entry only with the exact finding id from {@code cdk.out/validation-report.json} and a
      * reason a security reviewer would accept; the compliance suite rejects entries that match no finding.
@@ -164,7 +174,7 @@ public final class NagAcknowledgements {
             + "limit; each role's own policies name exact actions, and the compliance suite checks those.";
     private static final String BOUNDARY_RESOURCES = "The boundary names SCV resources by their SCV names (<cc>- in the "
             + "contact center's region and account), instances by id, buckets by SCV's <cc>-<account>-<region>-scv "
-            + "form, the tenant's stacks by their names' common prefix (Scv*), and resources whose ids AWS assigns "
+            + "form, the tenant's stacks and roles by their names' common prefixes (Scv*, SCV*), and resources whose ids AWS assigns "
             + "(transcription jobs, event-source mappings, phone numbers) by kind in the account, bounded to the SCV "
             + "regions by aws:RequestedRegion. "
             + "BoundaryAttackTest evaluates a *:* role under it.";
@@ -193,8 +203,8 @@ public final class NagAcknowledgements {
             + "at run time; the grant is limited to transcription jobs in the contact center's region and account.";
     private static final String FUNCTIONS = "Every SCV function of a contact center is named <cc>-<Name>; the prefix "
             + "covers exactly the contact center's functions, their versions and the 'active' alias.";
-    private static final String WILDCARD_ONLY = "Only actions without resource-level permissions (transcribe "
-            + "streaming, transcribe:StartTranscriptionJob bound by its output bucket and key conditions, "
+    private static final String WILDCARD_ONLY = "Only actions without resource-level permissions (X-Ray trace "
+            + "writes, transcribe streaming, transcribe:StartTranscriptionJob bound by its output bucket and key conditions, "
             + "ds:DescribeDirectories, s3:ListAllMyBuckets, List* calls, lambda:CreateEventSourceMapping "
             + "conditioned on lambda:FunctionArn) are granted on '*', each limited to the SCV regions by "
             + "aws:RequestedRegion; the compliance suite checks every '*' grant against the IAM reference data.";
@@ -247,7 +257,7 @@ public final class NagAcknowledgements {
                 "arn:{partition}:lambda:*:{account}:event-source-mapping:*",
                 "arn:{partition}:transcribe:*:{account}:transcription-job/*",
                 "arn:{partition}:s3:::*-{account}-*-scv", "arn:{partition}:s3:::*-{account}-*-scv/*",
-                "arn:{partition}:kms:*:{account}:key/*", "*")) {
+                "arn:{partition}:kms:*:{account}:key/*", "arn:{partition}:iam::{account}:role/SCV*", "*")) {
             entries.add(new Entry(ACCOUNT, "PermissionsBoundary", "AwsSolutions-IAM5[Resource::" + resource + "]",
                     BOUNDARY_RESOURCES));
         }
@@ -311,23 +321,21 @@ public final class NagAcknowledgements {
                         + "boundary that is exactly its grants, allow writing only to the streams of the trail's own "
                         + "log group."));
 
+        // a key used through a service is granted as key/* in any region, pinned by kms:ViaService
+        String keysViaService = "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]";
+        String keysViaServiceReason = KEYS + " These grants also carry kms:ViaService for the calling service's "
+                + "endpoints in the contact-center regions, which use only keys of their own region.";
         entries.add(new Entry(ACCOUNT, List.of("SCVSSMAccessPolicy", "SCVKMSAccessPolicy", "SCVS3AccessPolicy",
-                "SCVSecretsManagerAccessPolicy", "SCVCTRDataSyncFunctionRole", "SCVContactDataSyncFunctionRole",
-                "SCVPostCallAnalysisTriggerFunctionRole", "SCVInvokeSalesforceRestApiFunctionRole",
-                "SCVHandleContactEventsRole", "SCVSSMLambdaExecutionRole", "SCVSecretConfiguratorLambdaRole",
-                "SCVKvsTranscriberRoleResource", "SCVContactLensConsumerFunctionRole",
-                "SCVContactLensStreamingRoleResource", "SCVVoiceMailAudioProcessingRole", "SCVVoiceMailPackagingRole",
-                "SCVVoiceMailTranscribeRole", "SCVProvisioningRole"),
-                "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]", KEYS + " These grants also "
-                        + "carry kms:ViaService for the contact-center regions' service endpoints, which use only "
-                        + "keys of their own region."));
-
+                "SCVSecretsManagerAccessPolicy", "SCVProvisioningRole"), keysViaService, keysViaServiceReason));
+        for (RolePlace role : rolesCalling(call -> call.keyUse().isPresent())) {
+            entries.add(role.entry(keysViaService, keysViaServiceReason));
+        }
+        // a key called directly is granted as key/* of the contact center's region, picked by kms:ResourceAliases
         String regionalKeys = "AwsSolutions-IAM5[Resource::arn:{partition}:kms:{region}:{account}:key/*]";
-        entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
-                regionalKeys, KEYS));
-        entries.add(new Entry(CONTACT_CENTERS, "*SCVS3Role",
-                "AwsSolutions-IAM5[Resource::arn:{partition}:kms:*:{account}:key/*]", KEYS + " The grant also carries "
-                        + "kms:ViaService for the contact center's S3 endpoint, which uses only keys of its region."));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", regionalKeys, KEYS));
+        for (RolePlace role : rolesCalling(call -> call.target().kind() == Target.Kind.KEYS)) {
+            entries.add(role.entry(regionalKeys, KEYS));
+        }
 
         entries.add(new Entry(ACCOUNT, List.of("SCVS3AccessPolicy"),
                 "AwsSolutions-IAM5[Resource::arn:{partition}:s3:::{tenantBucket}/voicemailmessages/*]",
@@ -348,8 +356,8 @@ public final class NagAcknowledgements {
         String instance = "arn:{partition}:connect:{region}:{account}:instance/{instanceId}";
         String contacts = "AwsSolutions-IAM5[Resource::" + instance + "/contact/*]";
         entries.add(new Entry(ACCOUNT, List.of("SCVAmazonConnectAccessPolicy"), contacts, CONTACTS));
-        for (FunctionContract contract : callingOn(Target.Kind.CONTACTS)) {
-            entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), contacts, CONTACTS, contract.feature()));
+        for (RolePlace role : rolesCalling(call -> call.target().kind() == Target.Kind.CONTACTS)) {
+            entries.add(role.entry(contacts, CONTACTS));
         }
         entries.add(new Entry(ACCOUNT, "SCVAmazonConnectManagementRole",
                 "AwsSolutions-IAM5[Resource::" + instance + "/*]", INSTANCE));
@@ -391,11 +399,9 @@ public final class NagAcknowledgements {
                 "AwsSolutions-IAM5[Resource::arn:{partition}:events:{region}:{account}:rule/{cc}-*]",
                 "SCV's EventBridge rules of a contact center are all named <cc>-<Name>; the prefix covers exactly "
                         + "those rules."));
-        entries.add(new Entry(ACCOUNT, List.of("SCVConnectConfiguratorLambdaRole", "SCVProvisioningRole"),
-                "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
-        for (FunctionContract contract : callingOn(Target.Kind.NO_RESOURCE_LEVEL_PERMISSIONS)) {
-            entries.add(new Entry(ACCOUNT, List.of(contract.roleName()), "AwsSolutions-IAM5[Resource::*]",
-                    WILDCARD_ONLY, contract.feature()));
+        entries.add(new Entry(ACCOUNT, "SCVProvisioningRole", "AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
+        for (RolePlace role : rolesCalling(call -> WILDCARD_KINDS.contains(call.target().kind()))) {
+            entries.add(role.entry("AwsSolutions-IAM5[Resource::*]", WILDCARD_ONLY));
         }
         entries.add(new Entry(ACCOUNT, "SCV*", "Serverless-LambdaStarPermissions", "The wildcards in these Lambda "
                 + "roles are each acknowledged above with their reason: the function's own log streams (':*'), KMS "
@@ -443,11 +449,88 @@ public final class NagAcknowledgements {
         }
     }
 
-    /** The functions whose own code calls on a target of {@code kind} (the findings follow their roles' grants). */
-    private static List<FunctionContract> callingOn(Target.Kind kind) {
-        return FunctionContracts.all().stream()
-                .filter(contract -> contract.calls().stream().anyMatch(call -> call.target().kind() == kind))
-                .toList();
+    /**
+     * A declared role where the app puts it: a function's or an account-wide principal's role in the account stack,
+     * a per-contact-center principal's ({@code <Cc>ConnectCallRole}) in each contact-center stack.
+     *
+     * @param feature the contact centers whose templates grant the calls it is placed for
+     */
+    private record RolePlace(String stack, String path, Feature feature) {
+        /**
+         * The finding on this role. An account role's statement may live in a shared {@code /scv/} policy instead
+         * (attached where the role needs all of it, which depends on the tenant): then the finding is the policy's.
+         */
+        Entry entry(String findingId, String reason) {
+            Predicate<TenantConfig> appliesTo = ACCOUNT.equals(stack)
+                    ? config -> OwnResources.of(config).names(path, findingId)
+                    : config -> true;
+            return new Entry(stack, List.of(path), findingId, reason, feature, appliesTo);
+        }
+    }
+
+    /** The resources each account role's own policies name (inline, or split off it), per tenant. */
+    private record OwnResources(Map<String, Set<String>> byRole) {
+        private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z]+}");
+
+        /** The last tenant's, by its matrix: every derived entry of the register asks in turn. */
+        private static IamMatrix.AccountMatrix lastMatrix;
+        private static OwnResources last;
+
+        static synchronized OwnResources of(TenantConfig config) {
+            IamMatrix.AccountMatrix matrix = IamMatrix.account(config);
+            if (matrix != lastMatrix) {
+                last = of(matrix);
+                lastMatrix = matrix;
+            }
+            return last;
+        }
+
+        private static OwnResources of(IamMatrix.AccountMatrix matrix) {
+            Map<String, Set<String>> byRole = new HashMap<>();
+            for (RoleSpec role : matrix.accountRoles()) {
+                String split = IamMatrix.splitPolicyNamePrefix(role.roleName());
+                byRole.put(role.roleName(), Stream.concat(role.inlineStatements().stream(),
+                                matrix.managedPolicies().stream()
+                                        .filter(policy -> policy.name().startsWith(split))
+                                        .flatMap(policy -> policy.statements().stream()))
+                        .flatMap(statement -> statement.resources().stream())
+                        .collect(Collectors.toSet()));
+            }
+            return new OwnResources(byRole);
+        }
+
+        /** Whether {@code role}'s own policies name the resource of {@code findingId}, its variables any value. */
+        boolean names(String role, String findingId) {
+            String resource = findingId.substring(findingId.indexOf("[Resource::") + "[Resource::".length(),
+                    findingId.length() - 1);
+            StringBuilder regex = new StringBuilder();
+            Matcher variable = VARIABLE.matcher(resource);
+            int from = 0;
+            while (variable.find()) {
+                regex.append(Pattern.quote(resource.substring(from, variable.start()))).append("[^:/]*");
+                from = variable.end();
+            }
+            Pattern pattern = Pattern.compile(regex.append(Pattern.quote(resource.substring(from))).toString());
+            return byRole.getOrDefault(role, Set.of()).stream().anyMatch(r -> pattern.matcher(r).matches());
+        }
+    }
+
+    /**
+     * The declared roles (provisioning aside: its calls depend on the tenant) making a call {@code call} matches:
+     * their grants have the finding that call's statement raises, on the role itself. A role several functions
+     * share is placed once per feature that grants it such a call.
+     */
+    private static List<RolePlace> rolesCalling(Predicate<Call> call) {
+        List<RolePlace> roles = new ArrayList<>();
+        FunctionContracts.all().stream()
+                .filter(contract -> contract.allCalls().stream().anyMatch(call))
+                .forEach(contract -> roles.add(new RolePlace(ACCOUNT, contract.roleName(), contract.feature())));
+        PrincipalContracts.configIndependent().stream()
+                .filter(contract -> contract.calls().stream().anyMatch(call))
+                .forEach(contract -> roles.add(contract.perContactCenter()
+                        ? new RolePlace(CONTACT_CENTERS, "*" + contract.roleName(), Feature.ALWAYS)
+                        : new RolePlace(ACCOUNT, contract.roleName(), Feature.ALWAYS)));
+        return roles.stream().distinct().toList();
     }
 
     private static String logStreamsFinding(String function) {

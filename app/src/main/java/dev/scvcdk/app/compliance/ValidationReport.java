@@ -39,14 +39,30 @@ public final class ValidationReport {
         }
     }
 
+    /**
+     * A finding cdk-nag reported although the register acknowledges it, because the acknowledgement is on another
+     * construct: cdk-nag honours an acknowledgement on the construct or its parents only, and CDK then suppresses
+     * what is left by finding id anywhere in the app.
+     *
+     * @param acknowledgedAt the construct whose acknowledgement CDK used
+     */
+    public record AcknowledgedElsewhere(Finding finding, String acknowledgedAt) {
+        @Override
+        public String toString() {
+            return finding + " acknowledged only at " + acknowledgedAt;
+        }
+    }
+
     private final Path file;
     private final List<Finding> findings;
+    private final List<AcknowledgedElsewhere> acknowledgedElsewhere;
     private final List<String> pluginFailures;
     private final List<String> pluginNames;
 
-    private ValidationReport(Path file, List<Finding> findings, List<String> pluginFailures,
-            List<String> pluginNames) {
+    private ValidationReport(Path file, List<Finding> findings, List<AcknowledgedElsewhere> acknowledgedElsewhere,
+            List<String> pluginFailures, List<String> pluginNames) {
         this.file = file;
+        this.acknowledgedElsewhere = List.copyOf(acknowledgedElsewhere);
         this.pluginNames = List.copyOf(pluginNames);
         this.findings = List.copyOf(findings);
         this.pluginFailures = List.copyOf(pluginFailures);
@@ -62,6 +78,7 @@ public final class ValidationReport {
             throw new UncheckedIOException("cannot read the validation report " + file, e);
         }
         List<Finding> findings = new ArrayList<>();
+        List<AcknowledgedElsewhere> acknowledgedElsewhere = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (JsonNode plugin : root.path("pluginReports")) {
@@ -73,18 +90,33 @@ public final class ValidationReport {
                 failures.add(name + ": " + (error.isEmpty() ? "failed without findings" : error));
             }
             for (JsonNode violation : violations) {
-                for (JsonNode construct : violation.path("violatingConstructs")) {
-                    String ruleName = violation.path("ruleName").asText();
-                    String pack = name.equals(NagPacks.PLUGIN_NAME) ? NagPacks.packOf(ruleName) : null;
-                    findings.add(new Finding(pack != null ? pack : name, ruleName,
-                            violation.path("severity").asText(), construct.path("constructPath").asText(),
-                            violation.path("description").asText()));
-                }
+                findings.addAll(findingsOf(name, violation));
+            }
+            // CDK also suppresses by id for plugins that do not read acknowledgements themselves: those on the
+            // construct or a parent of it are its own
+            for (JsonNode violation : plugin.path("suppressedViolations")) {
+                String acknowledgedAt = violation.path("acknowledgedAt").asText();
+                findingsOf(name, violation).stream()
+                        .filter(f -> !NagAcknowledgements.covers(acknowledgedAt, f.constructPath()))
+                        .forEach(f -> acknowledgedElsewhere.add(new AcknowledgedElsewhere(f, acknowledgedAt)));
             }
         }
         // CDK runs each plugin once per stack environment over the whole tree, so findings repeat.
         return new ValidationReport(file, findings.stream().distinct().toList(),
-                failures.stream().distinct().toList(), names.stream().distinct().toList());
+                acknowledgedElsewhere.stream().distinct().toList(), failures.stream().distinct().toList(),
+                names.stream().distinct().toList());
+    }
+
+    /** One finding per construct of a reported violation. */
+    private static List<Finding> findingsOf(String plugin, JsonNode violation) {
+        String ruleName = violation.path("ruleName").asText();
+        String pack = plugin.equals(NagPacks.PLUGIN_NAME) ? NagPacks.packOf(ruleName) : null;
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode construct : violation.path("violatingConstructs")) {
+            findings.add(new Finding(pack != null ? pack : plugin, ruleName, violation.path("severity").asText(),
+                    construct.path("constructPath").asText(), violation.path("description").asText()));
+        }
+        return findings;
     }
 
     /** The plugins that reported, findings or not (one entry each). */
@@ -99,6 +131,14 @@ public final class ValidationReport {
     /** Every unacknowledged finding, one per construct. */
     public List<Finding> findings() {
         return findings;
+    }
+
+    /**
+     * Findings suppressed only by an acknowledgement of the same id on another construct: the register names the
+     * wrong constructs for them, and a new finding with that id anywhere would be suppressed unreviewed.
+     */
+    public List<AcknowledgedElsewhere> acknowledgedElsewhere() {
+        return acknowledgedElsewhere;
     }
 
     /** The findings reported by the given plugins only. */

@@ -14,6 +14,9 @@ import dev.scvcdk.policies.config.TenantConfig;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.sqs.Queue;
 
 /**
@@ -89,6 +92,34 @@ class NagAcknowledgementsTest {
                 .extracting(ValidationReport.Finding::findingId, ValidationReport.Finding::constructPath)
                 .contains(org.assertj.core.groups.Tuple.tuple("AwsSolutions-SQS3", "Fixture/Other/Resource"))
                 .doesNotContain(org.assertj.core.groups.Tuple.tuple("AwsSolutions-SQS3", "Fixture/Jobs/Resource"));
+    }
+
+    @Test
+    void aFindingAcknowledgedOnlyOnAnotherConstructIsReportedAsAcknowledgedElsewhere() {
+        // GIVEN two roles that both read every object of every bucket, the wildcard acknowledged on the first only
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        app.getNode().setContext("@aws-cdk/core:failSynthOnValidationErrors", false);
+        Stack stack = new Stack(app, "Fixture");
+        for (String id : List.of("Reader", "Other")) {
+            Role role = Role.Builder.create(stack, id).assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
+            role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
+                    .resources(List.of("*")).build());
+        }
+        NagPacks.register(app);
+        NagAcknowledgements.apply(app, List.of(new NagAcknowledgements.Entry("Fixture", "Reader",
+                "AwsSolutions-IAM5[Resource::*]", REASON)), TENANT);
+        // WHEN synthesized with the packs
+        app.synth();
+        // THEN the second role's finding is not among the open findings (CDK matched the id app-wide) but is
+        // reported as acknowledged elsewhere, naming the construct whose acknowledgement answered it
+        ValidationReport report = ValidationReport.read(outdir);
+        assertThat(report.findings()).extracting(ValidationReport.Finding::findingId)
+                .doesNotContain("AwsSolutions-IAM5[Resource::*]");
+        assertThat(report.acknowledgedElsewhere()).singleElement().satisfies(elsewhere -> {
+            assertThat(elsewhere.finding().findingId()).isEqualTo("AwsSolutions-IAM5[Resource::*]");
+            assertThat(elsewhere.finding().constructPath()).startsWith("Fixture/Other/");
+            assertThat(elsewhere.acknowledgedAt()).startsWith("Fixture/Reader");
+        });
     }
 
     @Test

@@ -46,6 +46,19 @@ public record Call(String sid, List<String> actions, Target target, Map<String, 
         this(sid, actions, target, conditions, keyUse, why, false);
     }
 
+    /** What the Lambda runtime does for every function: writes the logs of {@code functionBaseName}'s log group. */
+    public static Call writeOwnLogs(String functionBaseName) {
+        return of("WriteOwnLogs", Target.logStreams(functionBaseName), "the Lambda runtime writes the function's logs",
+                "logs:CreateLogStream", "logs:PutLogEvents");
+    }
+
+    /** What the Lambda runtime does for every function with active tracing: sends its X-Ray segments. */
+    public static Call writeTraces() {
+        return of("WriteTraces", Target.noResourceLevelPermissions(),
+                "active tracing: the runtime sends X-Ray segments", "xray:PutTraceSegments",
+                "xray:PutTelemetryRecords");
+    }
+
     /** {@code actions} on {@code target}, nothing encrypted. */
     public static Call of(String sid, Target target, String why, String... actions) {
         return new Call(sid, List.of(actions), target, Map.of(), Optional.empty(), why);

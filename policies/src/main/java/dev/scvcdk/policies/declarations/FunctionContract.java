@@ -86,11 +86,8 @@ public record FunctionContract(Function function, String roleName, List<Call> ca
      */
     public List<Call> allCalls() {
         List<Call> all = new ArrayList<>(calls);
-        all.add(Call.of("WriteOwnLogs", Target.logStreams(function.baseName()),
-                "the Lambda runtime writes the function's logs", "logs:CreateLogStream", "logs:PutLogEvents"));
-        all.add(Call.of("WriteTraces", Target.noResourceLevelPermissions(),
-                "active tracing: the runtime sends X-Ray segments", "xray:PutTraceSegments",
-                "xray:PutTelemetryRecords"));
+        all.add(Call.writeOwnLogs(function.baseName()));
+        all.add(Call.writeTraces());
         if (hasFailureDestination()) {
             all.add(Call.of("SendToFailureQueue", Target.failureQueue(),
                     "Lambda sends failed events and batches to the on-failure destination", "sqs:SendMessage")

@@ -139,13 +139,18 @@ public final class PrincipalContracts {
                             "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret",
                             "secretsmanager:DescribeSecret", "secretsmanager:TagResource")
                             .withKey(KeyUse.encrypt(TenantKey.PLATFORM, "secretsmanager")),
-                    ownLogs("SecretConfiguratorFunction"), traces()));
+                    Call.writeOwnLogs("SecretConfiguratorFunction"), Call.writeTraces()));
 
     private static final List<PrincipalContract> CONFIG_INDEPENDENT = List.of(CONTACT_LENS_STREAMING,
             TENANT_BUCKET_WRITE_ACCESS, S3, SAML, CONNECT_CALL, UPDATE_CREDENTIAL, TRAIL_LOG_GROUP,
             AMAZON_CONNECT_MANAGEMENT, CONNECT_CONFIGURATOR, SECRET_CONFIGURATOR);
 
     private PrincipalContracts() {
+    }
+
+    /** The declared principals whose calls do not depend on the tenant config: all but provisioning. */
+    public static List<PrincipalContract> configIndependent() {
+        return CONFIG_INDEPENDENT;
     }
 
     /** Every declared principal of {@code config}'s tenant: the fixed ones and provisioning. */
@@ -306,20 +311,9 @@ public final class PrincipalContracts {
                     .when("ForAnyValue:StringEquals", "kms:ResourceAliases", Call.keyAlias(key))
                     .when("Bool", "kms:GrantIsForAWSResource", "true"));
         }
-        calls.add(ownLogs("ConnectConfiguratorFunction"));
-        calls.add(traces());
+        calls.add(Call.writeOwnLogs("ConnectConfiguratorFunction"));
+        calls.add(Call.writeTraces());
         return List.copyOf(calls);
-    }
-
-    private static Call ownLogs(String functionBaseName) {
-        return Call.of("WriteOwnLogs", Target.logStreams(functionBaseName),
-                "the Lambda runtime writes the function's logs", "logs:CreateLogStream", "logs:PutLogEvents");
-    }
-
-    private static Call traces() {
-        return Call.of("WriteTraces", Target.noResourceLevelPermissions(),
-                "active tracing: the runtime sends X-Ray segments", "xray:PutTraceSegments",
-                "xray:PutTelemetryRecords");
     }
 
     /** The {@code active} alias ARN of each of {@code functions}, in the contact center the call is made in. */
