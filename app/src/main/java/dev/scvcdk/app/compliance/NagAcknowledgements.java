@@ -461,9 +461,11 @@ public final class NagAcknowledgements {
          * (attached where the role needs all of it, which depends on the tenant): then the finding is the policy's.
          */
         Entry entry(String findingId, String reason) {
-            Predicate<TenantConfig> appliesTo = ACCOUNT.equals(stack)
-                    ? config -> OwnResources.of(config).names(path, findingId)
-                    : config -> true;
+            if (!ACCOUNT.equals(stack)) {
+                return new Entry(stack, List.of(path), findingId, reason, feature, config -> true);
+            }
+            Pattern resource = OwnResources.resourceOf(findingId);
+            Predicate<TenantConfig> appliesTo = config -> OwnResources.of(config).names(path, resource);
             return new Entry(stack, List.of(path), findingId, reason, feature, appliesTo);
         }
     }
@@ -499,8 +501,8 @@ public final class NagAcknowledgements {
             return new OwnResources(byRole);
         }
 
-        /** Whether {@code role}'s own policies name the resource of {@code findingId}, its variables any value. */
-        boolean names(String role, String findingId) {
+        /** The resource a {@code [Resource::…]} finding names, its variables standing for any value. */
+        static Pattern resourceOf(String findingId) {
             String resource = findingId.substring(findingId.indexOf("[Resource::") + "[Resource::".length(),
                     findingId.length() - 1);
             StringBuilder regex = new StringBuilder();
@@ -510,7 +512,11 @@ public final class NagAcknowledgements {
                 regex.append(Pattern.quote(resource.substring(from, variable.start()))).append("[^:/]*");
                 from = variable.end();
             }
-            Pattern pattern = Pattern.compile(regex.append(Pattern.quote(resource.substring(from))).toString());
+            return Pattern.compile(regex.append(Pattern.quote(resource.substring(from))).toString());
+        }
+
+        /** Whether {@code role}'s own policies name a resource {@code pattern} matches. */
+        boolean names(String role, Pattern pattern) {
             return byRole.getOrDefault(role, Set.of()).stream().anyMatch(r -> pattern.matcher(r).matches());
         }
     }

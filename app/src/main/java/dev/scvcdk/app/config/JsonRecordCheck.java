@@ -109,21 +109,35 @@ public final class JsonRecordCheck {
                 return false;
             }
             ArrayNode array = (ArrayNode) value;
-            Type element = list.getActualTypeArguments()[0];
-            for (int i = array.size() - 1; i >= 0; i--) {
+            if (!(list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord())) {
+                throw new IllegalStateException("no JSON check for " + type + " at " + path);
+            }
+            for (int i = 0; i < array.size(); i++) {
                 String elementPath = path + "[" + i + "]";
                 JsonNode item = array.get(i);
                 if (item.isNull()) {
                     problems.add(elementPath + " is null: must be a JSON object");
                     reportedPaths.add(elementPath);
-                    array.remove(i);
-                } else if (!checkValue(item, element, elementPath, rootName, problems, reportedPaths)) {
-                    array.remove(i);
+                }
+                if (item.isNull() || !checkValue(item, element, elementPath, rootName, problems, reportedPaths)) {
+                    // an empty object in its place: the elements after it keep their indexes in later messages
+                    array.set(i, MAPPER.createObjectNode());
                 }
             }
             return true;
         }
         throw new IllegalStateException("no JSON check for " + type + " at " + path);
+    }
+
+    /**
+     * Whether {@code problem} (a validator message, starting with its JSON path) is about a value already reported
+     * with a wrong type, or inside one: the value was dropped, so "missing" would only echo the first message.
+     */
+    public static boolean alreadyReported(String problem, Set<String> reportedPaths) {
+        int end = problem.indexOf(' ');
+        String path = end < 0 ? problem : problem.substring(0, end);
+        return reportedPaths.stream().anyMatch(reported -> path.equals(reported)
+                || path.startsWith(reported + ".") || path.startsWith(reported + "["));
     }
 
     private static boolean expect(boolean ok, JsonNode value, String path, String expected, List<String> problems,

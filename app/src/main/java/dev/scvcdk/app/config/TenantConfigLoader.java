@@ -117,8 +117,7 @@ public final class TenantConfigLoader {
             throw new IllegalStateException("tenant config tree did not bind after checks: " + e.getMessage(), e);
         }
         for (String problem : TenantConfigValidator.validate(config)) {
-            // A field already reported with a wrong type was removed from the tree: skip its "missing" echo.
-            if (!reportedPaths.contains(fieldOf(problem))) {
+            if (!JsonRecordCheck.alreadyReported(problem, reportedPaths)) {
                 problems.add(problem);
             }
         }
@@ -137,12 +136,6 @@ public final class TenantConfigLoader {
             throw new InvalidTenantConfigException(source, problems);
         }
         return new LoadedTenantConfig(config, samlXml, source);
-    }
-
-    /** The JSON path a validator message starts with ("contactCenters[1].region = ..."). */
-    private static String fieldOf(String problem) {
-        int end = problem.indexOf(' ');
-        return end < 0 ? problem : problem.substring(0, end);
     }
 
     private static void checkSamlMetadata(String name, String xml, List<String> problems) {

@@ -83,8 +83,7 @@ public final class PipelineConfigLoader {
         List<LoadedPipelineConfig.LoadedTenant> tenants =
                 checkTenants(config.tenants(), partition, file.getParent(), ruleProblems);
         for (String problem : ruleProblems) {
-            // A field already reported with a wrong type was dropped from the tree: skip its "missing" echo.
-            if (reportedPaths.stream().noneMatch(path -> problem.startsWith(path + " "))) {
+            if (!JsonRecordCheck.alreadyReported(problem, reportedPaths)) {
                 problems.add(problem);
             }
         }

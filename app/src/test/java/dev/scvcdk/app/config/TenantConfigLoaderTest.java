@@ -147,6 +147,21 @@ class TenantConfigLoaderTest {
     }
 
     @Test
+    void aContactCenterAfterOneOfTheWrongTypeKeepsItsIndexInTheMessages() throws IOException {
+        // GIVEN a contact center that is not an object, then one whose region is not a region code
+        Path file = write("tenant.json", """
+                {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": "saml.xml",
+                 "contactCenters": ["acme", %s]}
+                """.formatted(validCenter("two").replace("\"us-west-2\"", "\"Oregon\"")));
+        // WHEN loaded
+        InvalidTenantConfigException e = loadFails(file);
+        // THEN the second is still contactCenters[1], and the first is reported once, not again as missing fields
+        assertThat(e.problems()).contains("contactCenters[0] = \"acme\": must be a JSON object, found a string")
+                .anyMatch(problem -> problem.startsWith("contactCenters[1].region = \"Oregon\""))
+                .noneMatch(problem -> problem.startsWith("contactCenters[0]."));
+    }
+
+    @Test
     void leftOutSwitchesTakeTheirDefaults() throws IOException {
         // GIVEN a config without salesforceManagesFunctions and auditDataEvents
         Path file = write("tenant.json", """
