@@ -13,8 +13,8 @@ import dev.scvcdk.constructs.contactcenter.ScvContactCenter;
 import dev.scvcdk.constructs.contactcenter.ScvContactCenterStack;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.scvcdk.constructs.iam.ScvRoles;
@@ -174,9 +174,9 @@ public final class NagAcknowledgements {
             + "limit; each role's own policies name exact actions, and the compliance suite checks those.";
     private static final String BOUNDARY_RESOURCES = "The boundary names SCV resources by their SCV names (<cc>- in the "
             + "contact center's region and account), instances by id, buckets by SCV's <cc>-<account>-<region>-scv "
-            + "form, the tenant's stacks and roles by their names' common prefixes (Scv*, SCV*), and resources whose ids AWS assigns "
-            + "(transcription jobs, event-source mappings, phone numbers) by kind in the account, bounded to the SCV "
-            + "regions by aws:RequestedRegion. "
+            + "form, the tenant's stacks and roles by their names' common prefixes (Scv*, SCV*), and resources "
+            + "whose ids AWS assigns (transcription jobs, event-source mappings, phone numbers) by kind in the "
+            + "account, bounded to the SCV regions by aws:RequestedRegion. "
             + "BoundaryAttackTest evaluates a *:* role under it.";
     private static final String STACKS = "CloudFormation appends a generated id to each stack ARN; the grant names "
             + "each of the tenant's stacks by its exact name in its region (the account stack, each contact center's).";
@@ -204,8 +204,8 @@ public final class NagAcknowledgements {
     private static final String FUNCTIONS = "Every SCV function of a contact center is named <cc>-<Name>; the prefix "
             + "covers exactly the contact center's functions, their versions and the 'active' alias.";
     private static final String WILDCARD_ONLY = "Only actions without resource-level permissions (X-Ray trace "
-            + "writes, transcribe streaming, transcribe:StartTranscriptionJob bound by its output bucket and key conditions, "
-            + "ds:DescribeDirectories, s3:ListAllMyBuckets, List* calls, lambda:CreateEventSourceMapping "
+            + "writes, transcribe streaming, transcribe:StartTranscriptionJob bound by its output bucket and key "
+            + "conditions, ds:DescribeDirectories, s3:ListAllMyBuckets, List* calls, lambda:CreateEventSourceMapping "
             + "conditioned on lambda:FunctionArn) are granted on '*', each limited to the SCV regions by "
             + "aws:RequestedRegion; the compliance suite checks every '*' grant against the IAM reference data.";
     private static final String INLINE = "As in SCV's own templates, each function role keeps its own statements "

@@ -131,7 +131,8 @@ public final class JsonRecordCheck {
 
     /**
      * Whether {@code problem} (a validator message, starting with its JSON path) is about a value already reported
-     * with a wrong type, or inside one: the value was dropped, so "missing" would only echo the first message.
+     * with a wrong type, or inside one: the value was dropped (a list element emptied), so "missing" would only echo
+     * the first message.
      */
     public static boolean alreadyReported(String problem, Set<String> reportedPaths) {
         int end = problem.indexOf(' ');
