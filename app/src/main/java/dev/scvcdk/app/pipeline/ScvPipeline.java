@@ -1,6 +1,7 @@
 package dev.scvcdk.app.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.codebuild.CfnProject;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.pipelines.AddStageOpts;
@@ -23,6 +25,7 @@ import software.amazon.awscdk.pipelines.ManualApprovalStep;
 import software.amazon.awscdk.pipelines.ManualApprovalStepProps;
 import software.amazon.awscdk.pipelines.PermissionsBroadeningCheckProps;
 import software.amazon.awscdk.pipelines.ShellStep;
+import software.constructs.IConstruct;
 
 /**
  * Delivery to many accounts: a CDK Pipelines stack {@value #STACK_ID} in the pipeline's own account whose
@@ -132,8 +135,48 @@ public final class ScvPipeline {
         }
         // Built now rather than at synth, so callers and tests see the CodePipeline it makes.
         pipeline.buildPipeline();
+        pinCdkCliInstalls(stack);
         // A wave's tenants are listed together (PipelineConfigLoader), so wave order is config order.
         return new Composition(app, stack, pipeline, List.copyOf(stages));
+    }
+
+    /** The command CDK Pipelines' permissions-broadening check runs to get the CDK CLI, as a buildspec holds it. */
+    private static final String UNPINNED_CLI_INSTALL = "\"npm install -g aws-cdk\"";
+
+    /**
+     * Pins the CLI that CDK Pipelines' permissions-broadening check installs: its CodeBuild project runs
+     * {@code npm install -g aws-cdk}, whatever is latest when the pipeline runs, and no option of CDK Pipelines sets
+     * its version. That one command of each project's buildspec becomes {@value #CDK_CLI_VERSION}'s install; the
+     * rest of the buildspec is left as CDK Pipelines renders it.
+     */
+    private static void pinCdkCliInstalls(Stack stack) {
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof CfnProject project
+                    && stack.resolve(project.getSource()) instanceof Map<?, ?> source
+                    && source.get("buildSpec") != null) {
+                Object buildSpec = source.get("buildSpec");
+                Object pinned = withPinnedCli(buildSpec);
+                if (!pinned.equals(buildSpec)) {
+                    project.addPropertyOverride("Source.BuildSpec", pinned);
+                }
+            }
+        }
+    }
+
+    /** {@code value}, a resolved buildspec (text, or an {@code Fn::Join} of text and references), the CLI pinned. */
+    private static Object withPinnedCli(Object value) {
+        if (value instanceof String text) {
+            return text.replace(UNPINNED_CLI_INSTALL, "\"npm install -g aws-cdk@" + CDK_CLI_VERSION + "\"");
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ScvPipeline::withPinnedCli).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, withPinnedCli(item)));
+            return copy;
+        }
+        return value;
     }
 
     /** The synth step's command: this app, for the same pipeline config. */

@@ -149,6 +149,29 @@ class ScvPipelineTest {
     }
 
     @Test
+    void everyCodeBuildProjectInstallsOnlyPinnedCliVersions() {
+        // GIVEN the example pipeline WHEN synthesized: every project's buildspec, the asset publishing one's file too
+        List<String> buildSpecs = new ArrayList<>(resources("AWS::CodeBuild::Project").stream()
+                .map(project -> text(project.path("Properties").path("Source").path("BuildSpec"))).toList());
+        buildSpecs.add(fileAssetBuildSpec());
+        List<String> installs = new ArrayList<>();
+        for (String buildSpec : buildSpecs) {
+            Matcher install = Pattern.compile("npm install -g (\\S+?)(?=[\\s\\\\\"]|$)").matcher(buildSpec);
+            while (install.find()) {
+                installs.add(install.group(1));
+            }
+        }
+        // THEN the self-mutation, asset publishing and CDK Pipelines' permissions-broadening check (which installs
+        // the latest CLI unless overridden) all install the versions package.json pins
+        assertThat(installs).contains("aws-cdk@" + ScvPipeline.CDK_CLI_VERSION,
+                "cdk-assets@" + ScvPipeline.CDK_ASSETS_CLI_VERSION);
+        assertThat(installs).allMatch(spec -> spec.equals("aws-cdk@" + ScvPipeline.CDK_CLI_VERSION)
+                || spec.equals("cdk-assets@" + ScvPipeline.CDK_ASSETS_CLI_VERSION), "a pinned CLI");
+        assertThat(buildSpecs).anySatisfy(spec -> assertThat(spec).contains("cdk diff -a . --security-only")
+                .contains("npm install -g aws-cdk@" + ScvPipeline.CDK_CLI_VERSION));
+    }
+
+    @Test
     void wavesFollowTheSharedStagesInConfigOrder() {
         // GIVEN waves pilot (globex) then production (acme); a wave of one stage is shown under the stage's name
         // WHEN synthesized THEN the pipeline's stages are CDK Pipelines' own four, then globex, then acme
