@@ -123,7 +123,15 @@ public final class TenantConfigLoader {
         }
         String samlXml = null;
         String samlFile = config.samlMetadataFile();
-        if (samlFile != null && !samlFile.isBlank()) {
+        String samlRule = "the org's SAML metadata XML file, a path relative to the config file";
+        if (samlFile == null) {
+            String missing = "samlMetadataFile is missing: required, " + samlRule;
+            if (!JsonRecordCheck.alreadyReported(missing, reportedPaths)) {
+                problems.add(missing);
+            }
+        } else if (samlFile.isBlank()) {
+            problems.add("samlMetadataFile = \"" + samlFile + "\": must name " + samlRule);
+        } else {
             Resolved saml = samlResolver.resolve(samlFile);
             if (saml.content() == null) {
                 problems.add("samlMetadataFile = \"" + samlFile + "\": " + saml.location() + " " + saml.problem());

@@ -218,6 +218,33 @@ class TenantConfigLoaderTest {
     }
 
     @Test
+    void aConfigFileWithoutSamlMetadataFileIsRefusedWithTheOtherProblems() throws IOException {
+        // GIVEN a config file that names no SAML metadata file, and one that names a blank one
+        Path without = write("without.json", """
+                {"salesforceOrgId": "00X", "contactCenters": [%s]}
+                """.formatted(validCenter("one")));
+        Path blank = write("blank.json", """
+                {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": " ", "contactCenters": [%s]}
+                """.formatted(validCenter("one")));
+        // WHEN loaded THEN the file is required, reported with the validator's problems, and a blank name refused
+        assertThat(loadFails(without).problems()).hasSize(2)
+                .anyMatch(problem -> problem.startsWith("salesforceOrgId = \"00X\""))
+                .contains("samlMetadataFile is missing: required, the org's SAML metadata XML file, a path relative "
+                        + "to the config file");
+        assertThat(loadFails(blank).problems()).containsExactly("samlMetadataFile = \" \": must name the org's SAML "
+                + "metadata XML file, a path relative to the config file");
+    }
+
+    @Test
+    void aSamlMetadataFileOfTheWrongTypeIsReportedOnceNotAgainAsMissing() throws IOException {
+        Path file = write("tenant.json", """
+                {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": 7, "contactCenters": [%s]}
+                """.formatted(validCenter("one")));
+        assertThat(loadFails(file).problems()).containsExactly(
+                "samlMetadataFile = 7: must be a JSON string (in quotes), found a number");
+    }
+
+    @Test
     void aMissingSamlMetadataFileIsReportedWithTheResolvedPath() throws IOException {
         Path file = write("tenant.json", """
                 {"salesforceOrgId": "00D5g000004ExAm", "samlMetadataFile": "idp/missing.xml", "contactCenters": [%s]}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scvcdk.constructs.identity.TestSamlMetadata;
 import dev.scvcdk.constructs.testing.TestFixtures;
+import dev.scvcdk.policies.config.TenantConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,20 @@ class ScvAccountTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stack 'Other' is in account '444455556666', but the tenant config's "
                         + "accountId is '111122223333'");
+    }
+
+    @Test
+    void aTenantConfigBuiltInCodeNeedsNoSamlMetadataFileBesideTheXml() {
+        // GIVEN the example tenant built in code, without the config file's samlMetadataFile, and the XML passed
+        TenantConfig c = ExampleTenant.config();
+        TenantConfig inCode = new TenantConfig(c.accountId(), c.partition(), c.salesforceOrgId(),
+                c.salesforceAccountId(), c.externalId(), c.permissionBoundaryArn(), null, c.contactCenters());
+        // WHEN the account is added to a stack THEN it builds, with the SAML provider of that XML
+        Stack stack = new Stack(new App(), "Consumer", StackProps.builder().env(US_EAST_1).build());
+        new ScvAccount(stack, "ScvAccount", ScvAccountProps.builder().tenantConfig(inCode)
+                .samlMetadataXml(TestSamlMetadata.xml()).build());
+        Template.fromStack(stack).hasResourceProperties("AWS::IAM::SAMLProvider",
+                Map.of("SamlMetadataDocument", TestSamlMetadata.xml()));
     }
 
     @Test

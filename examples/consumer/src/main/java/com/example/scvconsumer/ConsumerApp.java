@@ -24,11 +24,12 @@ import software.amazon.awscdk.StackProps;
  */
 public final class ConsumerApp {
 
-    /** The SAML metadata, a classpath resource (the validator requires its name; the stack takes the XML). */
+    /** The SAML metadata, a classpath resource whose XML the stack takes. */
     static final String SAML_METADATA = "saml-metadata.xml";
 
+    // No samlMetadataFile: it names a file beside a JSON config file; a config built in code passes the XML.
     static final TenantConfig TENANT = new TenantConfig(
-            "444455556666", "aws", "00D5g000004ExAm", null, null, null, SAML_METADATA,
+            "444455556666", "aws", "00D5g000004ExAm", null, null, null, null,
             List.of(new ContactCenterConfig(
                     "helpdesk", "eu-central-1", "7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b", "example-helpdesk",
                     "https://example.my.salesforce.com", "https://example.my.salesforce-scrt.com",

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param externalId           {@code sts:ExternalId} required of Salesforce's account; {@code null} means the org id
  * @param permissionBoundaryArn an existing managed policy to use as every role's boundary;
  *                             {@code null} means the stack creates the SCV boundary
- * @param samlMetadataFile     the org's SAML metadata XML, relative to the config file
+ * @param samlMetadataFile     the org's SAML metadata XML, relative to the config file: required in a config file
+ *                             (TenantConfigLoader reads it), unused when code passes the XML to the constructs
  * @param contactCenters       one entry per contact center of this account (at least one)
  * @param salesforceManagesFunctions whether Salesforce's provisioning may replace the code and configuration of
  *                             the SCV functions (and so pass their roles); {@code null} means false

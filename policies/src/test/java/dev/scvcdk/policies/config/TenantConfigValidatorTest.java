@@ -65,8 +65,7 @@ class TenantConfigValidatorTest {
                 field.equals("salesforceAccountId") ? value : t.salesforceAccountId(),
                 field.equals("externalId") ? value : t.externalId(),
                 field.equals("permissionBoundaryArn") ? value : t.permissionBoundaryArn(),
-                field.equals("samlMetadataFile") ? value : t.samlMetadataFile(),
-                t.contactCenters());
+                t.samlMetadataFile(), t.contactCenters());
     }
 
     @Test
@@ -111,12 +110,11 @@ class TenantConfigValidatorTest {
         // GIVEN a config whose every field is null
         List<String> problems = TenantConfigValidator.validate(
                 new TenantConfig(null, null, null, null, null, null, null, null));
-        // THEN each required field is reported missing, together
+        // THEN each required field is reported missing, together; the SAML metadata file is not one of them: code
+        // passes the XML itself, and the file loader requires the file (TenantConfigLoaderTest)
         assertThat(problems).containsExactly(
                 "salesforceOrgId is missing: required, must be a Salesforce org id: 00D followed by 12 letters or "
                         + "digits (^00D[a-zA-Z0-9]{12}$)",
-                "samlMetadataFile is missing: required, the org's SAML metadata XML file, a path relative to the "
-                        + "config file",
                 "contactCenters is missing: required, a list of at least one contact center");
     }
 
@@ -201,12 +199,6 @@ class TenantConfigValidatorTest {
         String arn = "arn:aws:iam::999988887777:policy/ScvBoundary";
         assertThat(TenantConfigValidator.validate(withTenantField("permissionBoundaryArn", arn)))
                 .singleElement().asString().contains("must be a policy of this account 111122223333");
-    }
-
-    @Test
-    void rejectsABlankSamlMetadataFile() {
-        assertThat(TenantConfigValidator.validate(withTenantField("samlMetadataFile", " ")))
-                .singleElement().asString().startsWith("samlMetadataFile = \" \": must name");
     }
 
     @Test
