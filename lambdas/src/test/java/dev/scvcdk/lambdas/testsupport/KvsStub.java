@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,7 @@ public final class KvsStub implements AutoCloseable {
     private final Map<String, byte[]> media = new ConcurrentHashMap<>();
     private final Map<String, byte[]> liveTail = new ConcurrentHashMap<>();
     private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
+    private final Set<String> silentAfter = ConcurrentHashMap.newKeySet();
     private final Deque<Integer> mediaStatuses = new ArrayDeque<>();
     private final Deque<Integer> endpointStatuses = new ArrayDeque<>();
     private final CountDownLatch hungUp = new CountDownLatch(1);
@@ -84,6 +86,15 @@ public final class KvsStub implements AutoCloseable {
     /** GetMedia on {@code streamName} sends only the first {@code bytes} bytes, then drops the connection. */
     public KvsStub cutAfter(String streamName, int bytes) {
         cutAfter.put(streamName, bytes);
+        return this;
+    }
+
+    /**
+     * GetMedia on {@code streamName} answers its media, then keeps the connection open and sends nothing more: a
+     * half-open connection, as the client sees it.
+     */
+    public KvsStub silentAfterMedia(String streamName) {
+        silentAfter.add(streamName);
         return this;
     }
 
@@ -173,6 +184,14 @@ public final class KvsStub implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         out.write(mkv);
         out.flush();
+        if (silentAfter.contains(stream)) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);   // until the stub closes (its executor interrupts)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         byte[] tail = liveTail.get(stream);
         if (tail != null) {
             try {

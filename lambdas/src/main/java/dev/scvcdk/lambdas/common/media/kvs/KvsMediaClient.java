@@ -22,7 +22,8 @@ import java.util.Optional;
  * then {@code GetMedia {StreamName, StartSelector}} on the endpoint it answers (or on
  * {@code AWS_ENDPOINT_URL_KINESIS_VIDEO_MEDIA} when set), both SigV4-signed as {@code kinesisvideo} through
  * {@link AwsApiClient} (the SDK's Kinesis Video clients are not used). GetDataEndpoint and GetMedia's answer
- * are retried on throttling, 5xx and transport failures; once the media body flows nothing is retried.
+ * are retried on throttling, 5xx and transport failures; once the media body flows nothing is retried, and a body
+ * that goes silent fails the read ({@link #MEDIA_IDLE_TIMEOUT}).
  *
  * <p>Thread-safe; built once per container. IAM: {@code kinesisvideo:GetDataEndpoint} and
  * {@code kinesisvideo:GetMedia} on the stream, and {@code kms:Decrypt} of the stream's key when it has one.
@@ -30,9 +31,15 @@ import java.util.Optional;
 public final class KvsMediaClient {
     /** Until GetMedia's response headers arrive (the body then streams for as long as the caller reads). */
     static final Duration GET_MEDIA_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a read of the media body may wait for a byte before the connection is taken as lost. Kinesis Video
+     * ends a GetMedia after a few seconds without a new fragment, and live audio sends one every few seconds.
+     */
+    static final Duration MEDIA_IDLE_TIMEOUT = Duration.ofSeconds(20);
 
     private final AwsApiClient controlPlane;
     private final Optional<URI> mediaEndpointOverride;
+    private final Duration mediaIdleTimeout;
 
     /**
      * @param controlPlane          a {@link AwsService#KINESIS_VIDEO} client (its region, credentials and HTTP
@@ -40,6 +47,12 @@ public final class KvsMediaClient {
      * @param mediaEndpointOverride where GetMedia goes instead of the endpoint GetDataEndpoint answers
      */
     public KvsMediaClient(AwsApiClient controlPlane, Optional<URI> mediaEndpointOverride) {
+        this(controlPlane, mediaEndpointOverride, MEDIA_IDLE_TIMEOUT);
+    }
+
+    /** As the public constructor, with another {@link #MEDIA_IDLE_TIMEOUT}. */
+    KvsMediaClient(AwsApiClient controlPlane, Optional<URI> mediaEndpointOverride, Duration mediaIdleTimeout) {
+        this.mediaIdleTimeout = Objects.requireNonNull(mediaIdleTimeout, "mediaIdleTimeout");
         this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
         if (controlPlane.service() != AwsService.KINESIS_VIDEO) {
             throw new IllegalArgumentException("controlPlane is a " + controlPlane.service() + " client: must be "
@@ -104,7 +117,8 @@ public final class KvsMediaClient {
 
     /**
      * Opens the stream's media from {@code start}: GetDataEndpoint, then GetMedia. The caller reads the returned
-     * reader and must close it (closing early aborts the connection).
+     * reader and must close it (closing early aborts the connection). A read that waits {@link #MEDIA_IDLE_TIMEOUT}
+     * for a byte fails with a {@link KvsMediaException} instead of waiting for the function's timeout.
      *
      * @throws AwsApiException when either call fails (stream not found, not authorised, throttled after retries…)
      */
@@ -121,6 +135,6 @@ public final class KvsMediaClient {
         }
         HttpResponse<InputStream> response = media.restStream("GetMedia", "POST", "/getMedia",
                 Map.of("Content-Type", "application/json"), Json.write(request), GET_MEDIA_TIMEOUT);
-        return KvsMediaReader.of(response.body());
+        return KvsMediaReader.of(new IdleTimeoutInputStream(response.body(), mediaIdleTimeout));
     }
 }

@@ -10,6 +10,7 @@ import dev.scvcdk.lambdas.testsupport.KvsStub;
 import dev.scvcdk.lambdas.testsupport.TestAwsClients;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,23 @@ class KvsMediaClientTest {
             KvsMediaReader reader = client(stub).getMedia(STREAM, StartSelector.fragmentNumber(F1));
 
             assertThatThrownBy(() -> readAll(reader)).isInstanceOf(KvsMediaException.class);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aConnectionThatGoesSilentFailsTheReadAfterTheIdleTimeInsteadOfWaitingForTheFunctionsTimeout()
+            throws Exception {
+        // GIVEN a stream whose connection sends one fragment and then nothing, never ending (half-open)
+        byte[] mkv = new KvsMkvWriter().fragment(F1, Map.of()).frame(1, CALLER).toBytes();
+        try (KvsStub stub = new KvsStub().media(STREAM, mkv).silentAfterMedia(STREAM)) {
+            KvsMediaClient client = new KvsMediaClient(TestAwsClients.client(AwsService.KINESIS_VIDEO,
+                    URI.create(stub.endpoint())), Optional.empty(), Duration.ofMillis(300));
+            // WHEN read past the fragment
+            KvsMediaReader reader = client.getMedia(STREAM, StartSelector.fragmentNumber(F1));
+            // THEN the read fails, naming the silence, rather than ending as if the stream had ended
+            assertThatThrownBy(() -> readAll(reader)).isInstanceOf(KvsMediaException.class)
+                    .hasMessageContaining("no media bytes for 300 ms");
         }
     }
 
