@@ -50,47 +50,17 @@ final class IdleTimeoutInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        begin();
-        try {
-            int read = super.read();
-            failIfTimedOut(null);
-            return read;
-        } catch (IOException e) {
-            failIfTimedOut(e);
-            throw e;
-        } finally {
-            readingSince = NOT_READING;
-        }
+        return (int) watched(super::read);
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        begin();
-        try {
-            int read = super.read(buffer, offset, length);
-            failIfTimedOut(null);
-            return read;
-        } catch (IOException e) {
-            failIfTimedOut(e);
-            throw e;
-        } finally {
-            readingSince = NOT_READING;
-        }
+        return (int) watched(() -> super.read(buffer, offset, length));
     }
 
     @Override
     public long skip(long n) throws IOException {
-        begin();
-        try {
-            long skipped = super.skip(n);
-            failIfTimedOut(null);
-            return skipped;
-        } catch (IOException e) {
-            failIfTimedOut(e);
-            throw e;
-        } finally {
-            readingSince = NOT_READING;
-        }
+        return watched(() -> super.skip(n));
     }
 
     @Override
@@ -99,9 +69,25 @@ final class IdleTimeoutInputStream extends FilterInputStream {
         super.close();
     }
 
-    private void begin() throws IOException {
+    /** One blocking read of the body, timed by the watchdog while it waits. */
+    private long watched(Read read) throws IOException {
         failIfTimedOut(null);
         readingSince = System.nanoTime();
+        try {
+            long result = read.run();
+            failIfTimedOut(null);
+            return result;
+        } catch (IOException e) {
+            failIfTimedOut(e);
+            throw e;
+        } finally {
+            readingSince = NOT_READING;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        long run() throws IOException;
     }
 
     /** Whatever the read returned or threw, once the body was closed for silence the read fails with that. */
@@ -115,7 +101,10 @@ final class IdleTimeoutInputStream extends FilterInputStream {
         long since = readingSince;
         if (since != NOT_READING && System.nanoTime() - since >= idle.toNanos()) {
             timedOut = true;
-            check.cancel(false);
+            ScheduledFuture<?> scheduled = check; // null if this runs before the constructor assigned it
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
             try {
                 in.close();
             } catch (IOException e) {
