@@ -70,17 +70,30 @@ jvm_options=$(node -e 'const a = require("./cdk.json").app; console.log(a.slice(
 echo "JVM options (cdk.json): \`$jvm_options\`"
 echo
 
-# 1. Synth: the example tenant vs an empty CDK Java app, interleaved so both see the same machine noise.
+# 1. Synth: the example tenant vs an empty CDK Java app and vs its own templates included as L1 (the floor of any
+#    CDK rendering of its resources), interleaved so all see the same machine noise.
 empty_app="java $jvm_options -jar bench/empty-app/target/empty-cdk-app.jar"
 scv_app="java $jvm_options -jar app/target/scv-app.jar"
 compare_app="java $compare_jvm_options -jar app/target/scv-app.jar"
 synth "$empty_app" "$work/warm" >/dev/null 2>&1 || true   # first jsii start unpacks its runtime; not measured
-: >"$work/empty.ms"; : >"$work/scv.ms"; : >"$work/compare.ms"
+# The example's templates as the included-L1 app reads them: without what CDK adds to every stack again.
+time_ms synth "$scv_app" "$work/templates" >/dev/null
+mkdir -p "$work/included"
+for t in "$work/templates"/*.template.json; do
+  node -e 'const fs = require("fs"); const t = JSON.parse(fs.readFileSync(process.argv[1]));
+    delete t.Resources.CDKMetadata; delete (t.Conditions || {}).CDKMetadataAvailable;
+    delete (t.Parameters || {}).BootstrapVersion; delete (t.Rules || {}).CheckBootstrapVersion;
+    fs.writeFileSync(process.argv[2], JSON.stringify(t));' "$t" "$work/included/$(basename "$t")"
+done
+included_app="java $jvm_options -cp bench/empty-app/target/empty-cdk-app.jar dev.scvcdk.bench.IncludedTemplatesApp $(echo "$work"/included/*.template.json)"
+: >"$work/empty.ms"; : >"$work/scv.ms"; : >"$work/compare.ms"; : >"$work/included.ms"
 for _ in $(seq "$runs"); do
   time_ms synth "$empty_app" "$work/out-empty" >>"$work/empty.ms"
   time_ms synth "$scv_app" "$work/out-scv" >>"$work/scv.ms"
+  time_ms synth "$included_app" "$work/out-included" >>"$work/included.ms"
   if $compare_jvm; then time_ms synth "$compare_app" "$work/out-compare" >>"$work/compare.ms"; fi
 done
+included_resources=$(node -e 'let n = 0; for (const f of process.argv.slice(1)) n += Object.keys(require(f).Resources).length; console.log(n)' "$work"/included/*.template.json)
 stacks=$(ls "$work/out-scv"/*.template.json | wc -l)
 echo "### cdk synth (ms, $runs runs each, interleaved)"
 echo
@@ -88,6 +101,8 @@ echo "| app | median | min | max |"
 echo "|---|---:|---:|---:|"
 read -r m lo hi _ < <(stats <"$work/empty.ms"); echo "| empty CDK Java app (1 empty stack) | $m | $lo | $hi |"
 read -r m lo hi _ < <(stats <"$work/scv.ms"); echo "| scv-cdk example tenant ($stacks stacks, cdk-nag 5 packs) | $m | $lo | $hi |"
+read -r m lo hi _ < <(stats <"$work/included.ms")
+echo "| the example's templates included as L1 (\`CfnInclude\`, $included_resources resources; no packs, assets or L2) | $m | $lo | $hi |"
 if $compare_jvm; then
   read -r m lo hi _ < <(stats <"$work/compare.ms")
   echo "| scv-cdk example tenant, JVM options \`$compare_jvm_options\` | $m | $lo | $hi |"
