@@ -101,10 +101,8 @@ final class IdleTimeoutInputStream extends FilterInputStream {
         long since = readingSince;
         if (since != NOT_READING && System.nanoTime() - since >= idle.toNanos()) {
             timedOut = true;
-            ScheduledFuture<?> scheduled = check; // null if this runs before the constructor assigned it
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
+            // check is set: a read began only after the constructor returned, and readingSince (volatile) says so
+            check.cancel(false);
             try {
                 in.close();
             } catch (IOException e) {
